@@ -1,0 +1,82 @@
+"""The `portal` command: a thin layer over the library, one subcommand per job.
+
+Exit codes: 0 success, 1 the data has errors (or the job failed), 2 usage errors.
+Users see messages, never tracebacks, for anything their input can cause.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from generator import __version__
+
+
+class PortalError(Exception):
+    """A failure the user can act on; printed as `Error: ...` with exit code 1."""
+
+
+def _data_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder (default: data)")
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("sv", "en"), default="sv", help="language of the messages (default: sv)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="portal", description="Transparency portal: validate the data and build the site.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check the data and print every problem",
+                                   description="Check every file in the data folder and print every problem with file, line and a hint.")
+    _data_option(validate)
+    _lang_option(validate)
+    validate.add_argument("--format", choices=("text", "json", "github"), default=None,
+                          help="output format (default: text, or github inside GitHub Actions)")
+    validate.add_argument("--today", type=_date, default=None, help="the date to check deadlines against (default: today)")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.set_defaults(run=run_validate)
+    return parser
+
+
+def run_validate(args) -> int:
+    from generator.problems import format_github, format_json, format_text
+    from generator.validate import validate
+
+    if not args.data.is_dir():
+        raise PortalError(f"the data folder {args.data} does not exist (use --data DIR)")
+    report, _ = validate(args.data, today=args.today)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt == "json":
+        print(format_json(report, args.lang))
+    elif fmt == "github":
+        print(format_github(report, args.lang))
+        print(format_text(report, args.lang), file=sys.stderr)
+    else:
+        print(format_text(report, args.lang))
+    failed = report.errors or (args.strict and report.warnings)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except PortalError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

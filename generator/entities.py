@@ -1,0 +1,89 @@
+"""Which files hold which resource, and how a YAML record becomes table rows.
+
+Records that staff edit one at a time (memberships, agreements, trips) live one per
+file; small reference lists live in one file each. Lists inside a record (its
+participants, destinations, cost lines ...) become rows of child resources that
+point back to the record. The Frictionless Table Schemas in `schemas/` say what
+each column means; this registry only says where the rows come from.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+PARTIAL_DATE_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"  # a year, a month or a day
+PARENT_FIELDS_OF_COSTS = ("trip_id", "membership_id", "agreement_id")
+
+
+@dataclass(frozen=True)
+class Child:
+    key: str  # the list's key in the parent record
+    resource: str
+    parent_field: str
+    numbering: str | None  # "id": rows get id <parent>-<n>; "position": a 1-based position column
+
+
+@dataclass(frozen=True)
+class Entity:
+    resource: str
+    pattern: str  # glob relative to the data folder
+    per_file: bool  # one record per file (named after its id), or a list of records
+    children: tuple[Child, ...] = ()
+    groups: tuple[str, ...] = ()  # nested mappings flattened into <group>_<key> columns
+    lists: tuple[str, ...] = ()  # lists of plain values, stored joined by ';'
+
+
+def _costs(parent_field: str) -> Child:
+    return Child("costs", "costs", parent_field, "id")
+
+
+ENTITIES: tuple[Entity, ...] = (
+    Entity("municipalities", "municipalities.yaml", False),
+    Entity("bodies", "bodies.yaml", False),
+    Entity("people", "people.yaml", False),
+    Entity("organisations", "organisations.yaml", False),
+    Entity("memberships", "memberships/*.yaml", True,
+           children=(Child("forums", "membership_forums", "membership_id", "position"), _costs("membership_id"))),
+    Entity("agreements", "agreements/*.yaml", True,
+           children=(Child("parties", "agreement_parties", "agreement_id", None), _costs("agreement_id")),
+           lists=("themes",)),
+    Entity("trips", "trips/*/*.yaml", True,
+           children=(Child("destinations", "trip_destinations", "trip_id", "position"),
+                     Child("participants", "trip_participants", "trip_id", None),
+                     _costs("trip_id")),
+           groups=("decision",), lists=("purposes",)),
+)
+
+# Resources in an order where each one's foreign keys point to earlier ones or itself.
+RESOURCES: tuple[str, ...] = (
+    "municipalities", "bodies", "people", "organisations",
+    "memberships", "membership_forums", "agreements", "agreement_parties",
+    "trips", "trip_destinations", "trip_participants", "costs",
+)
+
+
+@cache
+def schema_descriptor(resource: str) -> dict:
+    """The Table Schema of a resource, as the JSON file in `schemas/` says."""
+    return json.loads((SCHEMA_DIR / f"{resource}.json").read_text(encoding="utf-8"))
+
+
+@cache
+def fields(resource: str) -> dict[str, dict]:
+    return {f["name"]: f for f in schema_descriptor(resource)["fields"]}
+
+
+def derived_fields(child: Child) -> tuple[str, ...]:
+    """Columns a child row gets from where it stands; staff must not write them."""
+    if child.resource == "costs":
+        return PARENT_FIELDS_OF_COSTS + ("id",)
+    return (child.parent_field,) + (("position",) if child.numbering == "position" else ())
+
+
+def labels(resource: str, field: str, lang: str = "sv") -> dict[str, str]:
+    """Display labels of an enumerated field's codes."""
+    return {code: names[lang] for code, names in fields(resource)[field].get("x-labels", {}).items()}

@@ -1,0 +1,176 @@
+"""Read the data folder into tables of rows that remember where each value came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import yamlsource
+from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields
+from generator.problems import Problem
+from generator.yamlsource import Document, Pos
+
+
+@dataclass
+class Row:
+    """One table row: its values by column, and the source position of each."""
+
+    values: dict
+    file: str
+    pos: Pos
+    positions: dict[str, Pos] = field(default_factory=dict)
+
+    def where(self, column: str | None) -> Pos:
+        return self.positions.get(column, self.pos) if column else self.pos
+
+
+@dataclass
+class Loaded:
+    package: dict  # datapackage.yaml
+    package_file: str
+    tables: dict[str, list[Row]]
+    problems: list[Problem]
+
+
+def display_path(path: Path) -> str:
+    """A path as a user should see it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def load(data_dir: Path) -> Loaded:
+    tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
+    problems: list[Problem] = []
+    package_path = data_dir / "datapackage.yaml"
+    package: dict = {}
+    if package_path.is_file():
+        doc, found = yamlsource.read(package_path, display_path(package_path))
+        problems += found
+        if doc is not None and isinstance(doc.value, dict):
+            package = doc.value
+        elif doc is not None:
+            problems.append(Problem("not-a-mapping", doc.file, 1, 1))
+    else:
+        problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
+    for entity in ENTITIES:
+        for path in sorted(data_dir.glob(entity.pattern)):
+            doc, found = yamlsource.read(path, display_path(path))
+            problems += found
+            if doc is not None:
+                problems += _records(entity, doc, path, tables)
+    return Loaded(package, display_path(package_path), tables, problems)
+
+
+def _records(entity: Entity, doc: Document, path: Path, tables: dict[str, list[Row]]) -> list[Problem]:
+    problems: list[Problem] = []
+    if entity.per_file:
+        if not isinstance(doc.value, dict):
+            return [Problem("not-a-mapping", doc.file, 1, 1)]
+        problems += _record(entity, doc, (), tables)
+        record_id = doc.value.get("id")
+        if isinstance(record_id, str) and record_id != path.stem:
+            pos = doc.pos(("id",))
+            problems.append(Problem("id-not-filename", doc.file, pos.line, pos.column, "id",
+                                    {"id": record_id, "stem": path.stem}))
+        return problems
+    if not isinstance(doc.value, list):
+        return [Problem("not-a-list", doc.file, 1, 1)]
+    for index, item in enumerate(doc.value):
+        if not isinstance(item, dict):
+            pos = doc.pos((index,))
+            problems.append(Problem("not-a-mapping", doc.file, pos.line, pos.column))
+            continue
+        problems += _record(entity, doc, (index,), tables)
+    return problems
+
+
+def _record(entity: Entity, doc: Document, path: tuple, tables: dict[str, list[Row]]) -> list[Problem]:
+    mapping = doc.value if not path else doc.value[path[0]]
+    row = Row({}, doc.file, doc.pos(path))
+    problems: list[Problem] = []
+    children = {c.key: c for c in entity.children}
+    for key, value in mapping.items():
+        if key in children:
+            continue
+        if key in entity.groups:
+            if not isinstance(value, dict):
+                problems.append(_at(doc, path + (key,), "not-a-mapping", key))
+                continue
+            for sub, sub_value in value.items():
+                problems += _cell(entity.resource, row, f"{key}_{sub}", sub_value, doc, path + (key, sub), f"{key}.{sub}")
+        elif key in entity.lists:
+            items = value if isinstance(value, list) else [value]
+            if any(isinstance(v, (dict, list)) for v in items):
+                problems.append(_at(doc, path + (key,), "nested-value", key))
+                continue
+            text = ";".join(str(v) for v in items if v is not None) or None
+            problems += _cell(entity.resource, row, key, text, doc, path + (key,), key)
+        else:
+            problems += _cell(entity.resource, row, key, value, doc, path + (key,), key)
+    tables[entity.resource].append(row)
+    parent_id = row.values.get("id")
+    for child in entity.children:
+        if child.key in mapping:
+            problems += _child_rows(child, mapping[child.key], parent_id, doc, path + (child.key,), tables)
+    return problems
+
+
+def _child_rows(child: Child, items, parent_id, doc: Document, path: tuple, tables) -> list[Problem]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        return [_at(doc, path, "not-a-list", child.key)]
+    problems: list[Problem] = []
+    derived = derived_fields(child)
+    for n, item in enumerate(items, start=1):
+        item_path = path + (n - 1,)
+        if not isinstance(item, dict):
+            problems.append(_at(doc, item_path, "not-a-mapping", child.key))
+            continue
+        row = Row({child.parent_field: parent_id}, doc.file, doc.pos(item_path))
+        if child.numbering == "id":
+            row.values["id"] = f"{parent_id}-{n}"
+        elif child.numbering == "position":
+            row.values["position"] = n
+        for key, value in item.items():
+            if key in derived:
+                problems.append(_at(doc, item_path + (key,), "parent-link-conflict", key))
+                continue
+            problems += _cell(child.resource, row, key, value, doc, item_path + (key,), key)
+        tables[child.resource].append(row)
+    return problems
+
+
+def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tuple, key: str) -> list[Problem]:
+    """Put one value into a row, refusing unknown keys and values YAML typed by surprise."""
+    known = fields(resource)
+    if column not in known:
+        suggestion = difflib.get_close_matches(column, list(known), n=1)
+        return [_at(doc, path, "unknown-key", key, key=key, resource=resource,
+                    suggestion=suggestion[0] if suggestion else None)]
+    row.positions[column] = doc.pos(path)
+    if isinstance(value, (dict, list)):
+        row.values[column] = None
+        return [_at(doc, path, "nested-value", column)]
+    if _is_partial_date(known[column]) and isinstance(value, (int, dt.date)) and not isinstance(value, bool):
+        value = value.isoformat() if isinstance(value, dt.date) else str(value)  # a year or a full date
+    if known[column]["type"] == "string" and value is not None and not isinstance(value, str):
+        row.values[column] = value.isoformat() if isinstance(value, dt.date) else str(value)
+        kind = {bool: ("sant/falskt", "yes/no"), dt.date: ("datum", "date")}.get(type(value), ("tal", "number"))
+        return [_at(doc, path, "wrong-type-yaml", column, value=row.values[column], kind_sv=kind[0], kind_en=kind[1])]
+    row.values[column] = value
+    return []
+
+
+def _is_partial_date(spec: dict) -> bool:
+    return spec.get("constraints", {}).get("pattern") == PARTIAL_DATE_PATTERN
+
+
+def _at(doc: Document, path: tuple, code: str, field_name: str | None, **params) -> Problem:
+    pos = doc.pos(path)
+    return Problem(code, doc.file, pos.line, pos.column, field_name, params)

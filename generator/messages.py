@@ -1,0 +1,199 @@
+"""What each problem code says, in Swedish and English, and what to do about it.
+
+One entry per code: severity, then (message, hint) per language. Placeholders are
+filled from the problem's params; `{field}` is the field's name.
+"""
+
+from __future__ import annotations
+
+E, W = "error", "warning"
+
+MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
+    # --- reading YAML
+    "yaml-too-large": (E, {
+        "sv": ("Filen är större än {limit} KiB.", "Dela upp innehållet på flera filer; en post per fil."),
+        "en": ("The file is larger than {limit} KiB.", "Split the content over several files; one record per file.")}),
+    "yaml-bom": (E, {
+        "sv": ("Filen börjar med ett byte order mark (BOM).", "Spara filen som UTF-8 utan BOM."),
+        "en": ("The file starts with a byte order mark (BOM).", "Save the file as UTF-8 without BOM.")}),
+    "yaml-not-utf8": (E, {
+        "sv": ("Filen är inte kodad som UTF-8.", "Spara filen som UTF-8 (i de flesta redigerare: Spara som > Kodning > UTF-8)."),
+        "en": ("The file is not encoded as UTF-8.", "Save the file as UTF-8 (in most editors: Save as > Encoding > UTF-8).")}),
+    "yaml-tab": (E, {
+        "sv": ("Tabbtecken används för indrag.", "YAML tillåter bara mellanslag för indrag; ersätt tabbarna med mellanslag."),
+        "en": ("A tab character is used for indentation.", "YAML allows only spaces for indentation; replace the tabs with spaces.")}),
+    "yaml-syntax": (E, {
+        "sv": ("Filen är inte giltig YAML: {detail}.", "Kontrollera indrag, kolon och citattecken på raden eller raden ovanför."),
+        "en": ("The file is not valid YAML: {detail}.", "Check indentation, colons and quotes on this line or the one above.")}),
+    "yaml-many-documents": (E, {
+        "sv": ("Filen innehåller mer än ett YAML-dokument (---).", "Ta bort den extra raden med --- eller lägg posten i en egen fil."),
+        "en": ("The file holds more than one YAML document (---).", "Remove the extra --- line or put the record in a file of its own.")}),
+    "yaml-alias": (E, {
+        "sv": ("Aliaset *{name} används; alias är inte tillåtna i datafiler.", "Skriv ut värdet i stället, så att varje post går att läsa för sig."),
+        "en": ("The alias *{name} is used; aliases are not allowed in data files.", "Write the value out instead, so that each record reads on its own.")}),
+    "yaml-anchor": (E, {
+        "sv": ("Ankaret &{name} används; ankare är inte tillåtna i datafiler.", "Ta bort &{name} och skriv ut värdena där de behövs."),
+        "en": ("The anchor &{name} is used; anchors are not allowed in data files.", "Remove &{name} and write the values out where they are needed.")}),
+    "yaml-tag": (E, {
+        "sv": ("YAML-taggen {tag} är inte tillåten.", "Ta bort taggen; skriv text inom citattecken."),
+        "en": ("The YAML tag {tag} is not allowed.", "Remove the tag; write text in quotes.")}),
+    "yaml-complex-key": (E, {
+        "sv": ("En nyckel måste vara ett enkelt namn.", "Skriv nyckeln som ett ord följt av kolon."),
+        "en": ("A key must be a simple name.", "Write the key as a word followed by a colon.")}),
+    "yaml-duplicate-key": (E, {
+        "sv": ("Nyckeln '{key}' förekommer två gånger.", "Ta bort eller slå ihop den ena; bara en får finnas."),
+        "en": ("The key '{key}' appears twice.", "Remove or merge one of them; only one may exist.")}),
+    "yaml-ambiguous-bool": (E, {
+        "sv": ("Värdet {value} kan läsas som ja/nej (YAML 1.1).", "Skriv \"{value}\" inom citattecken om det är text (t.ex. landskoden NO), eller true/false om det är ja/nej."),
+        "en": ("The value {value} can be read as yes/no (YAML 1.1).", "Write \"{value}\" in quotes if it is text (e.g. the country code NO), or true/false if it is yes/no.")}),
+    "yaml-bad-date": (E, {
+        "sv": ("{value} ser ut som ett datum men finns inte i kalendern.", "Rätta datumet (ÅÅÅÅ-MM-DD)."),
+        "en": ("{value} looks like a date but is not in the calendar.", "Correct the date (YYYY-MM-DD).")}),
+    "yaml-octal": (E, {
+        "sv": ("{value} har en inledande nolla och kan läsas som ett oktalt tal.", "Skriv \"{value}\" inom citattecken om det är text, annars utan inledande nolla."),
+        "en": ("{value} has a leading zero and can be read as an octal number.", "Write \"{value}\" in quotes if it is text, otherwise without the leading zero.")}),
+    "yaml-sexagesimal": (E, {
+        "sv": ("{value} kan läsas som ett tal i sextiotalssystemet (YAML 1.1).", "Skriv \"{value}\" inom citattecken."),
+        "en": ("{value} can be read as a base-60 number (YAML 1.1).", "Write \"{value}\" in quotes.")}),
+    "yaml-datetime": (E, {
+        "sv": ("{value} är en tidpunkt; här används bara datum.", "Skriv bara datumet, ÅÅÅÅ-MM-DD, eller texten inom citattecken."),
+        "en": ("{value} is a point in time; only dates are used here.", "Write only the date, YYYY-MM-DD, or the text in quotes.")}),
+    "yaml-special-float": (E, {
+        "sv": ("{value} är inget belopp.", "Skriv ett tal, eller texten inom citattecken."),
+        "en": ("{value} is not an amount.", "Write a number, or the text in quotes.")}),
+    # --- the shape of records
+    "not-a-mapping": (E, {
+        "sv": ("Här väntas nycklar och värden (namn: värde).", "Se en befintlig fil av samma slag som mall, eller skapa en med `portal new`."),
+        "en": ("Keys and values (name: value) are expected here.", "Use an existing file of the same kind as a template, or create one with `portal new`.")}),
+    "not-a-list": (E, {
+        "sv": ("Här väntas en lista (rader som börjar med -).", "Skriv varje post som en rad som börjar med '- '."),
+        "en": ("A list is expected here (lines starting with -).", "Write each entry as a line starting with '- '.")}),
+    "unknown-key": (E, {
+        "sv": ("Fältet '{key}' finns inte i {resource}.", "Kontrollera stavningen{suggestion_sv}; tillåtna fält står i datakatalogen."),
+        "en": ("The field '{key}' does not exist in {resource}.", "Check the spelling{suggestion_en}; the allowed fields are in the data dictionary.")}),
+    "wrong-type-yaml": (E, {
+        "sv": ("Fältet ska vara text men YAML läser värdet {value} som {kind_sv}.", "Skriv värdet inom citattecken: \"{value}\"."),
+        "en": ("The field is text but YAML reads the value {value} as a {kind_en}.", "Write the value in quotes: \"{value}\".")}),
+    "nested-value": (E, {
+        "sv": ("Fältet ska ha ett enkelt värde, inte en lista eller nycklar.", "Skriv ett enda värde efter kolonet."),
+        "en": ("The field takes a single value, not a list or keys.", "Write a single value after the colon.")}),
+    "id-not-filename": (E, {
+        "sv": ("Id '{id}' stämmer inte med filnamnet '{stem}'.", "Döp filen till {id}.yaml (id ändras aldrig efter publicering)."),
+        "en": ("The id '{id}' does not match the file name '{stem}'.", "Name the file {id}.yaml (an id never changes after publication).")}),
+    "trip-wrong-folder": (E, {
+        "sv": ("Resan börjar {year} men ligger i mappen {folder}.", "Flytta filen till trips/{year}/."),
+        "en": ("The trip starts in {year} but is in the folder {folder}.", "Move the file to trips/{year}/.")}),
+    "package-missing": (E, {
+        "sv": ("datapackage.yaml saknas i datamappen.", "Lägg till filen med namn, version och licens; se exempeldata i repots data/."),
+        "en": ("datapackage.yaml is missing from the data folder.", "Add the file with name, version and licence; see the sample in the repository's data/.")}),
+    "package-field": (E, {
+        "sv": ("Paketets fält '{key}' saknas eller är fel: {detail}.", "Rätta fältet i datapackage.yaml."),
+        "en": ("The package field '{key}' is missing or wrong: {detail}.", "Correct the field in datapackage.yaml.")}),
+    # --- single fields (Frictionless)
+    "required": (E, {
+        "sv": ("Det obligatoriska fältet '{field}' saknas eller är tomt.", "Fyll i {title_sv}: {description_sv}"),
+        "en": ("The required field '{field}' is missing or empty.", "Fill in {title_en}: {description_en}")}),
+    "type": (E, {
+        "sv": ("Värdet {value} är inte {type_sv}.", "{type_hint_sv}"),
+        "en": ("The value {value} is not {type_en}.", "{type_hint_en}")}),
+    "enum": (E, {
+        "sv": ("Värdet {value} är inte tillåtet i '{field}'.", "Välj ett av: {allowed}{suggestion_sv}."),
+        "en": ("The value {value} is not allowed in '{field}'.", "Choose one of: {allowed}{suggestion_en}.")}),
+    "pattern": (E, {
+        "sv": ("Värdet {value} har fel form för '{field}'.", "{description_sv}"),
+        "en": ("The value {value} has the wrong form for '{field}'.", "{description_en}")}),
+    "minimum": (E, {
+        "sv": ("Värdet {value} är för litet för '{field}' (minst {limit}).", "Belopp anges som positiva tal i kronor."),
+        "en": ("The value {value} is too small for '{field}' (at least {limit}).", "Amounts are positive numbers in SEK.")}),
+    "maximum": (E, {
+        "sv": ("Värdet {value} är för stort för '{field}' (högst {limit}).", "Rätta värdet."),
+        "en": ("The value {value} is too large for '{field}' (at most {limit}).", "Correct the value.")}),
+    "duplicate-id": (E, {
+        "sv": ("{key} används redan i {resource}.", "Välj ett annat id; varje post måste ha ett eget."),
+        "en": ("{key} is already used in {resource}.", "Choose another id; each record must have its own.")}),
+    "foreign-key": (E, {
+        "sv": ("'{value}' i '{field}' finns inte bland {target}.", "Använd ett befintligt id{suggestion_sv}, eller lägg först till posten i {target}."),
+        "en": ("'{value}' in '{field}' is not among the {target}.", "Use an existing id{suggestion_en}, or first add the record to {target}.")}),
+    "schema-other": (E, {
+        "sv": ("{detail}", "Rätta värdet enligt datakatalogen."),
+        "en": ("{detail}", "Correct the value according to the data dictionary.")}),
+    # --- rules across fields and records
+    "end-before-start": (E, {
+        "sv": ("Slutdatum {end} är före startdatum {start}.", "Rätta något av datumen."),
+        "en": ("The end date {end} is before the start date {start}.", "Correct one of the dates.")}),
+    "total-mismatch": (E, {
+        "sv": ("Summan {total} kr stämmer inte med kostnadsraderna, som blir {sum} kr.", "Rätta summan eller raderna; summan ska vara raderna tillsammans."),
+        "en": ("The total SEK {total} does not match the cost lines, which add up to SEK {sum}.", "Correct the total or the lines; the total must be the lines added up.")}),
+    "payer-missing": (E, {
+        "sv": ("Kostnadsraden säger inte vem som betalade.", "Ange paid_by_body_id (ett eget organ) eller paid_by_other (t.ex. arrangören)."),
+        "en": ("The cost line does not say who paid.", "Give paid_by_body_id (one of our bodies) or paid_by_other (e.g. the organiser).")}),
+    "payer-both": (E, {
+        "sv": ("Kostnadsraden har både paid_by_body_id och paid_by_other.", "Behåll bara den som betalade; dela raden om båda betalade en del."),
+        "en": ("The cost line has both paid_by_body_id and paid_by_other.", "Keep only the one who paid; split the line if both paid a part.")}),
+    "currency-incomplete": (E, {
+        "sv": ("Ursprungligt belopp och valuta måste anges tillsammans.", "Ange både original_amount och original_currency, eller ingen av dem."),
+        "en": ("The original amount and currency go together.", "Give both original_amount and original_currency, or neither.")}),
+    "currency-sek": (E, {
+        "sv": ("Ursprunglig valuta är SEK.", "Ta bort original_amount och original_currency; amount_sek räcker."),
+        "en": ("The original currency is SEK.", "Remove original_amount and original_currency; amount_sek is enough.")}),
+    "rate-date-without-currency": (E, {
+        "sv": ("Växelkursdatum utan ursprunglig valuta.", "Ange original_amount och original_currency, eller ta bort exchange_rate_date."),
+        "en": ("An exchange-rate date without an original currency.", "Give original_amount and original_currency, or remove exchange_rate_date.")}),
+    "cost-needs-date": (E, {
+        "sv": ("Kostnadsraden för ett medlemskap eller avtal saknar datum.", "Ange date (ÅÅÅÅ-MM-DD), så att kostnaden hamnar på rätt år."),
+        "en": ("The cost line of a membership or agreement has no date.", "Give date (YYYY-MM-DD), so that the cost is counted in the right year.")}),
+    "personal-number": (E, {
+        "sv": ("Texten innehåller något som ser ut som ett personnummer eller samordningsnummer.", "Ta bort numret; portalen får aldrig publicera person- eller samordningsnummer."),
+        "en": ("The text holds what looks like a Swedish personal identity or coordination number.", "Remove the number; the portal must never publish personal identity or coordination numbers.")}),
+    "protected-named": (W, {
+        "sv": ("Personen är skyddad men har ett namn i datafilen.", "Ta bort namnet: datafilerna är offentliga i git, även om webbplatsen bara visar rollen."),
+        "en": ("The person is protected but has a name in the data file.", "Remove the name: the data files are public in git, even though the website shows only the role.")}),
+    "unnamed-person": (E, {
+        "sv": ("Personen saknar namn och är inte markerad som skyddad.", "Ange name, eller protected: true om bara rollen får publiceras."),
+        "en": ("The person has no name and is not marked as protected.", "Give name, or protected: true if only the role may be published.")}),
+    "parent-link-conflict": (E, {
+        "sv": ("Fältet '{field}' sätts av filen kostnaden ligger i och ska inte anges.", "Ta bort fältet från kostnadsraden."),
+        "en": ("The field '{field}' is set by the file the cost is in and must not be given.", "Remove the field from the cost line.")}),
+    # --- principles (warnings)
+    "policy-twin-city": (W, {
+        "sv": ("Vänortsavtal, men {municipality} tecknar enligt sitt styrdokument inte vänortsavtal.", "Kontrollera avtalstypen; ett samarbetsavtal kräver konkret tema, start- och slutdatum."),
+        "en": ("A twin-city agreement, but {municipality}'s policy is to sign no twin-city agreements.", "Check the kind; a cooperation agreement needs a concrete theme, a start and an end date.")}),
+    "cooperation-no-end": (W, {
+        "sv": ("Samarbetsavtalet saknar slutdatum.", "Enligt principerna ska ett samarbetsavtal ha start- och slutdatum; ange end_date."),
+        "en": ("The cooperation agreement has no end date.", "By the principles a cooperation agreement has a start and an end date; give end_date.")}),
+    "cooperation-no-theme": (W, {
+        "sv": ("Samarbetsavtalet saknar tema.", "Enligt principerna gäller ett samarbetsavtal ett konkret tema; ange themes."),
+        "en": ("The cooperation agreement has no theme.", "By the principles a cooperation agreement covers a concrete theme; give themes.")}),
+    "review-overdue": (W, {
+        "sv": ("Omprövningen skulle ha gjorts senast {date}.", "Ompröva och för in det nya datumet i review_date."),
+        "en": ("The review was due by {date}.", "Review it and enter the new date in review_date.")}),
+    "review-missing": (W, {
+        "sv": ("Inget datum för omprövning; {municipality} omprövar vart {years}:e år.", "Ange review_date."),
+        "en": ("No review date; {municipality} reviews every {years} years.", "Give review_date.")}),
+    "trip-no-decision": (W, {
+        "sv": ("Resan saknar beslutshänvisning.", "Ange diarienummer (decision: reference) eller beslutsnummer (decision: number)."),
+        "en": ("The trip has no decision reference.", "Give the diary number (decision: reference) or decision number (decision: number).")}),
+    "trip-no-report": (W, {
+        "sv": ("Resan slutade {end} men saknar reserapport efter {days} dagar.", "Lägg till rapporten under report och ange report_date."),
+        "en": ("The trip ended on {end} but has no report after {days} days.", "Add the report under report and give report_date.")}),
+}
+
+
+def severity(code: str) -> str:
+    return MESSAGES[code][0]
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def render(problem, lang: str) -> tuple[str, str]:
+    """The message and hint of a problem in `lang` ('sv' or 'en')."""
+    params = _Blank(problem.params)
+    params.setdefault("field", problem.field or "")
+    for l in ("sv", "en"):
+        suggestion = problem.params.get("suggestion")
+        params[f"suggestion_{l}"] = (f" (menade du '{suggestion}'?)" if l == "sv" else f" (did you mean '{suggestion}'?)") if suggestion else ""
+    message, hint = MESSAGES[problem.code][1][lang]
+    return message.format_map(params), hint.format_map(params)

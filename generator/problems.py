@@ -1,0 +1,103 @@
+"""Problems found in the data, as data: where, what, and what to do.
+
+A problem carries a stable code and the values its message needs; the words come
+from `messages.py` in the reader's language. Reports are printed for people
+(`file:line:column: error: message`), for machines (JSON) and for GitHub Actions
+(workflow annotations on the pull request's lines).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field as _field
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str
+    line: int
+    column: int
+    field: str | None = None
+    params: dict = _field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def severity(self) -> str:
+        from generator.messages import severity
+
+        return severity(self.code)
+
+    def message(self, lang: str = "sv") -> str:
+        from generator.messages import render
+
+        return render(self, lang)[0]
+
+    def hint(self, lang: str = "sv") -> str:
+        from generator.messages import render
+
+        return render(self, lang)[1]
+
+    def sort_key(self):
+        return (self.file, self.line, self.column, self.code, self.field or "")
+
+
+@dataclass
+class Report:
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems), key=Problem.sort_key)
+
+
+def format_text(report: Report, lang: str = "sv") -> str:
+    lines = []
+    labels = {"sv": {"error": "fel", "warning": "varning", "hint": "gör så här"},
+              "en": {"error": "error", "warning": "warning", "hint": "hint"}}[lang]
+    for p in report.sorted():
+        where = f" [{p.field}]" if p.field else ""
+        lines.append(f"{p.file}:{p.line}:{p.column}: {labels[p.severity]}: {p.message(lang)}{where}")
+        hint = p.hint(lang)
+        if hint:
+            lines.append(f"    {labels['hint']}: {hint}")
+    n_err, n_warn = len(report.errors), len(report.warnings)
+    if lang == "sv":
+        lines.append(f"{n_err} fel, {n_warn} varningar.")
+    else:
+        lines.append(f"{n_err} errors, {n_warn} warnings.")
+    return "\n".join(lines)
+
+
+def format_json(report: Report, lang: str = "sv") -> str:
+    items = [
+        {"file": p.file, "line": p.line, "column": p.column, "field": p.field, "code": p.code,
+         "severity": p.severity, "message": p.message(lang), "hint": p.hint(lang)}
+        for p in report.sorted()
+    ]
+    summary = {"errors": len(report.errors), "warnings": len(report.warnings), "problems": items}
+    return json.dumps(summary, ensure_ascii=False, indent=2)
+
+
+def _escape_annotation(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(report: Report, lang: str = "sv") -> str:
+    """Workflow commands that GitHub shows as annotations on the changed lines."""
+    lines = []
+    for p in report.sorted():
+        props = f"file={p.file},line={p.line},col={p.column},title={p.code}"
+        text = p.message(lang) + (f" ({p.hint(lang)})" if p.hint(lang) else "")
+        lines.append(f"::{p.severity} {props}::{_escape_annotation(text)}")
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""Rules that span fields and records, and the policy principles.
+
+Frictionless checks each value and the keys between tables; these rules check what
+only makes sense together (dates in order, totals that add up, a payer per cost
+line). The principles from the municipality's strategy are warnings: the data may
+break them, but then the reviewer should see it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from pathlib import Path
+
+from generator.loader import Loaded, Row
+from generator.problems import Problem
+
+DEFAULT_REPORT_DUE_DAYS = 60
+
+
+def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
+    pos = row.where(column)
+    return Problem(code, row.file, pos.line, pos.column, column, params)
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, dt.date)
+
+
+def _partial_before(end, start) -> bool:
+    """True when a (possibly partial) ISO date `end` is surely before `start`."""
+    end, start = (v.isoformat() if _is_date(v) else v for v in (end, start))
+    if not (isinstance(end, str) and isinstance(start, str)):
+        return False
+    n = min(len(end), len(start))
+    return end[:n] < start[:n]
+
+
+def check(loaded: Loaded, today: dt.date) -> list[Problem]:
+    t = loaded.tables
+    settings = loaded.package.get("settings") or {}
+    due_days = settings.get("report_due_days", DEFAULT_REPORT_DUE_DAYS)
+    municipalities = {r.values.get("id"): r.values for r in t["municipalities"]}
+    body_municipality = {r.values.get("id"): municipalities.get(r.values.get("municipality_id"), {}) for r in t["bodies"]}
+    problems: list[Problem] = []
+
+    for resource in ("trips", "memberships", "agreements"):
+        for row in t[resource]:
+            start, end = row.values.get("start_date"), row.values.get("end_date")
+            if start and end and _partial_before(end, start):
+                problems.append(_p(row, "end-before-start", "end_date", start=str(start), end=str(end)))
+
+    problems += _costs(t["costs"])
+    problems += _totals(t["trips"], t["costs"])
+    problems += _people(t["people"])
+
+    for row in t["trips"]:
+        v = row.values
+        start = v.get("start_date")
+        folder = Path(row.file).parent.name
+        if _is_date(start) and folder != str(start.year):
+            problems.append(_p(row, "trip-wrong-folder", "start_date", year=start.year, folder=folder))
+        if v.get("status") != "cancelled" and not (v.get("decision_reference") or v.get("decision_number")):
+            problems.append(_p(row, "trip-no-decision", "id"))
+        end = v.get("end_date")
+        if (v.get("status") == "completed" and not v.get("report") and _is_date(end)
+                and isinstance(due_days, int) and end + dt.timedelta(days=due_days) < today):
+            problems.append(_p(row, "trip-no-report", "report", end=end.isoformat(), days=due_days))
+
+    for row in t["agreements"]:
+        v = row.values
+        municipality = body_municipality.get(v.get("body_id"), {})
+        if v.get("kind") == "twin_city" and municipality.get("twin_city_policy") == "forbidden":
+            problems.append(_p(row, "policy-twin-city", "kind", municipality=municipality.get("name")))
+        if v.get("kind") == "cooperation" and not v.get("end_date"):
+            problems.append(_p(row, "cooperation-no-end", "end_date"))
+        if v.get("kind") == "cooperation" and not v.get("themes"):
+            problems.append(_p(row, "cooperation-no-theme", "themes"))
+        if v.get("kind") == "intention" and v.get("status") == "active":
+            problems += _review(row, municipality, today)
+
+    for row in t["memberships"]:
+        if row.values.get("status") == "active":
+            problems += _review(row, body_municipality.get(row.values.get("body_id"), {}), today)
+    return problems
+
+
+def _review(row: Row, municipality: dict, today: dt.date) -> list[Problem]:
+    review = row.values.get("review_date")
+    if _is_date(review) and review < today:
+        return [_p(row, "review-overdue", "review_date", date=review.isoformat())]
+    years = municipality.get("review_interval_years")
+    if review is None and years:
+        return [_p(row, "review-missing", "review_date", municipality=municipality.get("name"), years=years)]
+    return []
+
+
+def _costs(costs: list[Row]) -> list[Problem]:
+    problems = []
+    for row in costs:
+        v = row.values
+        if v.get("paid_by_body_id") and v.get("paid_by_other"):
+            problems.append(_p(row, "payer-both", "paid_by_other"))
+        elif not (v.get("paid_by_body_id") or v.get("paid_by_other")):
+            problems.append(_p(row, "payer-missing"))
+        if (v.get("original_amount") is None) != (v.get("original_currency") is None):
+            problems.append(_p(row, "currency-incomplete", "original_amount" if v.get("original_amount") is not None else "original_currency"))
+        if v.get("original_currency") == "SEK":
+            problems.append(_p(row, "currency-sek", "original_currency"))
+        if v.get("exchange_rate_date") is not None and v.get("original_currency") is None:
+            problems.append(_p(row, "rate-date-without-currency", "exchange_rate_date"))
+        if not v.get("trip_id") and not v.get("date"):
+            problems.append(_p(row, "cost-needs-date", "date"))
+    return problems
+
+
+def _totals(trips: list[Row], costs: list[Row]) -> list[Problem]:
+    sums: dict[str, float] = defaultdict(float)
+    for row in costs:
+        amount = row.values.get("amount_sek")
+        if row.values.get("trip_id") and isinstance(amount, (int, float)) and not isinstance(amount, bool):
+            sums[row.values["trip_id"]] += amount
+    problems = []
+    for row in trips:
+        total = row.values.get("total_sek")
+        if isinstance(total, (int, float)) and not isinstance(total, bool):
+            added = round(sums.get(row.values.get("id"), 0.0), 2)
+            if abs(added - total) > 0.005:
+                problems.append(_p(row, "total-mismatch", "total_sek", total=total, sum=added))
+    return problems
+
+
+def _people(people: list[Row]) -> list[Problem]:
+    problems = []
+    for row in people:
+        protected = row.values.get("protected") is True
+        if protected and row.values.get("name"):
+            problems.append(_p(row, "protected-named", "name"))
+        if not protected and not row.values.get("name"):
+            problems.append(_p(row, "unnamed-person", "name"))
+    return problems

@@ -1,0 +1,137 @@
+"""Validate the data folder: Frictionless for each table, then the rules across them.
+
+The YAML records are turned into tables and checked by the `frictionless` library
+against the Table Schemas in `schemas/`, foreign keys included. Its errors come back
+with a row and a column; the rows remember their file, line and column, so every
+problem points at the place a person has to change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+from generator import pii, rules
+from generator.entities import RESOURCES, fields, schema_descriptor
+from generator.loader import Loaded, Row, load
+from generator.problems import Problem, Report
+
+_CONSTRAINT = re.compile(r'constraint "(\w+)"')
+_ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
+_VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
+TYPE_WORDS = {
+    "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21.", "Write the date as YYYY-MM-DD, e.g. 2016-11-21."),
+    "number": ("ett tal", "a number", "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50.",
+               "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50."),
+    "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4.", "Write a whole number in digits, e.g. 4."),
+    "boolean": ("sant eller falskt", "true or false", "Skriv true eller false.", "Write true or false."),
+}
+
+
+def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Loaded]:
+    """Every problem in the data folder, and what was loaded (for the model)."""
+    loaded = load(data_dir)
+    problems = list(loaded.problems)
+    problems += check_package(loaded)
+    problems += check_tables(loaded.tables)
+    problems += rules.check(loaded, today or dt.date.today())
+    problems += pii.check(loaded)
+    return Report(problems), loaded
+
+
+def check_package(loaded: Loaded) -> list[Problem]:
+    problems = []
+    meta = loaded.package
+    if not meta:
+        return problems
+    for key in ("name", "title", "version", "licence"):
+        if not meta.get(key):
+            problems.append(Problem("package-field", loaded.package_file, 1, 1, key, {"key": key, "detail": "saknas / missing"}))
+    version = meta.get("version")
+    if version and not (isinstance(version, str) and _VERSION.fullmatch(version)):
+        problems.append(Problem("package-field", loaded.package_file, 1, 1, "version",
+                                {"key": "version", "detail": f"{version!r} ≠ MAJOR.MINOR.PATCH (\"1.2.0\")"}))
+    return problems
+
+
+def check_tables(tables: dict[str, list[Row]]) -> list[Problem]:
+    """Run Frictionless over all resources as one package, so foreign keys are checked."""
+    from frictionless import Package, Resource, Schema  # heavy: imported only when validating
+
+    resources = []
+    for name in RESOURCES:
+        header = list(fields(name))
+        data = [header] + [[row.values.get(column) for column in header] for row in tables[name]]
+        resources.append(Resource(name=name, data=data, schema=Schema.from_descriptor(schema_descriptor(name))))
+    report = Package(resources=resources).validate(limit_errors=100_000)
+    problems = []
+    for task in report.tasks:
+        for error in task.errors:
+            problems.append(_problem(task.name, error, tables))
+    return problems
+
+
+def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem:
+    rows = tables[resource]
+    row = rows[error.row_number - 2] if getattr(error, "row_number", None) else None
+    column = getattr(error, "field_name", None)
+    if error.type == "foreign-key":
+        column = error.field_names[0]
+    pos = row.where(column) if row else None
+    file, line, col = (row.file, pos.line, pos.column) if row else (resource, 1, 1)
+    spec = fields(resource).get(column, {}) if column else {}
+    value = getattr(error, "cell", None)
+    params = {"value": _shown(value), "resource": resource}
+    code = "schema-other"
+    if error.type == "type-error":
+        code = "type"
+        words = TYPE_WORDS.get(spec.get("type"), (spec.get("type"), spec.get("type"), "", ""))
+        params.update(type_sv=words[0], type_en=words[1], type_hint_sv=words[2], type_hint_en=words[3])
+    elif error.type == "constraint-error":
+        match = _CONSTRAINT.search(error.note)
+        constraint = match.group(1) if match else ""
+        constraints = spec.get("constraints", {})
+        if constraint == "required":
+            code = "required"
+            params.update(title_sv=spec.get("title", column), title_en=spec.get("title_en", column),
+                          description_sv=spec.get("description", ""), description_en=spec.get("description_en", ""))
+        elif constraint == "enum":
+            code = "enum"
+            allowed = [str(v) for v in constraints["enum"]]
+            params["allowed"] = ", ".join(allowed) if len(allowed) <= 12 else "ISO-koder / ISO codes"
+            params["suggestion"] = _closest(str(value), allowed)
+        elif constraint == "pattern":
+            code = "pattern"
+            params.update(description_sv=spec.get("description", ""), description_en=spec.get("description_en", ""))
+            if constraints.get("pattern") == _ID_PATTERN:
+                params.update(description_sv="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. malmo-eurocities.",
+                              description_en="An id is lowercase letters a-z, digits and hyphens, e.g. malmo-eurocities.")
+        elif constraint in ("minimum", "maximum"):
+            code = constraint
+            params["limit"] = constraints[constraint]
+    elif error.type in ("primary-key", "unique-error"):
+        code = "duplicate-id"
+        params["key"] = " + ".join(str(c) for c in error.cells[: len(schema_descriptor(resource)["primaryKey"])])
+        column = column or schema_descriptor(resource)["primaryKey"][0]
+    elif error.type == "foreign-key":
+        code = "foreign-key"
+        value = error.field_cells[0]
+        target_ids = [str(r.values.get("id")) for r in tables[error.reference_name]]
+        params.update(value=_shown(value), target=error.reference_name, suggestion=_closest(str(value), target_ids))
+    if code == "schema-other":
+        params["detail"] = error.message
+    return Problem(code, file, line, col, column, params)
+
+
+def _shown(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _closest(value: str, candidates: list[str]) -> str | None:
+    found = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    if not found:
+        found = difflib.get_close_matches(value.lower(), [c.lower() for c in candidates], n=1, cutoff=0.6)
+        found = [c for c in candidates if found and c.lower() == found[0]]
+    return found[0] if found else None
