@@ -41,6 +41,14 @@ def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Load
     return Report(problems), loaded
 
 
+def validated_dataset(data_dir: Path, today: dt.date | None = None):
+    """The report, and the typed dataset when there are no errors (else None)."""
+    from generator.model import build
+
+    report, loaded = validate(data_dir, today)
+    return report, (build(loaded, data_dir) if report.ok else None)
+
+
 def check_package(loaded: Loaded) -> list[Problem]:
     problems = []
     meta = loaded.package

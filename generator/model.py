@@ -1,0 +1,345 @@
+"""The validated data as typed records with their links resolved both ways.
+
+Built only from data that passed validation, so references resolve and values
+have their schema types. Renderers and downloads read this, never the YAML.
+Protected people lose their name here, so nothing later can publish it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.loader import Loaded, Row
+
+
+@dataclass
+class Municipality:
+    id: str
+    name: str
+    name_en: str | None
+    country: str
+    website: str | None
+    twin_city_policy: str
+    review_interval_years: int | None
+    policy_reference: str | None
+    example: bool
+    source_file: str
+    bodies: list[Body] = field(default_factory=list)
+
+
+@dataclass
+class Body:
+    id: str
+    municipality: Municipality
+    name: str
+    name_en: str | None
+    kind: str
+    website: str | None
+    example: bool
+    source_file: str
+    people: list[Person] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    costs_paid: list[Cost] = field(default_factory=list)
+
+
+@dataclass
+class Person:
+    id: str
+    name: str | None  # None for protected people: only the role is published
+    title: str
+    title_en: str | None
+    body: Body | None
+    protected: bool
+    example: bool
+    source_file: str
+    trips: list[Trip] = field(default_factory=list)
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.title
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    name_sv: str | None
+    kind: str
+    country: str | None
+    city: str | None
+    website: str | None
+    example: bool
+    source_file: str
+    memberships: list[Membership] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)  # trips to events it organised
+
+    @property
+    def display_name(self) -> str:
+        return self.name_sv or self.name
+
+
+@dataclass
+class Cost:
+    id: str
+    category: str
+    description: str | None
+    amount_sek: float
+    original_amount: float | None
+    original_currency: str | None
+    exchange_rate_date: dt.date | None
+    status: str
+    paid_by_body: Body | None
+    paid_by_other: str | None
+    date: dt.date | None
+    example: bool
+    year: int  # the cost's date, or its trip's start
+    trip: Trip | None = None
+    membership: Membership | None = None
+    agreement: Agreement | None = None
+
+    @property
+    def paid_by_us(self) -> bool:
+        """Costs paid by an outside party are shown but not counted as the city's spending."""
+        return self.paid_by_body is not None
+
+
+@dataclass
+class Forum:
+    name: str
+    attending_body: Body | None
+    notes: str | None
+
+
+@dataclass
+class Membership:
+    id: str
+    body: Body
+    organisation: Organisation
+    role: str | None
+    start_date: str  # ISO, possibly only a year or a month
+    end_date: str | None
+    status: str
+    decision_reference: str | None
+    decision_body: Body | None
+    decision_date: dt.date | None
+    review_date: dt.date | None
+    notes: str | None
+    source: str | None
+    example: bool
+    source_file: str
+    forums: list[Forum] = field(default_factory=list)
+    costs: list[Cost] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+
+
+@dataclass
+class Party:
+    organisation: Organisation
+    role: str | None
+
+
+@dataclass
+class Agreement:
+    id: str
+    title: str
+    kind: str
+    body: Body
+    status: str
+    themes: list[str]
+    signed_date: str | None
+    start_date: str | None
+    end_date: str | None
+    review_date: dt.date | None
+    decision_reference: str | None
+    description: str | None
+    source: str | None
+    example: bool
+    source_file: str
+    parties: list[Party] = field(default_factory=list)
+    costs: list[Cost] = field(default_factory=list)
+    trips: list[Trip] = field(default_factory=list)
+
+
+@dataclass
+class Destination:
+    city: str
+    country: str
+
+
+@dataclass
+class Participant:
+    person: Person
+    role: str | None
+
+
+@dataclass
+class Trip:
+    id: str
+    title: str
+    event: str | None
+    organiser: Organisation | None
+    organiser_name: str | None
+    body: Body
+    start_date: dt.date
+    end_date: dt.date
+    status: str
+    purposes: list[str]
+    purpose_text: str | None
+    decision_reference: str | None
+    decision_number: str | None
+    decision_date: dt.date | None
+    decision_agenda_item: str | None
+    decision_body: Body | None
+    membership: Membership | None
+    agreement: Agreement | None
+    report: str | None  # Markdown
+    report_date: dt.date | None
+    total_sek_stated: float | None
+    source: str | None
+    example: bool
+    source_file: str
+    destinations: list[Destination] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    costs: list[Cost] = field(default_factory=list)
+
+    @property
+    def year(self) -> int:
+        return self.start_date.year
+
+    @property
+    def total_sek(self) -> float:
+        """What the municipality paid: lines paid by an outside party are left out."""
+        return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2)
+
+    @property
+    def has_example_data(self) -> bool:
+        return self.example or any(c.example for c in self.costs)
+
+    @property
+    def organiser_display(self) -> str | None:
+        return self.organiser.display_name if self.organiser else self.organiser_name
+
+
+@dataclass
+class Dataset:
+    package: dict
+    municipalities: dict[str, Municipality]
+    bodies: dict[str, Body]
+    people: dict[str, Person]
+    organisations: dict[str, Organisation]
+    memberships: dict[str, Membership]
+    agreements: dict[str, Agreement]
+    trips: dict[str, Trip]
+    costs: list[Cost]
+
+    @property
+    def version(self) -> str:
+        return str(self.package.get("version", "0.0.0"))
+
+    @property
+    def has_example_data(self) -> bool:
+        return bool(self.package.get("example_data"))
+
+    def years(self) -> list[int]:
+        return sorted({c.year for c in self.costs} | {t.year for t in self.trips.values()})
+
+
+def _split(text: str | None) -> list[str]:
+    return [part for part in (text or "").split(";") if part]
+
+
+def build(loaded: Loaded, data_dir: Path) -> Dataset:
+    """Typed records from validated tables; call only when validation found no errors."""
+    t = {name: [r.values for r in rows] for name, rows in loaded.tables.items()}
+    files = {name: [r.file for r in rows] for name, rows in loaded.tables.items()}
+
+    def rel(file: str) -> str:
+        path = Path(file)
+        try:
+            return path.resolve().relative_to(data_dir.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def rows(name: str):
+        return zip(t[name], (rel(f) for f in files[name]))
+
+    municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
+                                            v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
+                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
+    bodies = {}
+    for v, f in rows("bodies"):
+        body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),
+                    bool(v.get("example")), f)
+        bodies[body.id] = body
+        body.municipality.bodies.append(body)
+    people = {}
+    for v, f in rows("people"):
+        protected = bool(v.get("protected"))
+        person = Person(v["id"], None if protected else v.get("name"), v["title"], v.get("title_en"),
+                        bodies.get(v.get("body_id")), protected, bool(v.get("example")), f)
+        people[person.id] = person
+        if person.body:
+            person.body.people.append(person)
+    organisations = {v["id"]: Organisation(v["id"], v["name"], v.get("name_sv"), v["kind"], v.get("country"), v.get("city"),
+                                           v.get("website"), bool(v.get("example")), f) for v, f in rows("organisations")}
+    memberships = {}
+    for v, f in rows("memberships"):
+        m = Membership(v["id"], bodies[v["body_id"]], organisations[v["organisation_id"]], v.get("role"), v["start_date"],
+                       v.get("end_date"), v["status"], v.get("decision_reference"), bodies.get(v.get("decision_body_id")),
+                       v.get("decision_date"), v.get("review_date"), v.get("notes"), v.get("source"), bool(v.get("example")), f)
+        memberships[m.id] = m
+        m.body.memberships.append(m)
+        m.organisation.memberships.append(m)
+    for v in t["membership_forums"]:
+        memberships[v["membership_id"]].forums.append(Forum(v["name"], bodies.get(v.get("attending_body_id")), v.get("notes")))
+    agreements = {}
+    for v, f in rows("agreements"):
+        a = Agreement(v["id"], v["title"], v["kind"], bodies[v["body_id"]], v["status"], _split(v.get("themes")),
+                      v.get("signed_date"), v.get("start_date"), v.get("end_date"), v.get("review_date"),
+                      v.get("decision_reference"), v.get("description"), v.get("source"), bool(v.get("example")), f)
+        agreements[a.id] = a
+        a.body.agreements.append(a)
+    for v in t["agreement_parties"]:
+        party = Party(organisations[v["organisation_id"]], v.get("role"))
+        agreements[v["agreement_id"]].parties.append(party)
+        party.organisation.agreements.append(agreements[v["agreement_id"]])
+    trips = {}
+    for v, f in rows("trips"):
+        trip = Trip(v["id"], v["title"], v.get("event"), organisations.get(v.get("organiser_id")), v.get("organiser_name"),
+                    bodies[v["body_id"]], v["start_date"], v["end_date"], v["status"], _split(v.get("purposes")),
+                    v.get("purpose_text"), v.get("decision_reference"), v.get("decision_number"), v.get("decision_date"),
+                    v.get("decision_agenda_item"), bodies.get(v.get("decision_body_id")), memberships.get(v.get("membership_id")),
+                    agreements.get(v.get("agreement_id")), v.get("report"), v.get("report_date"), v.get("total_sek"),
+                    v.get("source"), bool(v.get("example")), f)
+        trips[trip.id] = trip
+        trip.body.trips.append(trip)
+        for linked in (trip.organiser, trip.membership, trip.agreement):
+            if linked:
+                linked.trips.append(trip)
+    for v in t["trip_destinations"]:
+        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"]))
+    for v in t["trip_participants"]:
+        participant = Participant(people[v["person_id"]], v.get("role"))
+        trips[v["trip_id"]].participants.append(participant)
+        participant.person.trips.append(trips[v["trip_id"]])
+    costs = []
+    for v in t["costs"]:
+        trip = trips.get(v.get("trip_id"))
+        year = v["date"].year if v.get("date") else trip.start_date.year
+        cost = Cost(v["id"], v["category"], v.get("description"), float(v["amount_sek"]),
+                    float(v["original_amount"]) if v.get("original_amount") is not None else None,
+                    v.get("original_currency"), v.get("exchange_rate_date"), v["status"], bodies.get(v.get("paid_by_body_id")),
+                    v.get("paid_by_other"), v.get("date"), bool(v.get("example")), year, trip,
+                    memberships.get(v.get("membership_id")), agreements.get(v.get("agreement_id")))
+        costs.append(cost)
+        (trip or cost.membership or cost.agreement).costs.append(cost)
+        if cost.paid_by_body:
+            cost.paid_by_body.costs_paid.append(cost)
+    costs.sort(key=lambda c: c.id)
+    return Dataset(loaded.package, municipalities, bodies, people, organisations, memberships, agreements,
+                   dict(sorted(trips.items())), costs)
