@@ -97,8 +97,8 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Värdet {value} är inte {type_sv}.", "{type_hint_sv}"),
         "en": ("The value {value} is not {type_en}.", "{type_hint_en}")}),
     "enum": (E, {
-        "sv": ("Värdet {value} är inte tillåtet i '{field}'.", "Välj ett av: {allowed}{suggestion_sv}."),
-        "en": ("The value {value} is not allowed in '{field}'.", "Choose one of: {allowed}{suggestion_en}.")}),
+        "sv": ("Värdet {value} är inte tillåtet i '{field}'.", "Välj {allowed_sv}{suggestion_sv}."),
+        "en": ("The value {value} is not allowed in '{field}'.", "Choose {allowed_en}{suggestion_en}.")}),
     "pattern": (E, {
         "sv": ("Värdet {value} har fel form för '{field}'.", "{description_sv}"),
         "en": ("The value {value} has the wrong form for '{field}'.", "{description_en}")}),

@@ -14,10 +14,11 @@ import re
 from pathlib import Path
 
 from generator import pii, rules
-from generator.entities import RESOURCES, fields, schema_descriptor
+from generator.entities import ENTITIES, RESOURCES, derived_fields, fields, schema_descriptor
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
 
+DERIVED_COLUMNS = {c.resource: derived_fields(c) for e in ENTITIES for c in e.children}
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
@@ -38,7 +39,13 @@ def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Load
     problems += check_tables(loaded.tables)
     problems += rules.check(loaded, today or dt.date.today())
     problems += pii.check(loaded)
-    return Report(problems), loaded
+    return Report(_without_echoes(problems)), loaded
+
+
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop later complaints about a value whose YAML reading was already refused."""
+    refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith("yaml-")}
+    return [p for p in problems if p.code.startswith("yaml-") or (p.file, p.line, p.column) not in refused]
 
 
 def validated_dataset(data_dir: Path, today: dt.date | None = None):
@@ -77,11 +84,14 @@ def check_tables(tables: dict[str, list[Row]]) -> list[Problem]:
     problems = []
     for task in report.tasks:
         for error in task.errors:
-            problems.append(_problem(task.name, error, tables))
+            problem = _problem(task.name, error, tables)
+            if problem is not None:
+                problems.append(problem)
     return problems
 
 
-def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem:
+def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | None:
+    """A Frictionless error as a problem at its source; None when it only echoes the parent record's."""
     rows = tables[resource]
     row = rows[error.row_number - 2] if getattr(error, "row_number", None) else None
     column = getattr(error, "field_name", None)
@@ -108,9 +118,13 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem:
         elif constraint == "enum":
             code = "enum"
             allowed = [str(v) for v in constraints["enum"]]
-            params["allowed"] = ", ".join(allowed) if len(allowed) <= 12 else "ISO-koder / ISO codes"
+            many = len(allowed) > 12
+            params["allowed_sv"] = "en giltig ISO-kod (versaler)" if many else ", ".join(allowed)
+            params["allowed_en"] = "a valid ISO code (capitals)" if many else ", ".join(allowed)
             params["suggestion"] = _closest(str(value), allowed)
         elif constraint == "pattern":
+            if column in DERIVED_COLUMNS.get(resource, ()):
+                return None  # the parent's id is wrong, and reported there
             code = "pattern"
             params.update(description_sv=spec.get("description", ""), description_en=spec.get("description_en", ""))
             if constraints.get("pattern") == _ID_PATTERN:
@@ -120,9 +134,15 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem:
             code = constraint
             params["limit"] = constraints[constraint]
     elif error.type in ("primary-key", "unique-error"):
+        key = schema_descriptor(resource)["primaryKey"]
+        own = [c for c in key if c not in DERIVED_COLUMNS.get(resource, ())]
+        if not own:
+            return None  # only a duplicated parent id can cause it, and that is reported there
         code = "duplicate-id"
-        params["key"] = " + ".join(str(c) for c in error.cells[: len(schema_descriptor(resource)["primaryKey"])])
-        column = column or schema_descriptor(resource)["primaryKey"][0]
+        params["key"] = " + ".join(str(row.values.get(c)) for c in key)
+        column = own[-1]
+        pos = row.where(column)
+        line, col = pos.line, pos.column
     elif error.type == "foreign-key":
         code = "foreign-key"
         value = error.field_cells[0]

@@ -1,0 +1,64 @@
+"""Every rule, broken on purpose.
+
+Each folder in corpus/ overlays files on a copy of the sample data. Its
+expected.txt holds the exit code, the problem codes, and the exact lines a user
+sees (file:line:column, severity, message, field, hint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SAMPLE_DATA, TODAY
+from generator.messages import MESSAGES
+from generator.problems import format_text
+from generator.validate import validate
+
+CORPUS = Path(__file__).parent / "corpus"
+CASES = sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+# Codes exercised elsewhere: by the sample's own warnings or in test_validate_cli.py / test_yamlsource.py.
+TESTED_ELSEWHERE = {"cooperation-no-theme", "cooperation-no-end", "review-missing", "trip-no-report", "package-missing", "package-field", "yaml-too-large",
+                    "yaml-many-documents", "yaml-tag", "yaml-complex-key", "yaml-special-float", "not-a-list",
+                    "nested-value", "schema-other", "maximum"}
+
+
+def _expected(case: str) -> tuple[int, set[str], list[str]]:
+    lines = (CORPUS / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    exit_code = int(lines[0].removeprefix("exit: "))
+    codes = set(lines[1].removeprefix("codes: ").split(", "))
+    return exit_code, codes, [line for line in lines[2:] if line]
+
+
+@pytest.fixture(scope="module")
+def baseline_codes() -> set[str]:
+    report, _ = validate(SAMPLE_DATA, dt.date.fromisoformat(TODAY))
+    assert report.ok
+    return {p.code for p in report.problems}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_input_is_reported_where_it_is(case, workdir, monkeypatch, baseline_codes):
+    shutil.copytree(CORPUS / case / "data", workdir / "data", dirs_exist_ok=True)
+    exit_code, codes, wanted = _expected(case)
+    monkeypatch.chdir(workdir)
+
+    report, _ = validate(Path("data"), dt.date.fromisoformat(TODAY))
+    out = format_text(report, "en").splitlines()
+
+    assert (0 if report.ok else 1) == exit_code, "\n".join(out)
+    for line in wanted:
+        assert line in out, f"missing: {line}\n--- got:\n" + "\n".join(out)
+    new_codes = {p.code for p in report.problems} - baseline_codes
+    assert new_codes <= codes, "\n".join(out)
+    n_errors = sum(": error: " in line for line in wanted)
+    assert len(report.errors) == n_errors, "\n".join(out)
+
+
+def test_every_problem_code_has_a_broken_example():
+    covered = set().union(*(_expected(case)[1] for case in CASES))
+    missing = set(MESSAGES) - covered - TESTED_ELSEWHERE
+    assert not missing, f"problem codes without a corpus case: {sorted(missing)}"

@@ -1,0 +1,55 @@
+"""The strict YAML reader: values, positions, and the YAML 1.1 surprises it refuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.yamlsource import Pos, parse
+
+
+def _codes(text: str) -> list[str]:
+    return [p.code for p in parse(text, "f.yaml")[1]]
+
+
+def test_values_keep_their_positions():
+    doc, problems = parse("a: 1\nlist:\n  - x: 2016-11-21\n    y: 'NO'\n", "f.yaml")
+    assert problems == []
+    assert doc.value == {"a": 1, "list": [{"x": dt.date(2016, 11, 21), "y": "NO"}]}
+    assert doc.pos(("list", 0, "y")) == Pos(4, 8)
+    assert doc.pos(("list", 0, "missing")) == Pos(3, 5)  # nearest parent
+
+
+def test_plain_scalars_follow_yaml_1_2():
+    doc, _ = parse("a: true\nb: null\nc: ~\nd: 12\ne: 1.5\nf: -3\ng: text\nh: 0\n", "f.yaml")
+    assert doc.value == {"a": True, "b": None, "c": None, "d": 12, "e": 1.5, "f": -3, "g": "text", "h": 0}
+
+
+def test_quoted_values_are_always_text():
+    doc, problems = parse("a: 'yes'\nb: \"012\"\nc: '1:20'\nd: '2016-11-21'\n", "f.yaml")
+    assert problems == []
+    assert doc.value == {"a": "yes", "b": "012", "c": "1:20", "d": "2016-11-21"}
+
+
+def test_yaml_1_1_surprises_are_refused():
+    assert _codes("country: NO") == ["yaml-ambiguous-bool"]
+    assert _codes("a: off") == ["yaml-ambiguous-bool"]
+    assert _codes("a: 012") == ["yaml-octal"]
+    assert _codes("a: 0x1F") == ["yaml-octal"]
+    assert _codes("a: 1:20") == ["yaml-sexagesimal"]
+    assert _codes("a: 2016-11-21 10:00:00") == ["yaml-datetime"]
+    assert _codes("a: .inf") == ["yaml-special-float"]
+    assert _codes("a: 2016-02-30") == ["yaml-bad-date"]
+
+
+def test_structure_that_hides_meaning_is_refused():
+    assert _codes("a: &x 1\nb: *x") == ["yaml-anchor", "yaml-alias"]
+    assert _codes("a: !!python/object:os.system x") == ["yaml-tag"]
+    assert _codes("a: 1\n---\nb: 2\n") == ["yaml-many-documents"]
+    assert _codes("? [a, b]\n: 1\n") == ["yaml-complex-key"]
+    assert _codes("a: 1\na: 2\n") == ["yaml-duplicate-key"]
+
+
+def test_syntax_errors_point_at_the_line():
+    doc, problems = parse("a: 1\nb: [1, 2\nc: 3\n", "f.yaml")
+    assert doc is None
+    assert problems[0].code == "yaml-syntax" and problems[0].line == 3
