@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -23,8 +24,7 @@ MAX_BYTES = 1024 * 1024
 Path_ = tuple  # a path into a document: mapping keys and list indexes
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     line: int
     column: int
 
@@ -53,6 +53,7 @@ _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?")
 _DATETIME = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}.*")
 _YAML11_BOOL = {"yes", "no", "on", "off", "y", "n"}
 _SPECIAL_FLOAT = {".inf", "-.inf", "+.inf", ".nan"}
+_WORDS = {"null", "true", "false"} | _YAML11_BOOL  # words that plain YAML may read as something else
 
 
 def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -91,6 +92,10 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SCALAR = yaml.ScalarEvent
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_STR = "tag:yaml.org,2002:str"
 
 
 class _Builder:
@@ -109,36 +114,46 @@ class _Builder:
         self.problems.append(Problem(code, self.display, pos.line, pos.column, params=params))
 
     def feed(self, event) -> None:
+        kind = type(event)
         pos = Pos(event.start_mark.line + 1, event.start_mark.column + 1)
-        if isinstance(event, yaml.DocumentStartEvent):
+        if kind is _SCALAR and not event.anchor and not event.tag:  # the common case, kept fast
+            top = self.stack[-1] if self.stack else None
+            if top is not None and not top[2] and type(top[0]) is dict:
+                self._key(event.value, pos)
+            else:
+                self._place(self._scalar(event, pos), pos)
+            return
+        if kind in _ENDS:
+            self.stack.pop()
+            return
+        if kind is yaml.DocumentStartEvent:
             self.documents += 1
             if self.documents > 1:
                 self._error("yaml-many-documents", pos)
                 self.fatal = True
             return
-        if isinstance(event, yaml.AliasEvent):
+        if kind is yaml.AliasEvent:
             self._error("yaml-alias", pos, name=event.anchor)
             self.fatal = True
+            if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
+                self._key(f"*{event.anchor}", pos)  # an alias as a key: keep the structure in step
+            else:
+                self._place(None, pos)
             return
-        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            self.stack.pop()
-            return
-        if not isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+        if kind not in _STARTS:
             return
         if event.anchor:
             self._error("yaml-anchor", pos, name=event.anchor)
             self.fatal = True
-        if event.tag and event.tag not in ("!", "tag:yaml.org,2002:str") and not (
-            isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)) and event.implicit
-        ):
+        if event.tag and event.tag not in ("!", _STR) and not (kind is not _SCALAR and event.implicit):
             self._error("yaml-tag", pos, tag=event.tag)
             self.fatal = True
-        if isinstance(event, yaml.ScalarEvent):
+        if kind is _SCALAR:
             if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
                 self._key(event.value, pos)
                 return
             self._place(self._scalar(event, pos), pos)
-        elif isinstance(event, yaml.MappingStartEvent):
+        elif kind is yaml.MappingStartEvent:
             self._push({}, pos)
         else:
             self._push([], pos)
@@ -186,9 +201,11 @@ class _Builder:
 
     def _scalar(self, event, pos: Pos) -> object:
         text = event.value
-        if event.style or event.tag == "tag:yaml.org,2002:str":
+        if event.style or event.tag == _STR:
             return text  # quoted or block scalars are always text
         lowered = text.lower()
+        if text[:1].isalpha() and lowered not in _WORDS:
+            return text  # a word: the usual case, and none of the surprises
         if text in ("", "~") or lowered == "null":
             return None
         if lowered in ("true", "false"):
