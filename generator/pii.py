@@ -31,14 +31,13 @@ def _plausible_date(yymmdd: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def find(text: str) -> list[str]:
+def find(text: str) -> list[re.Match]:
     """The personal identity or coordination numbers in a text."""
     hits = []
     for match in _CANDIDATE.finditer(text):
         date, _, tail = match.groups()
-        ten = date[-6:] + tail
-        if _plausible_date(date[-6:]) and luhn_ok(ten):
-            hits.append(match.group(0))
+        if _plausible_date(date[-6:]) and luhn_ok(date[-6:] + tail):
+            hits.append(match)
     return hits
 
 
@@ -47,7 +46,11 @@ def check(loaded: Loaded) -> list[Problem]:
     for rows in loaded.tables.values():
         for row in rows:
             for column, value in row.values.items():
-                if isinstance(value, str) and find(value):
-                    pos = row.where(column)
-                    problems.append(Problem("personal-number", row.file, pos.line, pos.column, column))
+                if not isinstance(value, str):
+                    continue
+                for match in find(value):
+                    line, column_no = row.where(column)
+                    if "\n" in value:  # a block of text: its lines start below the key, indented
+                        line, column_no = line + 1 + value.count("\n", 0, match.start()), 1
+                    problems.append(Problem("personal-number", row.file, line, column_no, column))
     return problems

@@ -20,3 +20,17 @@ def test_coordination_numbers():
 def test_ordinary_numbers_are_not_flagged():
     for text in ("803-1303/2016", "08-508 28 590", "121212-1213", "IB nr 9/2016", "20161121-0001", "12345678901234"):
         assert not find(text), text
+
+
+def test_a_number_inside_a_report_is_pointed_at_its_own_line(workdir):
+    from conftest import TODAY, run_portal
+
+    trip = workdir / "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
+    text = trip.read_text(encoding="utf-8").replace("inom ett för staden prioriterat område.",
+                                                     "inom ett för staden prioriterat område, 121212-1212.")
+    trip.write_text(text, encoding="utf-8")
+    line = next(n for n, l in enumerate(text.splitlines(), start=1) if "121212-1212" in l)
+    result = run_portal("validate", "--lang", "en", "--today", TODAY, cwd=workdir)
+    assert result.returncode == 1
+    assert (f"data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml:{line}:1: error: The text holds what looks "
+            "like a Swedish personal identity or coordination number. [report]") in result.stdout.splitlines()
