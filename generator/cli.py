@@ -48,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--today", type=_date, default=None, help="the date to check deadlines against (default: today)")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.set_defaults(run=run_validate)
+    _add_build(commands)
+    _add_serve(commands)
     return parser
 
 
@@ -68,6 +70,72 @@ def run_validate(args) -> int:
         print(format_text(report, args.lang))
     failed = report.errors or (args.strict and report.warnings)
     return 1 if failed else 0
+
+
+def _add_build(commands) -> None:
+    build = commands.add_parser("build", help="validate the data and build the website",
+                                description="Validate the data, render it and build the website into a fresh folder; "
+                                            "the previous site is replaced only when everything succeeded.")
+    _data_option(build)
+    build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
+    build.set_defaults(run=run_build)
+
+
+def _add_serve(commands) -> None:
+    serve = commands.add_parser("serve", help="preview the website locally, rebuilt when a file changes",
+                                description="Build the website into a temporary folder and serve it on 127.0.0.1; "
+                                            "the page reloads when data, content or templates change.")
+    _data_option(serve)
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    serve.set_defaults(run=run_serve)
+
+
+def _build_once(data: Path, out: Path) -> int:
+    """Validate, then build; on data errors print them and leave `out` as it was."""
+    import time
+
+    from generator.problems import format_text
+    from generator.publish import BuildError, build_site
+    from generator.validate import validated_dataset
+
+    if not data.is_dir():
+        raise PortalError(f"the data folder {data} does not exist (use --data DIR)")
+    started = time.perf_counter()
+    report, dataset = validated_dataset(data)
+    if dataset is None:
+        print(format_text(report, "sv"), file=sys.stderr)
+        print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
+        return 1
+    try:
+        built = build_site(dataset, data, out)
+    except BuildError as exc:
+        raise PortalError(f"{exc}; the site in {out} was not changed.")
+    print(f"Built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s.")
+    return 0
+
+
+def run_build(args) -> int:
+    return _build_once(args.data, args.out)
+
+
+def run_serve(args) -> int:
+    import tempfile
+
+    from generator.publish import serve
+
+    site = Path(tempfile.mkdtemp(prefix="portal-serve-")) / "site"
+
+    def rebuild() -> None:
+        try:
+            _build_once(args.data, site)
+        except PortalError as exc:
+            print(f"Error: {exc}", file=sys.stderr)
+
+    if _build_once(args.data, site) != 0:
+        return 1
+    print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
+    serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

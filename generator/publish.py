@@ -1,0 +1,178 @@
+"""Pages + content/ -> a MkDocs (Material) site, built into a fresh folder and swapped in.
+
+The only module that knows the site engine. A build stages the generated pages, the
+hand-written pages of `content/` and the portal's own assets into a fresh docs folder,
+runs MkDocs into a fresh site folder next to `--out`, lets the registered post-build
+writers (open-data downloads ...) add their files, and only then replaces `--out`:
+a failed build leaves the previous site untouched. Dates come from git, never the
+clock, so the same data builds byte-identical output.
+"""
+
+from __future__ import annotations
+
+import calendar
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from generator.history import Change, last_changes
+from generator.model import Dataset
+from generator.render import pages
+from generator.render.links import SiteInfo
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+CONTENT = REPO / "content"
+ASSETS = Path(__file__).resolve().parent / "assets"
+WATCHED = (Path(__file__).resolve().parent / "templates", ASSETS)
+
+PostBuildWriter = Callable[[Dataset, Path], None]
+POST_BUILD_WRITERS: list[PostBuildWriter] = []
+"""Called in order with the dataset and the fresh site folder, before it is swapped in.
+
+A writer adds files (downloads, catalogue ...) and raises to fail the whole build.
+Register with `register_post_build(writer)`.
+"""
+
+
+def register_post_build(writer: PostBuildWriter) -> PostBuildWriter:
+    if writer not in POST_BUILD_WRITERS:
+        POST_BUILD_WRITERS.append(writer)
+    return writer
+
+
+class BuildError(Exception):
+    """The site could not be built; the previous site is left as it was."""
+
+
+@dataclass
+class Built:
+    out: Path
+    pages: int
+
+
+def site_info(config_file: Path = CONFIG) -> SiteInfo:
+    """Name, URL and repository of the site, as `mkdocs.yml` says."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    return SiteInfo(config["site_name"], config["site_url"].rstrip("/") + "/", config["repo_url"].rstrip("/"),
+                    config.get("extra", {}).get("repo_branch", "main"))
+
+
+def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT, config_file: Path = CONFIG,
+          changes: dict[str, Change] | None = None) -> pages.Rendered:
+    """Write everything MkDocs reads into `docs`: generated pages, content/, assets."""
+    changes = last_changes(data_dir) if changes is None else changes
+    intro = content / "_start.md"
+    extra_nav = []
+    if content.is_dir():
+        for path in sorted(content.rglob("*")):
+            rel = path.relative_to(content)
+            if path.is_file() and not path.name.startswith("_"):
+                (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, docs / rel)
+                if path.suffix == ".md" and len(rel.parts) == 1:
+                    extra_nav.append(rel.as_posix())
+    shutil.copytree(ASSETS, docs / "assets" / "portal", dirs_exist_ok=True)
+    rendered = pages.render(dataset, site_info(config_file), changes,
+                            intro.read_text(encoding="utf-8") if intro.is_file() else "", extra_nav)
+    pages.write(rendered, docs)
+    return rendered
+
+
+def build_epoch(changes: dict[str, Change]) -> int:
+    """The build's timestamp (sitemap, gzip header): the data's last commit, else 1970."""
+    newest = max((c.date for c in changes.values()), default=None)
+    return calendar.timegm(newest.timetuple()) if newest else 0
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int):
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path = CONFIG, **overrides) -> None:
+    """One strict MkDocs build: any warning fails it."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _source_date_epoch(epoch):
+        try:
+            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
+                                 **overrides)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except MkDocsException as exc:
+            raise BuildError(f"MkDocs failed: {exc}") from exc
+
+
+def swap(new: Path, out: Path) -> None:
+    """Put `new` in place of `out`: rename the old away, the new in, then delete the old."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}-old-{new.parent.name}")
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
+               config_file: Path = CONFIG) -> Built:
+    """Build the site for `dataset` into `out`, atomically."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    try:
+        docs, site = work / "docs", work / "site"
+        changes = last_changes(data_dir)
+        rendered = stage(dataset, data_dir, docs, content, config_file, changes)
+        run_mkdocs(docs, site, rendered.nav, build_epoch(changes), config_file)
+        for writer in POST_BUILD_WRITERS:
+            writer(dataset, site)
+        swap(site, out)
+        return Built(out, len(rendered.files))
+    except (OSError, ValueError, KeyError) as exc:
+        raise BuildError(f"the site could not be built: {exc}") from exc
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, port: int,
+          content: Path = CONTENT, config_file: Path = CONFIG) -> None:
+    """Serve `site` with MkDocs' live-reload server, calling `rebuild` when a source changes.
+
+    The browser reloads by itself after each rebuild. `rebuild` must not raise for bad
+    data: it reports the problems and leaves the previous site in place.
+    """
+    from mkdocs.livereload import LiveReloadServer
+
+    logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), polling_interval=0.25)
+    for path in (data_dir, content, config_file, *WATCHED):
+        if path.exists():
+            server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()

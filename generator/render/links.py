@@ -1,0 +1,92 @@
+"""Where each record lives on the site, what it is called, and links between pages.
+
+URLs are part of the published contract (people cite them), so they are built in
+one place from the record's stable id. Links inside generated pages are written
+relative to the page, so the site works under any prefix and any host.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the pages need to know about where the site is published."""
+    name: str
+    url: str  # absolute, ends with /
+    repo_url: str  # the repository holding data/, for history and error reports
+    branch: str = "main"
+
+
+def url_for(record) -> str:
+    """The record's page, relative to the site root, ending with /."""
+    if isinstance(record, Trip):
+        return f"resor/{record.year}/{record.id}/"
+    prefix = {Membership: "medlemskap", Agreement: "avtal", Organisation: "organisationer",
+              Body: "organ", Person: "personer"}[type(record)]
+    return f"{prefix}/{record.id}/"
+
+
+def source_path(url: str) -> str:
+    """The Markdown file that becomes `url` (with MkDocs' directory URLs)."""
+    return url.rstrip("/") + ".md" if url else "index.md"
+
+
+def index_path(url: str) -> str:
+    """The Markdown file of a section's index page at `url`."""
+    return (url + "index.md") if url else "index.md"
+
+
+def name_of(record) -> str:
+    if isinstance(record, Trip):
+        return record.title
+    if isinstance(record, Membership):
+        return f"{record.organisation.display_name} ({record.body.municipality.name})"
+    if isinstance(record, Agreement):
+        return record.title
+    if isinstance(record, Body):
+        return f"{record.name}, {record.municipality.name}"
+    return record.display_name
+
+
+def relative(target: str, page_url: str) -> str:
+    """`target` (site-relative, directory URL, maybe with #anchor) as seen from `page_url`."""
+    path, _, anchor = target.partition("#")
+    here = page_url.rstrip("/") or "."
+    rel = posixpath.relpath(path.rstrip("/") or ".", here)
+    rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def link(record, page_url: str, text: str | None = None) -> Markup:
+    """An escaped HTML link to a record's page."""
+    if record is None:
+        return Markup("")
+    href = relative(url_for(record), page_url)
+    return Markup('<a href="{}">{}</a>').format(href, text if text is not None else name_of(record))
+
+
+def history_url(site: SiteInfo, source_file: str) -> str:
+    return f"{site.repo_url}/commits/{site.branch}/data/{quote(source_file)}"
+
+
+def report_error_url(site: SiteInfo, record_id: str, page_url: str) -> str:
+    title = quote(f"Fel i posten {record_id}")
+    body = quote(f"Sida: {site.url}{page_url}\n\nVad är fel, och var står det rätta?\n")
+    return f"{site.repo_url}/issues/new?title={title}&body={body}"
+
+
+def absolute(site: SiteInfo, url: str) -> str:
+    return site.url + url
+
+
+def text(value) -> Markup:
+    """A data value as escaped HTML (for code that builds markup outside templates)."""
+    return escape("" if value is None else value)

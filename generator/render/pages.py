@@ -1,0 +1,258 @@
+"""Dataset -> a docs tree of Markdown pages and the navigation, independent of the site engine.
+
+The pages are Markdown files whose data parts are HTML blocks rendered by Jinja2 with
+autoescaping, so no data value is ever read as Markdown or HTML. Only `publish.py`
+knows MkDocs: replacing the engine means replacing that module, not this one.
+Only index pages go into the navigation; record pages are reached from their index,
+so the sidebar does not grow with the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.history import Change
+from generator.model import Dataset
+from generator.render import figures, records
+from generator.render.charts import Series, bar_chart, horizontal_bar_chart
+from generator.render.links import SiteInfo, index_path, link, name_of, relative, source_path, url_for
+from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
+                                    partial_date, sek)
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
+
+
+@dataclass
+class Rendered:
+    files: dict[str, str]  # docs-relative path -> Markdown text
+    nav: list  # MkDocs-style: [{title: path or [...]}, ...]; records are left out
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+    env.filters["frontmatter"] = lambda s: Markup(json.dumps(str(escape(s)), ensure_ascii=False))
+    return env
+
+
+def render_page(view: PageView) -> str:
+    return environment().get_template("page.md.j2").render(**vars(view))
+
+
+def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
+           extra_nav: list | None = None) -> Rendered:
+    """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end."""
+    as_of = max((c.date for c in changes.values()), default=None)
+    files: dict[str, str] = {}
+
+    def add(view: PageView, index: bool = False, record=None) -> None:
+        if record is not None:
+            view.record = records.record_footer(record, site, dataset.version, changes)
+        files[index_path(view.url) if index else source_path(view.url)] = render_page(view)
+
+    add(start_page(dataset, as_of, intro), index=True)
+    by_year: dict[int, list] = {}
+    for trip in dataset.trips.values():
+        by_year.setdefault(trip.year, []).append(trip)
+        add(records.trip_page(trip), record=trip)
+    add(trips_index(dataset, by_year), index=True)
+    for year, trips in by_year.items():
+        add(trips_year(year, trips), index=True)
+    for m in dataset.memberships.values():
+        add(records.membership_page(m), record=m)
+    for a in dataset.agreements.values():
+        add(records.agreement_page(a), record=a)
+    for o in dataset.organisations.values():
+        add(records.organisation_page(o), record=o)
+    for b in dataset.bodies.values():
+        add(records.body_page(b, dataset), record=b)
+    for p in dataset.people.values():
+        add(records.person_page(p), record=p)
+    for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
+                 bodies_index(dataset), people_index(dataset)):
+        add(view, index=True)
+    cost_views = cost_pages(dataset)
+    add(cost_views[0], index=True)
+    for view in cost_views[1:]:
+        add(view)
+    years = sorted(by_year, reverse=True)
+    nav = [{"Start": "index.md"},
+           {"Resor": ["resor/index.md"] + [{str(y): f"resor/{y}/index.md"} for y in years]},
+           {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
+           {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
+           {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
+           {"Personer": "personer/index.md"}] + (extra_nav or [])
+    return Rendered(files, nav)
+
+
+def write(rendered: Rendered, docs_dir: Path) -> None:
+    for rel, text in rendered.files.items():
+        path = docs_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _example_costs(costs) -> bool:
+    return any(c.example for c in costs)
+
+
+def start_page(dataset: Dataset, as_of: dt.date | None, intro: str) -> PageView:
+    year = figures.latest_full_year(dataset, as_of)
+    old, new = figures.key_figures(dataset, year - 1), figures.key_figures(dataset, year)
+    rows = [("Kostnader som kommunen betalat", old.spent, new.spent, sek),
+            ("Resor", old.trips, new.trips, str), ("Resenärer (olika personer)", old.travellers, new.travellers, str),
+            ("Medlemskap", old.memberships, new.memberships, str),
+            ("Medlemsavgifter", old.membership_fees, new.membership_fees, sek),
+            ("Avtal som gällde", old.agreements, new.agreements, str)]
+    table = TableView(f"Nyckeltal för {year - 1} och {year}",
+                      [Header("Nyckeltal"), Header(str(year - 1), True), Header(str(year), True), Header("Förändring", True)],
+                      [[Cell(name), Cell(fmt(a), numeric=True), Cell(fmt(b), numeric=True), Cell(change(a, b), numeric=True)]
+                       for name, a, b, fmt in rows], row_headers=True)
+    cats = figures.by_category(dataset)
+    latest = figures.latest_trips(dataset)
+    sections = [Section(f"Nyckeltal för {year}", table=table,
+                        note=f"{year} är det senaste hela året före den senaste ändringen av uppgifterna."),
+                Section("Kostnader per år och kategori", chart=category_chart(cats, "start"),
+                        table=category_table(cats)),
+                Section("Senaste resorna", table=records.trip_table(latest, "", "De senaste resorna", sortable=False),
+                        items=[Markup('<a href="resor/">Alla resor</a>'), Markup('<a href="kostnader/">Alla kostnader</a>')])]
+    return PageView("", "Internationellt arbete: vad det kostar", _example_costs(dataset.costs),
+                    intro=Markup(intro), sections=sections, hide_toc=True)
+
+
+def category_chart(cats: figures.Table, prefix: str) -> Markup:
+    series = [Series(label("costs", "category", k), [cats.rows[k].get(y, 0.0) for y in cats.years])
+              for k in cats.keys_by_total()]
+    return Markup(bar_chart([str(y) for y in cats.years], series, title="Kostnader per år och kategori",
+                            description="Vad kommunen betalat per år, uppdelat på kostnadskategori, i kronor.",
+                            id_prefix=prefix))
+
+
+def category_table(cats: figures.Table) -> TableView:
+    return amount_table("Kostnader per kategori och år, kronor", "Kategori",
+                        [(label("costs", "category", k), k) for k in cats.keys_by_total()], cats, cats.years)
+
+
+def trips_index(dataset: Dataset, by_year: dict[int, list]) -> PageView:
+    rows = [[Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True),
+             money(round(sum(t.total_sek for t in ts), 2))] for y, ts in sorted(by_year.items(), reverse=True)]
+    table = TableView("Resor per år", [Header("År"), Header("Resor", True), Header("Kostnad", True)], rows,
+                      row_headers=True)
+    return PageView("resor/", "Resor", any(t.has_example_data for t in dataset.trips.values()),
+                    lead="Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna.",
+                    sections=[Section("Per år", table=table)])
+
+
+def trips_year(year: int, trips: list) -> PageView:
+    url = f"resor/{year}/"
+    trips = sorted(trips, key=lambda t: (t.start_date, t.id))
+    table = records.trip_table(trips, url, f"Resor {year}")
+    return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips),
+                    lead=f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera.",
+                    sections=[Section("Alla resor", table=table)], hide_toc=True)
+
+
+def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
+    table = TableView(title, headers, rows, sortable=True, row_headers=True)
+    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True)
+
+
+def memberships_index(dataset: Dataset) -> PageView:
+    url = "medlemskap/"
+    ms = sorted(dataset.memberships.values(), key=name_of)
+    rows = [[Cell(link(m, url), sort=name_of(m)), Cell(m.body.name), Cell(partial_date(m.start_date), sort=m.start_date),
+             Cell(label("memberships", "status", m.status)), money(figures.spent(m.costs))] for m in ms]
+    return _simple_index(url, "Medlemskap", "Kommunernas medlemskap i internationella organisationer och nätverk.",
+                         [Header("Organisation"), Header("Medlem"), Header("Sedan"), Header("Status"),
+                          Header("Avgifter totalt", True)], rows,
+                         any(m.example or _example_costs(m.costs) for m in ms))
+
+
+def agreements_index(dataset: Dataset) -> PageView:
+    url = "avtal/"
+    ags = sorted(dataset.agreements.values(), key=lambda a: a.title)
+    rows = [[Cell(link(a, url), sort=a.title), Cell(label("agreements", "kind", a.kind)),
+             Cell(", ".join(p.organisation.display_name for p in a.parties) or "–"),
+             Cell(partial_date(a.signed_date), sort=a.signed_date or ""), Cell(label("agreements", "status", a.status))]
+            for a in ags]
+    return _simple_index(url, "Avtal", "Avtal med andra städer och regioner.",
+                         [Header("Avtal"), Header("Slag"), Header("Parter"), Header("Undertecknat"), Header("Status")],
+                         rows, any(a.example or _example_costs(a.costs) for a in ags))
+
+
+def organisations_index(dataset: Dataset) -> PageView:
+    url = "organisationer/"
+    orgs = sorted(dataset.organisations.values(), key=lambda o: o.display_name)
+    rows = [[Cell(link(o, url), sort=o.display_name), Cell(label("organisations", "kind", o.kind)), Cell(o.country or "–"),
+             Cell(str(len(o.memberships)), numeric=True), Cell(str(len(o.agreements)), numeric=True),
+             Cell(str(len(o.trips)), numeric=True)] for o in orgs]
+    return _simple_index(url, "Organisationer", "Organisationer, nätverk, städer och regioner som kommunerna samarbetar med.",
+                         [Header("Namn"), Header("Slag"), Header("Land"), Header("Medlemskap", True),
+                          Header("Avtal", True), Header("Resor", True)], rows, any(o.example for o in orgs))
+
+
+def bodies_index(dataset: Dataset) -> PageView:
+    url = "organ/"
+    bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
+    rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(b.municipality.name), Cell(label("bodies", "kind", b.kind)),
+             money(figures.spent(b.costs_paid))] for b in bodies]
+    return _simple_index(url, "Organ", "Kommunernas nämnder, bolag och förvaltningar, och vad de betalat.",
+                         [Header("Organ"), Header("Kommun"), Header("Slag"), Header("Betalat totalt", True)], rows,
+                         any(b.example or _example_costs(b.costs_paid) for b in bodies))
+
+
+def people_index(dataset: Dataset) -> PageView:
+    url = "personer/"
+    people = sorted(dataset.people.values(), key=lambda p: p.display_name)
+    rows = [[Cell(link(p, url), sort=p.display_name), Cell(p.title), Cell(p.body.name if p.body else "–"),
+             Cell(str(len(p.trips)), numeric=True)] for p in people]
+    return _simple_index(url, "Personer", "Förtroendevalda och tjänstepersoner i sina offentliga roller.",
+                         [Header("Namn"), Header("Roll"), Header("Organ"), Header("Resor", True)], rows,
+                         any(p.example for p in people))
+
+
+def cost_pages(dataset: Dataset) -> list[PageView]:
+    """Spending per year, per body, per category and per destination country: chart and table each."""
+    example = _example_costs(dataset.costs)
+    kinds = figures.by_kind(dataset)
+    kind_names = {"trip": "Resor", "membership": "Medlemskap", "agreement": "Avtal"}
+    keys = [k for k in kind_names if k in kinds.rows]
+    year_chart = Markup(bar_chart([str(y) for y in kinds.years],
+                                  [Series(kind_names[k], [kinds.rows[k].get(y, 0.0) for y in kinds.years]) for k in keys],
+                                  title="Kostnader per år", description="Vad kommunen betalat per år för resor, "
+                                  "medlemskap och avtal, i kronor.", id_prefix="year"))
+    year_table = amount_table("Kostnader per år, kronor", "Slag", [(kind_names[k], k) for k in keys], kinds, kinds.years)
+    bodies, countries, cats = figures.by_body(dataset), figures.by_country(dataset), figures.by_category(dataset)
+    body_keys = bodies.keys_by_total()
+    body_names = [name_of(dataset.bodies[k]) for k in body_keys]
+    body_chart = Markup(horizontal_bar_chart(body_names, [bodies.total(k) for k in body_keys],
+                                             title="Kostnader per organ", description="Vad varje organ betalat "
+                                             "sammanlagt, i kronor.", id_prefix="body"))
+    body_rows = [(link(dataset.bodies[k], "kostnader/organ/", n), k) for n, k in zip(body_names, body_keys)]
+    country_keys = countries.keys_by_total()
+    country_chart = Markup(horizontal_bar_chart(country_keys, [countries.total(k) for k in country_keys],
+                                                title="Resekostnader per land", description="Vad kommunen betalat "
+                                                "för resor per resmålsland, i kronor.", id_prefix="country"))
+    note = "Land är landskod enligt ISO 3166-1; en resa räknas till sitt första resmål. Medlemskap och avtal ingår inte."
+    return [
+        PageView("kostnader/", "Kostnader", example, lead="Bara kostnader som kommunen själv betalat räknas; "
+                 "det som arrangörer eller andra betalat visas på respektive resa.",
+                 sections=[Section("Per år", chart=year_chart, table=year_table)]),
+        PageView("kostnader/organ/", "Per organ", example, sections=[Section(
+            "Kostnader per organ", chart=body_chart,
+            table=amount_table("Kostnader per organ och år, kronor", "Organ", body_rows, bodies, bodies.years))]),
+        PageView("kostnader/kategori/", "Per kategori", example, sections=[Section(
+            "Kostnader per kategori", chart=category_chart(cats, "category"), table=category_table(cats))]),
+        PageView("kostnader/land/", "Per land", example, sections=[Section(
+            "Resekostnader per land", chart=country_chart, note=note,
+            table=amount_table("Resekostnader per land och år, kronor", "Land", [(k, k) for k in country_keys],
+                               countries, countries.years))]),
+    ]

@@ -1,0 +1,192 @@
+"""One page per record (trip, membership, agreement, organisation, body, person).
+
+Each page shows everything its record holds and links to every record it touches,
+so a reader can follow the money both ways. The stable id, a citation, the last
+change and where to report an error come from `record_footer`.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from generator.history import Change
+from generator.model import Agreement, Body, Dataset, Membership, Organisation, Person, Trip
+from generator.render import figures
+from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
+from generator.render.views import (Cell, Header, amount_table, PageView, Section, TableView, date, date_cell, date_range, label,
+                                    money, partial_date, purpose_label, report_html, sek)
+
+
+def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict:
+    url = url_for(record)
+    changed = changes.get(record.source_file)
+    return {
+        "id": record.id,
+        "cite": f"{name_of(record)}. {site.name}, id {record.id}, dataversion {version}. {absolute(site, url)}",
+        "changed": date(changed.date) if changed else "okänt (inte incheckad)",
+        "history": history_url(site, record.source_file),
+        "report": report_error_url(site, record.id, url),
+    }
+
+
+def country_name(code: str) -> str:
+    return code  # ISO 3166-1 alpha-2 as in the data; names would need a list we do not ship
+
+
+def destinations(trip: Trip) -> str:
+    return "; ".join(f"{d.city} ({country_name(d.country)})" for d in trip.destinations) or "–"
+
+
+def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True) -> TableView:
+    """The trips index table: date, destination, event, body, travellers, purpose, total."""
+    headers = [Header("Datum"), Header("Resa och resmål"), Header("Evenemang"), Header("Organ"),
+               Header("Resenärer", True), Header("Inriktning"), Header("Kostnad", True)]
+    rows = []
+    for t in trips:
+        title = Markup("{}<br>{}").format(link(t, url), destinations(t))
+        rows.append([date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
+                     Cell(link(t.body, url, t.body.name), sort=t.body.name),
+                     Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
+                     Cell(", ".join(purpose_label(p) for p in t.purposes)), money(t.total_sek)])
+    return TableView(caption, headers, rows, sortable=sortable)
+
+
+def cost_table(costs, url: str, caption: str) -> TableView:
+    headers = [Header("Kategori"), Header("Beskrivning"), Header("Belopp", True), Header("Originalbelopp", True),
+               Header("Status"), Header("Betalt av")]
+    rows = []
+    for c in costs:
+        original = f"{c.original_amount:,.2f} {c.original_currency}".replace(",", " ") if c.original_amount else "–"
+        if c.original_amount and c.exchange_rate_date:
+            original += f" (kurs {date(c.exchange_rate_date)})"
+        payer = link(c.paid_by_body, url, c.paid_by_body.name) if c.paid_by_body else (c.paid_by_other or "–")
+        status = label("costs", "status", c.status) + (" (exempel)" if c.example else "")
+        rows.append([Cell(label("costs", "category", c.category)), Cell(c.description or "–"), money(c.amount_sek),
+                     Cell(original, numeric=True), Cell(status), Cell(payer)])
+    total = figures.spent(costs)
+    foot = [Cell("Betalt av kommunen"), Cell(""), money(total), Cell(""), Cell(""), Cell("")]
+    return TableView(caption, headers, rows, foot, row_headers=False)
+
+
+def trip_page(t: Trip) -> PageView:
+    url = url_for(t)
+    organiser = link(t.organiser, url) if t.organiser else (t.organiser_name or "–")
+    facts = [("Datum", date_range(t.start_date, t.end_date)), ("Resmål", destinations(t)),
+             ("Evenemang", t.event or "–"), ("Arrangör", organiser), ("Ansvarigt organ", link(t.body, url)),
+             ("Status", label("trips", "status", t.status)), ("Kostnad för kommunen", sek(t.total_sek))]
+    if t.membership:
+        facts.append(("Medlemskap", link(t.membership, url)))
+    if t.agreement:
+        facts.append(("Avtal", link(t.agreement, url)))
+    decision = [(k, v) for k, v in (("Diarienummer", t.decision_reference), ("Beslutsnummer", t.decision_number),
+                                    ("Beslutsdatum", date(t.decision_date) if t.decision_date else None),
+                                    ("Dagordningspunkt", t.decision_agenda_item),
+                                    ("Beslutat av", link(t.decision_body, url) if t.decision_body else None)) if v]
+    people = [Markup("{}, {}{}").format(link(p.person, url), p.person.title, f" – {p.role}" if p.role else "")
+              for p in t.participants]
+    purposes = [(purpose_label(code), "Ja" if code in t.purposes else "Nej") for code in
+                ("profiling", "monitoring", "cooperation", "influence")]
+    others = sum(c.amount_sek for c in t.costs if not c.paid_by_us)
+    sections = [
+        Section("Beslut", facts=decision or None, text=None if decision else "Inget beslut är angivet."),
+        Section("Deltagare", items=people, empty="Inga deltagare är angivna."),
+        Section("Syfte", facts=purposes, text=t.purpose_text),
+        Section("Reserapport", html=report_html(t.report),
+                text=f"Rapporten lämnades {date(t.report_date)}." if t.report and t.report_date
+                else None if t.report else "Ingen reserapport är publicerad."),
+        Section("Kostnader", table=cost_table(t.costs, url, "Kostnader för resan"),
+                note=f"Kostnader som andra betalat ({sek(others)}) räknas inte in i kommunens kostnad." if others else None),
+    ]
+    if t.source:
+        sections.append(Section("Källa", text=t.source))
+    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections)
+
+
+def membership_page(m: Membership) -> PageView:
+    url = url_for(m)
+    facts = [("Organisation", link(m.organisation, url)), ("Medlem", link(m.body, url)), ("Roll", m.role or "–"),
+             ("Sedan", partial_date(m.start_date)), ("Till", partial_date(m.end_date)),
+             ("Status", label("memberships", "status", m.status)), ("Diarienummer", m.decision_reference or "–"),
+             ("Beslutat av", link(m.decision_body, url) if m.decision_body else "–"),
+             ("Beslutsdatum", date(m.decision_date)), ("Nästa omprövning", date(m.review_date))]
+    forums = [Markup("{}{}{}").format(f.name, Markup(" – ") + link(f.attending_body, url, f.attending_body.name)
+                                      if f.attending_body else "", f" ({f.notes})" if f.notes else "") for f in m.forums]
+    sections = [Section("Forum och arbetsgrupper", items=forums, empty="Inga forum är angivna."),
+                Section("Avgifter och kostnader", table=cost_table(m.costs, url, "Avgifter och kostnader för medlemskapet")),
+                Section("Resor inom medlemskapet", table=trip_table(m.trips, url, "Resor", False) if m.trips else None,
+                        text=None if m.trips else "Inga resor är kopplade till medlemskapet.")]
+    if m.notes:
+        sections.insert(0, Section("Om medlemskapet", text=m.notes))
+    if m.source:
+        sections.append(Section("Källa", text=m.source))
+    example = m.example or any(c.example for c in m.costs)
+    return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections)
+
+
+def agreement_page(a: Agreement) -> PageView:
+    url = url_for(a)
+    parties = [Markup("{}{}").format(link(p.organisation, url), f" ({p.role})" if p.role else "") for p in a.parties]
+    facts = [("Slag", label("agreements", "kind", a.kind)), ("Organ", link(a.body, url)),
+             ("Status", label("agreements", "status", a.status)), ("Undertecknat", partial_date(a.signed_date)),
+             ("Gäller från", partial_date(a.start_date)), ("Gäller till", partial_date(a.end_date)),
+             ("Nästa omprövning", date(a.review_date)), ("Diarienummer", a.decision_reference or "–")]
+    sections = [Section("Parter", items=parties, empty="Inga parter är angivna."),
+                Section("Teman", items=list(a.themes), empty="Inga teman är angivna.")]
+    if a.description:
+        sections.insert(0, Section("Om avtalet", text=a.description))
+    if a.costs:
+        sections.append(Section("Kostnader", table=cost_table(a.costs, url, "Kostnader för avtalet")))
+    if a.trips:
+        sections.append(Section("Resor inom avtalet", table=trip_table(a.trips, url, "Resor", False)))
+    if a.source:
+        sections.append(Section("Källa", text=a.source))
+    example = a.example or any(c.example for c in a.costs)
+    return PageView(url, a.title, example, facts=facts, sections=sections)
+
+
+def organisation_page(o: Organisation) -> PageView:
+    url = url_for(o)
+    facts = [("Namn", o.name), ("Slag", label("organisations", "kind", o.kind)),
+             ("Ort", ", ".join(x for x in (o.city, o.country) if x) or "–")]
+    if o.website:
+        facts.append(("Webbplats", Markup('<a href="{0}">{0}</a>').format(o.website)))
+    sections = [Section("Medlemskap", items=[link(m, url) for m in o.memberships], empty="Inga medlemskap."),
+                Section("Avtal", items=[link(a, url) for a in o.agreements], empty="Inga avtal."),
+                Section("Resor till organisationens evenemang",
+                        table=trip_table(o.trips, url, "Resor", False) if o.trips else None,
+                        text=None if o.trips else "Inga resor.")]
+    example = o.example or any(t.has_example_data for t in o.trips)
+    return PageView(url, o.display_name, example, facts=facts, sections=sections)
+
+
+def body_page(b: Body, dataset: Dataset) -> PageView:
+    url = url_for(b)
+    spent = figures.by(dataset, lambda c: c.category if c.paid_by_body is b else None)
+    facts = [("Kommun", b.municipality.name), ("Slag", label("bodies", "kind", b.kind)),
+             ("Engelskt namn", b.name_en or "–")]
+    sections = [
+        Section("Kostnader per år", text=None if spent.rows else "Organet har inte betalat några kostnader.",
+                table=amount_table(
+                    "Vad organet betalat, per kategori och år", "Kategori",
+                    [(label("costs", "category", k), k) for k in spent.keys_by_total()], spent, spent.years)
+                if spent.rows else None),
+        Section("Resor", table=trip_table(b.trips, url, "Resor som organet ansvarat för", False) if b.trips else None,
+                text=None if b.trips else "Inga resor."),
+        Section("Medlemskap", items=[link(m, url) for m in b.memberships], empty="Inga medlemskap."),
+        Section("Avtal", items=[link(a, url) for a in b.agreements], empty="Inga avtal."),
+        Section("Personer", items=[link(p, url) for p in b.people], empty="Inga personer."),
+    ]
+    example = b.example or any(c.example for c in b.costs_paid) or any(t.has_example_data for t in b.trips)
+    return PageView(url, f"{b.name}, {b.municipality.name}", example, facts=facts, sections=sections)
+
+
+def person_page(p: Person) -> PageView:
+    url = url_for(p)
+    facts = [("Roll", p.title), ("Organ", link(p.body, url) if p.body else "–")]
+    if p.protected:
+        note = "Personen publiceras bara med sin roll, inte med namn."
+        return PageView(url, p.display_name, p.example, lead=note, facts=facts)
+    sections = [Section("Resor", table=trip_table(p.trips, url, "Resor", False) if p.trips else None,
+                        text=None if p.trips else "Inga resor.")]
+    example = p.example or any(t.has_example_data for t in p.trips)
+    return PageView(url, p.display_name, example, facts=facts, sections=sections)

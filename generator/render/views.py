@@ -1,0 +1,144 @@
+"""Building blocks the page templates display: sections, tables, facts, safe report HTML.
+
+Everything here is computed and formatted in Python; the templates only lay it out.
+Plain strings are escaped by the templates' autoescaping; `Markup` is used only for
+HTML built here from escaped parts (links) or cleaned by nh3 (report texts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from generator.entities import labels
+from generator.render.formatting import format_date, format_date_range, format_percent_change, format_sek
+
+# The strategy's four orientations; used when the schema carries no x-labels for them.
+PURPOSE_LABELS = {"profiling": "Profilering", "monitoring": "Omvärldsbevakning",
+                  "cooperation": "Samverkan", "influence": "Påverkan"}
+REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
+               "code", "pre", "br", "hr"}
+_HEADING = re.compile(r"<(/?)h([1-5])>")
+
+
+@dataclass
+class Cell:
+    text: str | Markup
+    sort: str | None = None  # a value the browser sorts by (ISO date, plain number)
+    numeric: bool = False
+
+
+@dataclass
+class Header:
+    text: str
+    numeric: bool = False
+
+
+@dataclass
+class TableView:
+    caption: str
+    headers: list[Header]
+    rows: list[list[Cell]]
+    foot: list[Cell] | None = None
+    sortable: bool = False
+    row_headers: bool = False
+
+
+@dataclass
+class Section:
+    heading: str
+    text: str | None = None
+    facts: list[tuple[str, str | Markup]] | None = None
+    table: TableView | None = None
+    chart: Markup | None = None
+    items: list[str | Markup] | None = None
+    empty: str = "Inga."
+    html: Markup | None = None
+    note: str | None = None
+
+
+@dataclass
+class PageView:
+    """One generated page: what the template needs, plus where it goes."""
+    url: str
+    title: str
+    example: bool = False
+    lead: str | None = None
+    intro: Markup | None = None
+    facts: list[tuple[str, str | Markup]] | None = None
+    sections: list[Section] = field(default_factory=list)
+    record: dict | None = None
+    hide_toc: bool = False
+
+
+def label(resource: str, field_name: str, code: str) -> str:
+    return labels(resource, field_name).get(code, code)
+
+
+def purpose_label(code: str) -> str:
+    return labels("trips", "purposes").get(code) or PURPOSE_LABELS.get(code, code)
+
+
+def sek(amount: float | None) -> str:
+    return "–" if amount is None else format_sek(amount)
+
+
+def money(amount: float) -> Cell:
+    return Cell(sek(amount), sort=f"{amount:.2f}", numeric=True)
+
+
+def date(value: dt.date | None) -> str:
+    return format_date(value) if value else "–"
+
+
+def date_cell(value: dt.date) -> Cell:
+    return Cell(format_date(value), sort=value.isoformat())
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    return format_date_range(start, end)
+
+
+def partial_date(value: str | None) -> str:
+    """A date that may be only a year (`1997`) or a month (`2003-05`)."""
+    if not value:
+        return "–"
+    text = str(value)
+    if len(text) == 4:
+        return text
+    if len(text) == 7:
+        day = format_date(dt.date(int(text[:4]), int(text[5:7]), 1))
+        return day.split(" ", 1)[1]  # "1 maj 2003" -> "maj 2003"
+    return format_date(dt.date.fromisoformat(text[:10]))
+
+
+def change(old: float, new: float) -> str:
+    return format_percent_change(old, new)
+
+
+def report_html(text: str | None) -> Markup | None:
+    """A report's Markdown as HTML that cannot carry script: nh3 keeps only text markup.
+
+    Headings move one level down, since the report sits under the page's own h2.
+    """
+    if not text:
+        return None
+    html = markdown.markdown(text, output_format="html")
+    clean = nh3.clean(html, tags=REPORT_TAGS, attributes={"a": {"href", "title"}},
+                      url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", clean))
+
+
+def amount_table(caption: str, key_header: str, keys: list[tuple[str | Markup, str]], table, years: list[int]) -> TableView:
+    """Rows of `keys` (shown name, key) by year, with a total column and a total row."""
+    headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header("Totalt", True)]
+    rows = [[Cell(name)] + [money(table.rows[key].get(y, 0.0)) for y in years] + [money(table.total(key))]
+            for name, key in keys]
+    foot = [Cell("Totalt")] + [money(table.year_total(y)) for y in years] + \
+        [money(round(sum(table.year_total(y) for y in years), 2))]
+    return TableView(caption, headers, rows, foot, row_headers=True)
