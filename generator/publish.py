@@ -14,6 +14,7 @@ import calendar
 import contextlib
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -105,6 +106,35 @@ def _source_date_epoch(epoch: int):
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def valid_html(output: str) -> str:
+    """Correct the few bits of Material 9's markup that the Nu Html Checker rejects.
+
+    `autocomplete` on checkboxes and empty `tabindex` are invalid attributes; a label
+    pointing at the table-of-contents toggle is invalid on pages outside the nav,
+    where Material renders no toggle.
+    """
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output).replace(' tabindex=""', "")
+    if 'id="__toc"' not in output:
+        output = output.replace(' for="__toc"', "")
+    return output
+
+
+def _fixes_plugin():
+    from mkdocs.plugins import BasePlugin
+
+    class ValidHtml(BasePlugin):
+        def on_post_page(self, output, page, config):
+            return valid_html(output)
+
+        def on_post_template(self, output_content, template_name, config):
+            return valid_html(output_content) if template_name.endswith(".html") else output_content
+
+    return ValidHtml()
+
+
 def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path = CONFIG, **overrides) -> None:
     """One strict MkDocs build: any warning fails it."""
     from mkdocs.commands.build import build
@@ -115,6 +145,7 @@ def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path 
         try:
             config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
                                  **overrides)
+            config.plugins["portal-valid-html"] = _fixes_plugin()
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
