@@ -178,7 +178,12 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         rendered = stage(dataset, data_dir, docs, content, config_file, changes)
         run_mkdocs(docs, site, rendered.nav, build_epoch(changes), config_file)
         for writer in POST_BUILD_WRITERS:
-            writer(dataset, site)
+            try:
+                writer(dataset, site)
+            except BuildError:
+                raise
+            except Exception as exc:  # a writer's failure must fail the build, never swap in half a site
+                raise BuildError(f"{writer.__module__}.{writer.__qualname__} failed: {exc}") from exc
         swap(site, out)
         return Built(out, len(rendered.files))
     except (OSError, ValueError, KeyError) as exc:
