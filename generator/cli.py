@@ -119,11 +119,13 @@ def run_build(args) -> int:
 
 
 def run_serve(args) -> int:
+    import shutil
     import tempfile
 
     from generator.publish import serve
 
-    site = Path(tempfile.mkdtemp(prefix="portal-serve-")) / "site"
+    preview = Path(tempfile.mkdtemp(prefix="portal-serve-"))
+    site = preview / "site"
 
     def rebuild() -> None:
         try:
@@ -131,11 +133,14 @@ def run_serve(args) -> int:
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
 
-    if _build_once(args.data, site) != 0:
-        return 1
-    print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
-    serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
-    return 0
+    try:
+        if _build_once(args.data, site) != 0:
+            return 1
+        print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
+        serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
+        return 0
+    finally:
+        shutil.rmtree(preview, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

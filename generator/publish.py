@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import jinja2
 import yaml
 
 from generator.history import Change, last_changes
@@ -122,17 +123,43 @@ def valid_html(output: str) -> str:
     return output
 
 
-def _fixes_plugin():
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates kept across builds in one process (`portal serve`).
+
+    MkDocs compiles Material's templates afresh on every build (about half a second);
+    keyed by the template's source checksum, so an edited override is recompiled.
+    """
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if (code := self.store.get(bucket.key + bucket.checksum)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key + bucket.checksum] = bucket.bytecode_to_string()
+
+
+_THEME_CACHE = _MemoryBytecodeCache()
+
+
+def _portal_plugin():
+    """The portal's MkDocs plugin: valid HTML out, compiled templates reused."""
     from mkdocs.plugins import BasePlugin
 
-    class ValidHtml(BasePlugin):
+    class Portal(BasePlugin):
+        def on_env(self, env, config, files):
+            env.bytecode_cache = _THEME_CACHE
+            return env
+
         def on_post_page(self, output, page, config):
             return valid_html(output)
 
         def on_post_template(self, output_content, template_name, config):
             return valid_html(output_content) if template_name.endswith(".html") else output_content
 
-    return ValidHtml()
+    return Portal()
 
 
 def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path = CONFIG, **overrides) -> None:
@@ -145,7 +172,7 @@ def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path 
         try:
             config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
                                  **overrides)
-            config.plugins["portal-valid-html"] = _fixes_plugin()
+            config.plugins["portal"] = _portal_plugin()
             config.plugins.on_startup(command="build", dirty=False)
             try:
                 build(config)
