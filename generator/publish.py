@@ -186,7 +186,7 @@ def swap(new: Path, out: Path) -> None:
     """Put `new` in place of `out`: rename the old away, the new in, then delete the old."""
     old = None
     if out.exists():
-        old = out.with_name(f".{out.name}-old-{new.parent.name}")
+        old = out.with_name(f"{out.name}.old-{new.parent.name.rsplit('-', 1)[-1]}")
         out.rename(old)
     new.rename(out)
     if old is not None:
@@ -198,7 +198,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     """Build the site for `dataset` into `out`, atomically."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}-build-", dir=out.parent))
+    work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))
     try:
         docs, site = work / "docs", work / "site"
         changes = last_changes(data_dir)

@@ -161,7 +161,7 @@ def trips_year(year: int, trips: list) -> PageView:
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
-    table = TableView(title, headers, rows, sortable=True, row_headers=True)
+    table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
     return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True)
 
 

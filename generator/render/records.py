@@ -45,10 +45,10 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
     for t in trips:
         title = Markup("{}<br>{}").format(link(t, url), destinations(t))
         rows.append([date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
-                     Cell(link(t.body, url, t.body.name), sort=t.body.name),
+                     Cell(link(t.body, url), sort=name_of(t.body)),
                      Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
                      Cell(", ".join(purpose_label(p) for p in t.purposes)), money(t.total_sek)])
-    return TableView(caption, headers, rows, sortable=sortable)
+    return TableView(caption, headers, rows, sortable=sortable, searchable=False)
 
 
 def cost_table(costs, url: str, caption: str) -> TableView:

@@ -47,6 +47,7 @@ class TableView:
     foot: list[Cell] | None = None
     sortable: bool = False
     row_headers: bool = False
+    searchable: bool = True  # False for lists that repeat what record pages say: keeps the search index small
 
 
 @dataclass
