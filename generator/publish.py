@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import importlib
+import importlib.util
 import logging
 import os
 import re
@@ -35,19 +37,48 @@ CONTENT = REPO / "content"
 ASSETS = Path(__file__).resolve().parent / "assets"
 WATCHED = (Path(__file__).resolve().parent / "templates", ASSETS)
 
-PostBuildWriter = Callable[[Dataset, Path], None]
-POST_BUILD_WRITERS: list[PostBuildWriter] = []
-"""Called in order with the dataset and the fresh site folder, before it is swapped in.
+# Extension points for the other build stages (open-data downloads, data dictionary,
+# changelog). A module registers itself when imported; the modules named in
+# EXTENSION_MODULES are imported, if they exist, at the start of every build.
+EXTENSION_MODULES = ("generator.downloads", "generator.catalog")
 
-A writer adds files (downloads, catalogue ...) and raises to fail the whole build.
-Register with `register_post_build(writer)`.
-"""
+PageProvider = Callable[[Dataset, Path, Path], list]
+PAGE_PROVIDERS: list[PageProvider] = []
+"""Called with (dataset, docs_dir, data_dir) before MkDocs runs: writes Markdown pages
+into docs_dir and returns their nav entries (MkDocs style, e.g. [{"Data": "data.md"}]),
+which go before the hand-written pages."""
+
+PostBuildWriter = Callable[[Dataset, Path, Path], None]
+POST_BUILD_WRITERS: list[PostBuildWriter] = []
+"""Called with (dataset, site_dir, data_dir) after MkDocs, before the fresh site is
+swapped in: adds files (downloads, catalogue ...); raising fails the whole build."""
+
+
+def register_pages(provider: PageProvider) -> PageProvider:
+    if provider not in PAGE_PROVIDERS:
+        PAGE_PROVIDERS.append(provider)
+    return provider
 
 
 def register_post_build(writer: PostBuildWriter) -> PostBuildWriter:
     if writer not in POST_BUILD_WRITERS:
         POST_BUILD_WRITERS.append(writer)
     return writer
+
+
+def load_extensions() -> None:
+    for name in EXTENSION_MODULES:
+        if importlib.util.find_spec(name) is not None:
+            importlib.import_module(name)
+
+
+def _run_extension(step: Callable, *args):
+    try:
+        return step(*args)
+    except BuildError:
+        raise
+    except Exception as exc:  # a failing step fails the build; never swap in half a site
+        raise BuildError(f"{step.__module__}.{step.__qualname__} failed: {exc}") from exc
 
 
 class BuildError(Exception):
@@ -82,8 +113,9 @@ def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT,
                 if path.suffix == ".md" and len(rel.parts) == 1:
                     extra_nav.append(rel.as_posix())
     shutil.copytree(ASSETS, docs / "assets" / "portal", dirs_exist_ok=True)
+    provided = [entry for provider in PAGE_PROVIDERS for entry in _run_extension(provider, dataset, docs, data_dir)]
     rendered = pages.render(dataset, site_info(config_file), changes,
-                            intro.read_text(encoding="utf-8") if intro.is_file() else "", extra_nav)
+                            intro.read_text(encoding="utf-8") if intro.is_file() else "", provided + extra_nav)
     pages.write(rendered, docs)
     return rendered
 
@@ -198,6 +230,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     """Build the site for `dataset` into `out`, atomically."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
+    load_extensions()
     work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))
     try:
         docs, site = work / "docs", work / "site"
@@ -205,12 +238,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         rendered = stage(dataset, data_dir, docs, content, config_file, changes)
         run_mkdocs(docs, site, rendered.nav, build_epoch(changes), config_file)
         for writer in POST_BUILD_WRITERS:
-            try:
-                writer(dataset, site)
-            except BuildError:
-                raise
-            except Exception as exc:  # a writer's failure must fail the build, never swap in half a site
-                raise BuildError(f"{writer.__module__}.{writer.__qualname__} failed: {exc}") from exc
+            _run_extension(writer, dataset, site, data_dir)
         swap(site, out)
         return Built(out, len(rendered.files))
     except (OSError, ValueError, KeyError) as exc:

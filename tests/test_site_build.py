@@ -205,7 +205,7 @@ def test_a_failing_step_after_mkdocs_keeps_the_previous_site(workdir):
     publish.build_site(dataset, workdir / "data", out)
     before = tree(out)
 
-    def broken_writer(dataset, site_dir):
+    def broken_writer(dataset, site_dir, data_dir):
         (site_dir / "half-written.csv").write_text("id\n")
         raise publish.BuildError("the downloads could not be written")
 
@@ -217,3 +217,20 @@ def test_a_failing_step_after_mkdocs_keeps_the_previous_site(workdir):
         publish.POST_BUILD_WRITERS.remove(broken_writer)
     assert tree(out) == before
     assert sorted(p.name for p in workdir.iterdir()) == ["data", "site"]
+
+
+def test_registered_pages_are_built_and_in_the_nav(workdir):
+    from generator import publish
+    from generator.validate import validated_dataset
+
+    def data_dictionary(dataset, docs_dir, data_dir):
+        (docs_dir / "datakatalog.md").write_text("# Datakatalog\n\nVersion " + dataset.version + "\n", encoding="utf-8")
+        return [{"Datakatalog": "datakatalog.md"}]
+
+    publish.register_pages(data_dictionary)
+    try:
+        publish.build_site(validated_dataset(workdir / "data")[1], workdir / "data", workdir / "site")
+    finally:
+        publish.PAGE_PROVIDERS.remove(data_dictionary)
+    assert "Version 0.1.0" in page(workdir / "site", "datakatalog/")
+    assert 'href="datakatalog/"' in page(workdir / "site", "")
