@@ -10,7 +10,6 @@ import sys
 import time
 import urllib.request
 
-from conftest import REPO
 
 PARIS = "resor/2016/2016-11-paris-oecd-inclusive-growth/"
 

@@ -22,7 +22,7 @@ from generator.history import Change
 from generator.model import Dataset
 from generator.render import figures, records
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
-from generator.render.links import SiteInfo, index_path, link, name_of, relative, source_path, url_for
+from generator.render.links import SiteInfo, index_path, link, name_of, source_path
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
                                     partial_date, sek)
 

@@ -49,6 +49,11 @@ class TableView:
     row_headers: bool = False
     searchable: bool = True  # False for lists that repeat what record pages say: keeps the search index small
 
+    @property
+    def wide(self) -> bool:
+        """Too many columns to squeeze onto a phone: keep a readable width and scroll sideways."""
+        return len(self.headers) > 4
+
 
 @dataclass
 class Section:
