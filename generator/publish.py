@@ -225,10 +225,20 @@ def swap(new: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
+def check_out(out: Path, *sources: Path) -> None:
+    """Refuse an output folder whose replacement would delete something else than a site."""
+    for source in sources:
+        if source.resolve() == out or out in source.resolve().parents:
+            raise BuildError(f"{out} holds {source}; choose another --out folder")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "sitemap.xml").is_file())):
+        raise BuildError(f"{out} exists and is not a site built before; move it away or choose another --out folder")
+
+
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
                config_file: Path = CONFIG) -> Built:
     """Build the site for `dataset` into `out`, atomically."""
     out = out.resolve()
+    check_out(out, data_dir, content, config_file, Path.cwd())
     out.parent.mkdir(parents=True, exist_ok=True)
     load_extensions()
     work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))

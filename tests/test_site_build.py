@@ -234,3 +234,14 @@ def test_registered_pages_are_built_and_in_the_nav(workdir):
         publish.PAGE_PROVIDERS.remove(data_dictionary)
     assert "Version 0.1.0" in page(workdir / "site", "datakatalog/")
     assert 'href="datakatalog/"' in page(workdir / "site", "")
+
+
+@pytest.mark.parametrize("out", [".", "data", "notes"])
+def test_build_refuses_to_replace_what_is_not_a_site(workdir, out):
+    (workdir / "notes").mkdir()
+    (workdir / "notes" / "todo.txt").write_text("keep me")
+    result = run_portal("build", "--out", out, cwd=workdir)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and "choose another --out folder" in result.stderr
+    assert (workdir / "notes" / "todo.txt").read_text() == "keep me"
+    assert (workdir / "data" / "datapackage.yaml").is_file()

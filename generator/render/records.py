@@ -65,7 +65,7 @@ def cost_table(costs, url: str, caption: str) -> TableView:
                      Cell(original, numeric=True), Cell(status), Cell(payer)])
     total = figures.spent(costs)
     foot = [Cell("Betalt av kommunen"), Cell(""), money(total), Cell(""), Cell(""), Cell("")]
-    return TableView(caption, headers, rows, foot, row_headers=False)
+    return TableView(caption, headers, rows, foot, searchable=False)
 
 
 def trip_page(t: Trip) -> PageView:
