@@ -277,3 +277,19 @@ def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, po
         pass
     finally:
         server.shutdown()
+
+
+def plain_mkdocs_config(data_dir: Path, work: Path) -> Path:
+    """An mkdocs.yml over freshly rendered pages, for timing a plain `mkdocs build` (bench)."""
+    from generator.validate import validated_dataset
+
+    report, dataset = validated_dataset(data_dir)
+    if dataset is None:
+        raise BuildError(f"the data in {data_dir} has errors")
+    rendered = stage(dataset, data_dir, work / "docs")
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config.update(docs_dir=str(work / "docs"), site_dir=str(work / "site"), nav=rendered.nav)
+    config["theme"]["custom_dir"] = str(CONFIG.parent / config["theme"]["custom_dir"])
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
