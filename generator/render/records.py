@@ -13,7 +13,7 @@ from generator.history import Change
 from generator.model import Agreement, Body, Dataset, Membership, Organisation, Person, Trip
 from generator.render import figures
 from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
-from generator.render.views import (Cell, Header, amount_table, PageView, Section, TableView, date, date_cell, date_range, label,
+from generator.render.views import (Cell, Header, amount_table, known, PageView, Section, TableView, date, date_cell, date_range, label,
                                     money, partial_date, purpose_label, report_html, sek)
 
 
@@ -78,10 +78,10 @@ def trip_page(t: Trip) -> PageView:
         facts.append(("Medlemskap", link(t.membership, url)))
     if t.agreement:
         facts.append(("Avtal", link(t.agreement, url)))
-    decision = [(k, v) for k, v in (("Diarienummer", t.decision_reference), ("Beslutsnummer", t.decision_number),
-                                    ("Beslutsdatum", date(t.decision_date) if t.decision_date else None),
-                                    ("Dagordningspunkt", t.decision_agenda_item),
-                                    ("Beslutat av", link(t.decision_body, url) if t.decision_body else None)) if v]
+    decision = known([("Diarienummer", t.decision_reference), ("Beslutsnummer", t.decision_number),
+                      ("Beslutsdatum", t.decision_date and date(t.decision_date)),
+                      ("Dagordningspunkt", t.decision_agenda_item),
+                      ("Beslutat av", t.decision_body and link(t.decision_body, url))])
     people = [Markup("{}, {}{}").format(link(p.person, url), p.person.title, f" – {p.role}" if p.role else "")
               for p in t.participants]
     purposes = [(purpose_label(code), "Ja" if code in t.purposes else "Nej") for code in
@@ -104,11 +104,12 @@ def trip_page(t: Trip) -> PageView:
 
 def membership_page(m: Membership) -> PageView:
     url = url_for(m)
-    facts = [("Organisation", link(m.organisation, url)), ("Medlem", link(m.body, url)), ("Roll", m.role or "–"),
-             ("Sedan", partial_date(m.start_date)), ("Till", partial_date(m.end_date)),
-             ("Status", label("memberships", "status", m.status)), ("Diarienummer", m.decision_reference or "–"),
-             ("Beslutat av", link(m.decision_body, url) if m.decision_body else "–"),
-             ("Beslutsdatum", date(m.decision_date)), ("Nästa omprövning", date(m.review_date))]
+    facts = known([("Organisation", link(m.organisation, url)), ("Medlem", link(m.body, url)), ("Roll", m.role),
+                   ("Sedan", partial_date(m.start_date)), ("Till", m.end_date and partial_date(m.end_date)),
+                   ("Status", label("memberships", "status", m.status)), ("Diarienummer", m.decision_reference),
+                   ("Beslutat av", m.decision_body and link(m.decision_body, url)),
+                   ("Beslutsdatum", m.decision_date and date(m.decision_date)),
+                   ("Nästa omprövning", m.review_date and date(m.review_date))])
     forums = [Markup("{}{}{}").format(f.name, Markup(" – ") + link(f.attending_body, url, f.attending_body.name)
                                       if f.attending_body else "", f" ({f.notes})" if f.notes else "") for f in m.forums]
     sections = [Section("Forum och arbetsgrupper", items=forums, empty="Inga forum är angivna."),
@@ -126,10 +127,12 @@ def membership_page(m: Membership) -> PageView:
 def agreement_page(a: Agreement) -> PageView:
     url = url_for(a)
     parties = [Markup("{}{}").format(link(p.organisation, url), f" ({p.role})" if p.role else "") for p in a.parties]
-    facts = [("Slag", label("agreements", "kind", a.kind)), ("Organ", link(a.body, url)),
-             ("Status", label("agreements", "status", a.status)), ("Undertecknat", partial_date(a.signed_date)),
-             ("Gäller från", partial_date(a.start_date)), ("Gäller till", partial_date(a.end_date)),
-             ("Nästa omprövning", date(a.review_date)), ("Diarienummer", a.decision_reference or "–")]
+    facts = known([("Slag", label("agreements", "kind", a.kind)), ("Organ", link(a.body, url)),
+                   ("Status", label("agreements", "status", a.status)),
+                   ("Undertecknat", a.signed_date and partial_date(a.signed_date)),
+                   ("Gäller från", a.start_date and partial_date(a.start_date)),
+                   ("Gäller till", a.end_date and partial_date(a.end_date)),
+                   ("Nästa omprövning", a.review_date and date(a.review_date)), ("Diarienummer", a.decision_reference)])
     sections = [Section("Parter", items=parties, empty="Inga parter är angivna."),
                 Section("Teman", items=list(a.themes), empty="Inga teman är angivna.")]
     if a.description:
@@ -163,7 +166,8 @@ def body_page(b: Body, dataset: Dataset) -> PageView:
     url = url_for(b)
     spent = figures.by(dataset, lambda c: c.category if c.paid_by_body is b else None)
     facts = [("Kommun", b.municipality.name), ("Slag", label("bodies", "kind", b.kind)),
-             ("Engelskt namn", b.name_en or "–")]
+             ("Engelskt namn", b.name_en)]
+    facts = known(facts)
     sections = [
         Section("Kostnader per år", text=None if spent.rows else "Organet har inte betalat några kostnader.",
                 table=amount_table(

@@ -82,6 +82,11 @@ class PageView:
     hide_toc: bool = False
 
 
+def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """Facts with a value: a record page lists what the record holds, not what it lacks."""
+    return [(name, value) for name, value in facts if value]
+
+
 def label(resource: str, field_name: str, code: str) -> str:
     return labels(resource, field_name).get(code, code)
 
