@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=run_validate)
     _add_build(commands)
     _add_serve(commands)
+    _add_new(commands)
     return parser
 
 
@@ -141,6 +142,62 @@ def run_serve(args) -> int:
         return 0
     finally:
         shutil.rmtree(preview, ignore_errors=True)
+
+
+def _add_new(commands) -> None:
+    from generator.entities import fields
+    from generator.scaffold import KINDS
+
+    new = commands.add_parser("new", help="create a new record file, every field explained",
+                              description="Create a new record with a fresh id in the right place, every field present "
+                                          "with a comment; flags fill values, and in a terminal without flags it asks.")
+    kinds = new.add_subparsers(dest="new_kind", required=True, metavar="KIND")
+    for kind, (resource, asks) in KINDS.items():
+        sub = kinds.add_parser(kind, help=f"a new {kind}", description=f"Create a new {kind}.")
+        _data_option(sub)
+        _lang_option(sub)
+        if kind != "cost":
+            sub.add_argument("--id", help="the id to use instead of a generated one")
+        for ask in asks:
+            spec = fields(ask.resource).get(ask.field, {})
+            text = spec.get("description_en") or {"to": "the trip, membership or agreement (id) the cost belongs to",
+                                                   "destinations": 'a destination as "City, CC" (repeatable)',
+                                                   "participants": "a traveller (person id, repeatable)",
+                                                   "parties": "a counterparty (organisation id, repeatable)"}[ask.field]
+            sub.add_argument(f"--{ask.flag}", action="append" if ask.many else None, metavar="VALUE", help=text)
+        sub.add_argument("--interactive", action="store_true", help="ask for every value (default when no flags are given in a terminal)")
+        sub.set_defaults(run=run_new)
+
+
+def run_new(args) -> int:
+    from generator.problems import Report, format_text
+    from generator.scaffold import KINDS, ScaffoldError, ask_in_terminal, new
+    from generator.loader import display_path
+    from generator.validate import validate
+
+    if not args.data.is_dir():
+        raise PortalError(f"the data folder {args.data} does not exist (use --data DIR)")
+    asks = KINDS[args.new_kind][1]
+    given = {ask.flag: (lambda v: v if isinstance(v, list) else [v])(getattr(args, ask.flag.replace("-", "_")))
+             for ask in asks if getattr(args, ask.flag.replace("-", "_")) is not None}
+    interactive = args.interactive or (not given and sys.stdin.isatty())
+    try:
+        created = new(args.new_kind, args.data, given, getattr(args, "id", None), ask_in_terminal if interactive else None)
+    except ScaffoldError as exc:
+        raise PortalError(str(exc))
+    shown = display_path(created.path)
+    sv = args.lang == "sv"
+    what = f" (id {created.record_id})" if created.record_id else ""
+    if created.appended:
+        print(f"{'Lade till i' if sv else 'Added to'} {shown}:{created.line}{what}.")
+    else:
+        print(f"{'Skapade' if sv else 'Created'} {shown}{what}.")
+    report, _ = validate(args.data)
+    left = [p for p in report.errors if p.file == shown and p.line >= created.line]
+    if left:
+        print("Fyll i det som saknas och kör `portal validate`:" if sv else "Fill in what is missing and run `portal validate`:")
+        print(format_text(Report(left), args.lang))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
