@@ -13,7 +13,7 @@ from generator.history import Change
 from generator.model import Agreement, Body, Dataset, Membership, Organisation, Person, Trip
 from generator.render import figures
 from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
-from generator.render.views import (Cell, Header, amount_table, known, PageView, Section, TableView, date, date_cell, date_range, label,
+from generator.render.views import (Cell, Header, amount_table, known, original_amount, PageView, Section, TableView, date, date_cell, date_range, label,
                                     money, partial_date, purpose_label, report_html, sek)
 
 
@@ -56,7 +56,7 @@ def cost_table(costs, url: str, caption: str) -> TableView:
                Header("Status"), Header("Betalt av")]
     rows = []
     for c in costs:
-        original = f"{c.original_amount:,.2f} {c.original_currency}".replace(",", " ") if c.original_amount else "–"
+        original = original_amount(c.original_amount, c.original_currency)
         if c.original_amount and c.exchange_rate_date:
             original += f" (kurs {date(c.exchange_rate_date)})"
         payer = link(c.paid_by_body, url, c.paid_by_body.name) if c.paid_by_body else (c.paid_by_other or "–")

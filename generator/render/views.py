@@ -16,7 +16,7 @@ import nh3
 from markupsafe import Markup
 
 from generator.entities import labels
-from generator.render.formatting import format_date, format_date_range, format_percent_change, format_sek
+from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
 
 # The strategy's four orientations; used when the schema carries no x-labels for them.
 PURPOSE_LABELS = {"profiling": "Profilering", "monitoring": "Omvärldsbevakning",
@@ -117,15 +117,11 @@ def date_range(start: dt.date, end: dt.date) -> str:
 
 def partial_date(value: str | None) -> str:
     """A date that may be only a year (`1997`) or a month (`2003-05`)."""
-    if not value:
-        return "–"
-    text = str(value)
-    if len(text) == 4:
-        return text
-    if len(text) == 7:
-        day = format_date(dt.date(int(text[:4]), int(text[5:7]), 1))
-        return day.split(" ", 1)[1]  # "1 maj 2003" -> "maj 2003"
-    return format_date(dt.date.fromisoformat(text[:10]))
+    return format_date(str(value)) if value else "–"
+
+
+def original_amount(amount: float | None, currency: str | None) -> str:
+    return f"{format_number(amount, decimals=2)} {currency}" if amount else "–"
 
 
 def change(old: float, new: float) -> str:
