@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_build(commands)
     _add_serve(commands)
     _add_new(commands)
+    _add_diff(commands)
     return parser
 
 
@@ -197,6 +198,30 @@ def run_new(args) -> int:
     if left:
         print("Fyll i det som saknas och kör `portal validate`:" if sv else "Fill in what is missing and run `portal validate`:")
         print(format_text(Report(left), args.lang))
+    return 0
+
+
+def _add_diff(commands) -> None:
+    diff = commands.add_parser("diff", help="what the data in the working tree changes compared with a git ref",
+                               description="Records added, changed (field by field) and removed, and the change in the "
+                                           "totals per year, body and category, compared with a git ref (e.g. origin/main).")
+    diff.add_argument("ref", help="the git ref to compare with, e.g. origin/main")
+    _data_option(diff)
+    _lang_option(diff)
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown", help="output format (default: markdown)")
+    diff.set_defaults(run=run_diff)
+
+
+def run_diff(args) -> int:
+    from generator.diff import DiffError, diff, format_json, format_markdown
+
+    if not args.data.is_dir():
+        raise PortalError(f"the data folder {args.data} does not exist (use --data DIR)")
+    try:
+        result = diff(args.ref, args.data)
+    except DiffError as exc:
+        raise PortalError(str(exc))
+    print(format_json(result) if args.format == "json" else format_markdown(result, args.lang), end="" if args.format == "markdown" else "\n")
     return 0
 
 

@@ -1,0 +1,281 @@
+"""`portal diff`: what a change does to the published data, for the reviewer of a pull request.
+
+A reviewer should not have to read YAML to see that a pull request adds one trip and
+corrects an amount. Both sides are read by the same loader the validator uses: the
+data at a git ref (taken with `git archive` into a temporary folder) and the working
+tree. Records are matched by their primary keys, resource by resource, and compared
+field by field; the money is added up by the typed model, the way the site does it
+(only what the municipality paid), per year, body and category.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import subprocess
+import tarfile
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.entities import RESOURCES, schema_descriptor
+from generator.loader import Loaded
+
+
+class DiffError(Exception):
+    """The comparison cannot be made (not a git repository, unknown ref); says what to do."""
+
+
+@dataclass
+class Changes:
+    """Per resource: ids added and removed, and for changed ids each field's (old, new)."""
+
+    added: dict[str, list[tuple[str, dict]]] = field(default_factory=lambda: defaultdict(list))
+    removed: dict[str, list[tuple[str, dict]]] = field(default_factory=lambda: defaultdict(list))
+    changed: dict[str, list[tuple[str, dict[str, tuple]]]] = field(default_factory=lambda: defaultdict(list))
+
+    def count(self) -> tuple[int, int, int]:
+        return tuple(sum(len(v) for v in d.values()) for d in (self.added, self.changed, self.removed))
+
+
+Totals = dict[str, dict[str, float]]  # "year" / "body" / "category" / "all" -> key -> SEK
+
+
+@dataclass
+class Diff:
+    ref: str
+    changes: Changes
+    versions: tuple[str | None, str | None]
+    totals: tuple[Totals | None, Totals | None]  # None: that side has errors, no totals
+
+
+# --- reading both sides ------------------------------------------------------------------
+
+def _git(args: list[str], cwd: Path, binary: bool = False):
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        raise DiffError("git is not installed")
+    if done.returncode != 0:
+        raise DiffError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout if binary else done.stdout.decode("utf-8").strip()
+
+
+def extract(ref: str, data_dir: Path, into: Path) -> Path:
+    """The data folder as it was at `ref`, written under `into`; an empty folder when it did not exist."""
+    data_dir = data_dir.resolve()
+    try:
+        top = Path(_git(["rev-parse", "--show-toplevel"], data_dir)).resolve()
+    except DiffError:
+        raise DiffError(f"{data_dir} is not in a git repository")
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    except DiffError:
+        raise DiffError(f"unknown git ref '{ref}' (for a pull request: fetch the base branch, e.g. `git fetch origin main`)")
+    rel = data_dir.relative_to(top).as_posix()
+    listed = _git(["ls-tree", "-d", "--name-only", ref, "--", rel], top)
+    target = into / rel
+    target.mkdir(parents=True, exist_ok=True)
+    if listed:
+        archive = _git(["archive", "--format=tar", ref, "--", rel], top, binary=True)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(into, filter="data")
+    return target
+
+
+def _side(data_dir: Path) -> tuple[Loaded, Totals | None]:
+    from generator.model import build
+    from generator.validate import validate
+
+    report, loaded = validate(data_dir)
+    return loaded, (totals(build(loaded, data_dir)) if report.ok else None)
+
+
+def diff(ref: str, data_dir: Path) -> Diff:
+    with tempfile.TemporaryDirectory(prefix="portal-diff-") as tmp:
+        old_loaded, old_totals = _side(extract(ref, data_dir, Path(tmp)))
+    new_loaded, new_totals = _side(data_dir)
+    return Diff(ref, compare(old_loaded, new_loaded),
+                (old_loaded.package.get("version"), new_loaded.package.get("version")), (old_totals, new_totals))
+
+
+# --- comparing ----------------------------------------------------------------------------------
+
+def _plain(value):
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _keyed(loaded: Loaded, resource: str) -> dict[str, dict]:
+    key = schema_descriptor(resource)["primaryKey"]
+    return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in row.values.items()}
+            for row in loaded.tables[resource]}
+
+
+def compare(old: Loaded, new: Loaded) -> Changes:
+    """Records added, removed and changed (field by field) in every resource, matched by primary key."""
+    changes = Changes()
+    for resource in RESOURCES:
+        before, after = _keyed(old, resource), _keyed(new, resource)
+        for key in sorted(after.keys() - before.keys()):
+            changes.added[resource].append((key, after[key]))
+        for key in sorted(before.keys() - after.keys()):
+            changes.removed[resource].append((key, before[key]))
+        for key in sorted(before.keys() & after.keys()):
+            columns = sorted(before[key].keys() | after[key].keys())
+            fields_changed = {c: (before[key].get(c), after[key].get(c)) for c in columns
+                              if before[key].get(c) != after[key].get(c)}
+            if fields_changed:
+                changes.changed[resource].append((key, fields_changed))
+    return changes
+
+
+def totals(dataset) -> Totals:
+    """What the municipality paid (lines paid by others left out, as on the site), per year, body and category."""
+    sums: Totals = {"year": defaultdict(float), "body": defaultdict(float), "category": defaultdict(float),
+                    "all": defaultdict(float)}
+    for cost in dataset.costs:
+        if not cost.paid_by_us:
+            continue
+        for group, key in (("year", str(cost.year)), ("body", cost.paid_by_body.id), ("category", cost.category),
+                           ("all", "all")):
+            sums[group][key] += cost.amount_sek
+    return {group: {k: round(v, 2) for k, v in sorted(values.items())} for group, values in sums.items()}
+
+
+def total_changes(d: Diff) -> dict[str, dict[str, dict]] | None:
+    """Per group, the keys whose sum changed: old, new and the difference; None when a side has errors."""
+    old, new = d.totals
+    if old is None or new is None:
+        return None
+    result = {}
+    for group in ("year", "body", "category", "all"):
+        rows = {}
+        for key in sorted(old[group].keys() | new[group].keys()):
+            a, b = old[group].get(key, 0.0), new[group].get(key, 0.0)
+            if abs(b - a) > 0.005:
+                rows[key] = {"old": a, "new": b, "change": round(b - a, 2)}
+        result[group] = rows
+    return result
+
+
+# --- output ------------------------------------------------------------------------------------
+
+def format_json(d: Diff) -> str:
+    added, changed, removed = d.changes.count()
+    out = {
+        "ref": d.ref,
+        "version": {"old": d.versions[0], "new": d.versions[1]},
+        "summary": {"added": added, "changed": changed, "removed": removed},
+        "resources": {},
+        "totals": total_changes(d),
+        "errors": {"old": d.totals[0] is None, "new": d.totals[1] is None},
+    }
+    for resource in RESOURCES:
+        entry = {
+            "added": [{"id": key, "values": values} for key, values in d.changes.added.get(resource, [])],
+            "changed": [{"id": key, "fields": {c: {"old": a, "new": b} for c, (a, b) in cols.items()}}
+                        for key, cols in d.changes.changed.get(resource, [])],
+            "removed": [{"id": key, "values": values} for key, values in d.changes.removed.get(resource, [])],
+        }
+        if any(entry.values()):
+            out["resources"][resource] = entry
+    return json.dumps(out, ensure_ascii=False, indent=2, default=str)
+
+
+WORDS = {
+    "sv": {"title": "Ändringar i de publicerade uppgifterna jämfört med", "none": "Inga ändringar i de publicerade uppgifterna.",
+           "summary": "{a} tillagda, {c} ändrade, {r} borttagna poster.", "added": "tillagd", "changed": "ändrad",
+           "removed": "borttagen", "change": "ändring", "field": "fält", "old": "före", "new": "efter", "diff": "skillnad",
+           "version": "Version: {old} → {new}.",
+           "same_version": "**Obs:** versionen i `datapackage.yaml` är fortfarande {old}. Höj den: PATCH för rättelser, "
+                           "MINOR för nya poster, MAJOR när kolumner ändras.",
+           "money": "Kostnader som kommunen betalat (kr)", "money_same": "Summorna är oförändrade.",
+           "money_errors": "Summorna kan inte räknas eftersom datan har fel ({side}); kör `portal validate`.",
+           "side_old": "före", "side_new": "efter",
+           "year": "Per år", "body": "Per betalande organ", "category": "Per kategori", "all": "Totalt", "key": "",
+           "more": "… och {n} till (se JSON-utdata)."},
+    "en": {"title": "Changes to the published data compared with", "none": "No changes to the published data.",
+           "summary": "{a} added, {c} changed, {r} removed records.", "added": "added", "changed": "changed",
+           "removed": "removed", "change": "change", "field": "field", "old": "before", "new": "after", "diff": "difference",
+           "version": "Version: {old} → {new}.",
+           "same_version": "**Note:** the version in `datapackage.yaml` is still {old}. Raise it: PATCH for corrections, "
+                           "MINOR for new records, MAJOR when columns change.",
+           "money": "Costs paid by the municipality (SEK)", "money_same": "The totals are unchanged.",
+           "money_errors": "The totals cannot be computed because the data has errors ({side}); run `portal validate`.",
+           "side_old": "before", "side_new": "after",
+           "year": "Per year", "body": "Per paying body", "category": "Per category", "all": "Total", "key": "",
+           "more": "… and {n} more (see the JSON output)."},
+}
+MAX_ROWS = 200  # a pull-request comment has a size limit; the JSON output has everything
+
+
+def _cell(value, limit: int = 100) -> str:
+    if value is None:
+        return "–"
+    text = " ".join(str(value).split())
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return text.replace("|", "\\|").replace("<", "&lt;")
+
+
+def _money(value: float, lang: str, sign: bool = False) -> str:
+    text = f"{value:+,.2f}" if sign else f"{value:,.2f}"
+    text = text.removesuffix(".00")
+    return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
+
+
+def _label(values: dict) -> str:
+    """A few words that tell a reviewer which record it is."""
+    if values.get("amount_sek") is not None:
+        return " ".join(str(values[k]) for k in ("category", "amount_sek", "description") if values.get(k) is not None)
+    return next((str(values[k]) for k in ("title", "name", "city", "person_id", "organisation_id") if values.get(k)), "")
+
+
+def format_markdown(d: Diff, lang: str = "sv") -> str:
+    w = WORDS[lang]
+    lines = [f"### {w['title']} `{d.ref}`", ""]
+    added, changed, removed = d.changes.count()
+    old_version, new_version = d.versions
+    if not (added or changed or removed):
+        lines.append(w["none"])
+    else:
+        lines.append(w["summary"].format(a=added, c=changed, r=removed))
+        lines.append("")
+        if old_version == new_version:
+            lines.append(w["same_version"].format(old=old_version))
+        else:
+            lines.append(w["version"].format(old=old_version or "–", new=new_version or "–"))
+    for resource in RESOURCES:
+        rows = [(w["added"], key, "", None, _label(values)) for key, values in d.changes.added.get(resource, [])]
+        rows += [(w["changed"], key, column, a, b) for key, cols in d.changes.changed.get(resource, [])
+                 for column, (a, b) in cols.items()]
+        rows += [(w["removed"], key, "", _label(values), None) for key, values in d.changes.removed.get(resource, [])]
+        if not rows:
+            continue
+        meta = schema_descriptor(resource)
+        lines += ["", f"#### {meta['title' if lang == 'sv' else 'title_en']} (`{resource}`)", "",
+                  f"| {w['change']} | id | {w['field']} | {w['old']} | {w['new']} |", "|---|---|---|---|---|"]
+        for what, key, column, a, b in rows[:MAX_ROWS]:
+            lines.append(f"| {what} | `{_cell(key)}` | {f'`{column}`' if column else ''} | {_cell(a)} | {_cell(b)} |")
+        if len(rows) > MAX_ROWS:
+            lines.append("")
+            lines.append(w["more"].format(n=len(rows) - MAX_ROWS))
+    lines += ["", f"#### {w['money']}", ""]
+    money = total_changes(d)
+    if money is None:
+        sides = [w[f"side_{s}"] for s, t in zip(("old", "new"), d.totals) if t is None]
+        lines.append(w["money_errors"].format(side=", ".join(sides)))
+    elif not any(money.values()):
+        lines.append(w["money_same"])
+    else:
+        for group in ("all", "year", "body", "category"):
+            if not money[group]:
+                continue
+            head = w[group]
+            lines += [f"| {head} | {w['old']} | {w['new']} | {w['diff']} |", "|---|--:|--:|--:|"]
+            for key, r in money[group].items():
+                name = "" if group == "all" else f"`{key}`"
+                lines.append(f"| {name} | {_money(r['old'], lang)} | {_money(r['new'], lang)} | {_money(r['change'], lang, True)} |")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
