@@ -45,11 +45,11 @@ class Table:
         return sorted(self.rows, key=lambda k: (-self.total(k), k))
 
 
-def by(dataset: Dataset, key) -> Table:
+def by(costs: list[Cost], key) -> Table:
     """Spending grouped by `key(cost)` (None leaves the cost out) and by year."""
     rows: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
     years = set()
-    for cost in dataset.costs:
+    for cost in costs:
         k = key(cost)
         if k is None or not cost.paid_by_us:
             continue
@@ -59,21 +59,21 @@ def by(dataset: Dataset, key) -> Table:
     return Table(sorted(years), clean)
 
 
-def by_category(dataset: Dataset) -> Table:
-    return by(dataset, lambda c: c.category)
+def by_category(costs: list[Cost]) -> Table:
+    return by(costs, lambda c: c.category)
 
 
 def by_body(dataset: Dataset) -> Table:
-    return by(dataset, lambda c: c.paid_by_body.id if c.paid_by_body else None)
+    return by(dataset.costs, lambda c: c.paid_by_body.id if c.paid_by_body else None)
 
 
 def by_country(dataset: Dataset) -> Table:
-    return by(dataset, lambda c: trip_country(c.trip) if c.trip else None)
+    return by(dataset.costs, lambda c: trip_country(c.trip) if c.trip else None)
 
 
 def by_kind(dataset: Dataset) -> Table:
     """Spending on trips, memberships and agreements."""
-    return by(dataset, lambda c: "trip" if c.trip else "membership" if c.membership else "agreement")
+    return by(dataset.costs, lambda c: "trip" if c.trip else "membership" if c.membership else "agreement")
 
 
 def membership_active(m: Membership, year: int) -> bool:

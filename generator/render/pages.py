@@ -73,7 +73,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     for o in dataset.organisations.values():
         add(records.organisation_page(o), record=o)
     for b in dataset.bodies.values():
-        add(records.body_page(b, dataset), record=b)
+        add(records.body_page(b), record=b)
     for p in dataset.people.values():
         add(records.person_page(p), record=p)
     for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
@@ -116,7 +116,7 @@ def start_page(dataset: Dataset, as_of: dt.date | None, intro: str) -> PageView:
                       [Header("Nyckeltal"), Header(str(year - 1), True), Header(str(year), True), Header("Förändring", True)],
                       [[Cell(name), Cell(fmt(a), numeric=True), Cell(fmt(b), numeric=True), Cell(change(a, b), numeric=True)]
                        for name, a, b, fmt in rows], row_headers=True)
-    cats = figures.by_category(dataset)
+    cats = figures.by_category(dataset.costs)
     latest = figures.latest_trips(dataset)
     sections = [Section(f"Nyckeltal för {year}", table=table,
                         note=f"{year} är det senaste hela året före den senaste ändringen av uppgifterna."),
@@ -230,7 +230,7 @@ def cost_pages(dataset: Dataset) -> list[PageView]:
                                   title="Kostnader per år", description="Vad kommunen betalat per år för resor, "
                                   "medlemskap och avtal, i kronor.", id_prefix="year"))
     year_table = amount_table("Kostnader per år, kronor", "Slag", [(kind_names[k], k) for k in keys], kinds, kinds.years)
-    bodies, countries, cats = figures.by_body(dataset), figures.by_country(dataset), figures.by_category(dataset)
+    bodies, countries, cats = figures.by_body(dataset), figures.by_country(dataset), figures.by_category(dataset.costs)
     body_keys = bodies.keys_by_total()
     body_names = [name_of(dataset.bodies[k]) for k in body_keys]
     body_chart = Markup(horizontal_bar_chart(body_names, [bodies.total(k) for k in body_keys],

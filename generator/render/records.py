@@ -10,7 +10,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from generator.history import Change
-from generator.model import Agreement, Body, Dataset, Membership, Organisation, Person, Trip
+from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 from generator.render import figures
 from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
 from generator.render.views import (Cell, Header, amount_table, known, original_amount, PageView, Section, TableView, date, date_cell, date_range, label,
@@ -162,9 +162,9 @@ def organisation_page(o: Organisation) -> PageView:
     return PageView(url, o.display_name, example, facts=facts, sections=sections)
 
 
-def body_page(b: Body, dataset: Dataset) -> PageView:
+def body_page(b: Body) -> PageView:
     url = url_for(b)
-    spent = figures.by(dataset, lambda c: c.category if c.paid_by_body is b else None)
+    spent = figures.by_category(b.costs_paid)
     facts = [("Kommun", b.municipality.name), ("Slag", label("bodies", "kind", b.kind)),
              ("Engelskt namn", b.name_en)]
     facts = known(facts)
