@@ -13,8 +13,9 @@ from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 from generator.render import figures
 from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
-from generator.render.views import (Cell, Header, amount_table, known, original_amount, PageView, Section, TableView, date, date_cell, date_range, label,
-                                    money, partial_date, purpose_label, report_html, sek)
+from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
+                                    date_range, known, label, money, original_amount, partial_date, purpose_label,
+                                    report_html, sek)
 
 
 def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict:
