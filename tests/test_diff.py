@@ -1,0 +1,133 @@
+"""`portal diff` on a temporary git repository with a known change: exactly that change, and the right totals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import run_portal
+
+TRIP = "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
+FEE = """  - category: membership_fee
+    description: Årsavgift 2026
+    amount_sek: 190000
+    status: preliminary
+    paid_by_body_id: malmo-stadskontoret
+    date: 2026-01-31
+"""
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false",
+                    *args], cwd=repo, check=True, capture_output=True)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def repo(workdir: Path) -> Path:
+    """The sample data committed on main, then changed in the working tree like a pull request would:
+    a corrected amount (and the trip's stated total), a new membership fee, a removed agreement."""
+    _git(workdir, "init", "-q", "-b", "main")
+    _git(workdir, "add", "data")
+    _git(workdir, "commit", "-q", "-m", "sample")
+    _edit(workdir / TRIP, "amount_sek: 9800\n", "amount_sek: 9900\n")
+    _edit(workdir / TRIP, "total_sek: 24150\n", "total_sek: 24250\n")
+    fees = workdir / "data/memberships/malmo-eurocities.yaml"
+    fees.write_text(fees.read_text(encoding="utf-8") + FEE, encoding="utf-8")
+    (workdir / "data/agreements/malmo-varna-1993.yaml").unlink()
+    _edit(workdir / "data/datapackage.yaml", 'version: "0.1.0"', 'version: "0.2.0"')
+    return workdir
+
+
+def test_json_reports_exactly_the_change_and_the_totals(repo):
+    result = run_portal("diff", "main", "--format", "json", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["ref"] == "main"
+    assert out["version"] == {"old": "0.1.0", "new": "0.2.0"}
+    assert out["summary"] == {"added": 1, "changed": 2, "removed": 2}
+    assert out["errors"] == {"old": False, "new": False}
+    resources = out["resources"]
+    assert set(resources) == {"agreements", "agreement_parties", "trips", "costs"}
+    assert [r["id"] for r in resources["agreements"]["removed"]] == ["malmo-varna-1993"]
+    assert [r["id"] for r in resources["agreement_parties"]["removed"]] == ["malmo-varna-1993/varna"]
+    assert resources["trips"]["changed"] == [{"id": "2016-11-paris-oecd-inclusive-growth",
+                                              "fields": {"total_sek": {"old": 24150, "new": 24250}}}]
+    assert resources["costs"]["changed"] == [{"id": "2016-11-paris-oecd-inclusive-growth-1",
+                                              "fields": {"amount_sek": {"old": 9800, "new": 9900}}}]
+    [added] = resources["costs"]["added"]
+    assert added["id"] == "malmo-eurocities-3"
+    assert added["values"] == {"membership_id": "malmo-eurocities", "id": "malmo-eurocities-3",
+                               "category": "membership_fee", "description": "Årsavgift 2026", "amount_sek": 190000,
+                               "status": "preliminary", "paid_by_body_id": "malmo-stadskontoret", "date": "2026-01-31"}
+    assert out["totals"] == {
+        "all": {"all": {"old": 619450.0, "new": 809550.0, "change": 190100.0}},
+        "year": {"2016": {"old": 24150.0, "new": 24250.0, "change": 100.0},
+                 "2026": {"old": 15000.0, "new": 205000.0, "change": 190000.0}},
+        "body": {"malmo-stadskontoret": {"old": 595300.0, "new": 785300.0, "change": 190000.0},
+                 "stockholm-kommunstyrelsen": {"old": 19250.0, "new": 19350.0, "change": 100.0}},
+        "category": {"membership_fee": {"old": 451800.0, "new": 641800.0, "change": 190000.0},
+                     "transport": {"old": 53800.0, "new": 53900.0, "change": 100.0}},
+    }
+
+
+def test_markdown_for_a_pull_request_comment(repo):
+    result = run_portal("diff", "main", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "### Ändringar i de publicerade uppgifterna jämfört med `main`"
+    for line in [
+        "1 tillagda, 2 ändrade, 2 borttagna poster.",
+        "Version: 0.1.0 → 0.2.0.",
+        "#### Avtal (`agreements`)",
+        "| borttagen | `malmo-varna-1993` |  | Vänortsavtal med Varna | – |",
+        "| ändrad | `2016-11-paris-oecd-inclusive-growth` | `total_sek` | 24150 | 24250 |",
+        "| tillagd | `malmo-eurocities-3` |  | – | membership_fee 190000 Årsavgift 2026 |",
+        "| ändrad | `2016-11-paris-oecd-inclusive-growth-1` | `amount_sek` | 9800 | 9900 |",
+        "| Totalt | före | efter | skillnad |",
+        "|  | 619\u00a0450 | 809\u00a0550 | +190\u00a0100 |",
+        "| `2016` | 24\u00a0150 | 24\u00a0250 | +100 |",
+        "| `malmo-stadskontoret` | 595\u00a0300 | 785\u00a0300 | +190\u00a0000 |",
+        "| `transport` | 53\u00a0800 | 53\u00a0900 | +100 |",
+    ]:
+        assert line in lines, line
+    english = run_portal("diff", "main", "--lang", "en", cwd=repo).stdout.splitlines()
+    assert "1 added, 2 changed, 2 removed records." in english
+    assert "| `2026` | 15,000 | 205,000 | +190,000 |" in english
+
+
+def test_no_change_and_a_forgotten_version(repo):
+    _git(repo, "add", "-A", "data")
+    _git(repo, "commit", "-q", "-m", "change")
+    assert run_portal("diff", "HEAD", cwd=repo).stdout.splitlines()[2] == "Inga ändringar i de publicerade uppgifterna."
+    _edit(repo / TRIP, "title: OECD:s möte", "title: OECD-mötet")
+    lines = run_portal("diff", "HEAD", cwd=repo).stdout.splitlines()
+    assert lines[4].startswith("**Obs:** versionen i `datapackage.yaml` är fortfarande 0.2.0. Höj den: PATCH för rättelser")
+    assert "Summorna är oförändrade." in lines
+
+
+def test_errors_in_the_data_leave_the_totals_out(repo):
+    _edit(repo / TRIP, "amount_sek: 9900\n", "amount_sek: 9900,50\n")
+    result = run_portal("diff", "main", "--format", "json", cwd=repo)
+    assert json.loads(result.stdout)["errors"] == {"old": False, "new": True}
+    assert json.loads(result.stdout)["totals"] is None
+    markdown = run_portal("diff", "main", cwd=repo).stdout
+    assert "Summorna kan inte räknas eftersom datan har fel (efter); kör `portal validate`." in markdown
+
+
+def test_unknown_ref_and_no_repository(repo, tmp_path_factory):
+    result = run_portal("diff", "origin/nosuch", cwd=repo)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: unknown git ref 'origin/nosuch'")
+    outside = tmp_path_factory.mktemp("outside")
+    (outside / "data").mkdir(parents=True)
+    result = run_portal("diff", "main", "--data", str(outside / "data"), cwd=outside)
+    assert result.returncode == 1 and "is not in a git repository" in result.stderr
