@@ -194,24 +194,23 @@ def _portal_plugin():
     return Portal()
 
 
-def run_mkdocs(docs: Path, site: Path, nav: list, epoch: int, config_file: Path = CONFIG, **overrides) -> None:
-    """One strict MkDocs build: any warning fails it."""
+def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG, **overrides) -> None:
+    """One strict MkDocs build: any warning fails it. Dates come from $SOURCE_DATE_EPOCH."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    with _source_date_epoch(epoch):
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
+                             **overrides)
+        config.plugins["portal"] = _portal_plugin()
+        config.plugins.on_startup(command="build", dirty=False)
         try:
-            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
-                                 **overrides)
-            config.plugins["portal"] = _portal_plugin()
-            config.plugins.on_startup(command="build", dirty=False)
-            try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except MkDocsException as exc:
-            raise BuildError(f"MkDocs failed: {exc}") from exc
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs failed: {exc}") from exc
 
 
 def swap(new: Path, out: Path) -> None:
@@ -220,7 +219,12 @@ def swap(new: Path, out: Path) -> None:
     if out.exists():
         old = out.with_name(f"{out.name}.old-{new.parent.name.rsplit('-', 1)[-1]}")
         out.rename(old)
-    new.rename(out)
+    try:
+        new.rename(out)
+    except OSError:
+        if old is not None:
+            old.rename(out)  # put the previous site back
+        raise
     if old is not None:
         shutil.rmtree(old)
 
@@ -246,9 +250,10 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         docs, site = work / "docs", work / "site"
         changes = last_changes(data_dir)
         rendered = stage(dataset, data_dir, docs, content, config_file, changes)
-        run_mkdocs(docs, site, rendered.nav, build_epoch(changes), config_file)
-        for writer in POST_BUILD_WRITERS:
-            _run_extension(writer, dataset, site, data_dir)
+        with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
+            run_mkdocs(docs, site, rendered.nav, config_file)
+            for writer in POST_BUILD_WRITERS:
+                _run_extension(writer, dataset, site, data_dir)
         swap(site, out)
         return Built(out, len(rendered.files))
     except (OSError, ValueError, KeyError) as exc:
