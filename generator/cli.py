@@ -138,8 +138,10 @@ def run_serve(args) -> int:
     try:
         if _build_once(args.data, site) != 0:
             return 1
-        print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
-        serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
+        try:
+            serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
+        except OSError as exc:
+            raise PortalError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc} (try --port)")
         return 0
     finally:
         shutil.rmtree(preview, ignore_errors=True)

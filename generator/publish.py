@@ -18,6 +18,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -271,11 +272,14 @@ def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, po
     """
     from mkdocs.livereload import LiveReloadServer
 
-    logging.getLogger("mkdocs.livereload").setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), polling_interval=0.25)
     for path in (data_dir, content, config_file, *WATCHED):
         if path.exists():
             server.watch(str(path))
+    announce = logging.StreamHandler(sys.stdout)
+    announce.addFilter(lambda record: "Serving on" in record.getMessage())  # once the port is bound
+    logging.getLogger("mkdocs.livereload").addHandler(announce)
     try:
         server.serve()
     except KeyboardInterrupt:

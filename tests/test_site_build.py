@@ -245,3 +245,18 @@ def test_build_refuses_to_replace_what_is_not_a_site(workdir, out):
     assert result.stderr.startswith("Error: ") and "choose another --out folder" in result.stderr
     assert (workdir / "notes" / "todo.txt").read_text() == "keep me"
     assert (workdir / "data" / "datapackage.yaml").is_file()
+
+
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_site(workdir):
+    from generator import publish
+    from generator.validate import validated_dataset
+
+    dataset = validated_dataset(workdir / "data")[1]
+    publish.build_site(dataset, workdir / "data", workdir / "site")
+    before = tree(workdir / "site")
+    content = workdir / "content"
+    content.mkdir()
+    (content / "om.md").write_text("# Om\n\nSe [sidan som saknas](saknas.md).\n", encoding="utf-8")
+    with pytest.raises(publish.BuildError, match="MkDocs failed"):
+        publish.build_site(dataset, workdir / "data", workdir / "site", content=content)
+    assert tree(workdir / "site") == before
