@@ -121,7 +121,7 @@ def membership_page(m: Membership) -> PageView:
         sections.insert(0, Section("Om medlemskapet", text=m.notes))
     if m.source:
         sections.append(Section("Källa", text=m.source))
-    example = m.example or any(c.example for c in m.costs)
+    example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
     return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections)
 
 
@@ -144,7 +144,7 @@ def agreement_page(a: Agreement) -> PageView:
         sections.append(Section("Resor inom avtalet", table=trip_table(a.trips, url, "Resor", False)))
     if a.source:
         sections.append(Section("Källa", text=a.source))
-    example = a.example or any(c.example for c in a.costs)
+    example = a.example or any(c.example for c in a.costs) or any(t.has_example_data for t in a.trips)
     return PageView(url, a.title, example, facts=facts, sections=sections)
 
 
