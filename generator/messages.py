@@ -69,7 +69,7 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Här väntas en lista (rader som börjar med -).", "Skriv varje post som en rad som börjar med '- '."),
         "en": ("A list is expected here (lines starting with -).", "Write each entry as a line starting with '- '.")}),
     "unknown-key": (E, {
-        "sv": ("Fältet '{key}' finns inte i {resource}.", "Kontrollera stavningen{suggestion_sv}; tillåtna fält står i datakatalogen."),
+        "sv": ("Fältet '{key}' finns inte i {resource_sv}.", "Kontrollera stavningen{suggestion_sv}; tillåtna fält står i datakatalogen."),
         "en": ("The field '{key}' does not exist in {resource}.", "Check the spelling{suggestion_en}; the allowed fields are in the data dictionary.")}),
     "wrong-type-yaml": (E, {
         "sv": ("Fältet ska vara text men YAML läser värdet {value} som {kind_sv}.", "Skriv värdet inom citattecken: \"{value}\"."),
@@ -94,8 +94,8 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Det obligatoriska fältet '{field}' saknas eller är tomt.", "Fyll i {title_sv}: {description_sv}"),
         "en": ("The required field '{field}' is missing or empty.", "Fill in {title_en}: {description_en}")}),
     "type": (E, {
-        "sv": ("Värdet {value} är inte {type_sv}.", "{type_hint_sv}"),
-        "en": ("The value {value} is not {type_en}.", "{type_hint_en}")}),
+        "sv": ("Värdet {value} är inte {type_sv}.", "{type_hint_sv}{suggestion_sv}."),
+        "en": ("The value {value} is not {type_en}.", "{type_hint_en}{suggestion_en}.")}),
     "enum": (E, {
         "sv": ("Värdet {value} är inte tillåtet i '{field}'.", "Välj {allowed_sv}{suggestion_sv}."),
         "en": ("The value {value} is not allowed in '{field}'.", "Choose {allowed_en}{suggestion_en}.")}),
@@ -112,7 +112,7 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("{key} används redan i {resource}.", "Välj ett annat id; varje post måste ha ett eget."),
         "en": ("{key} is already used in {resource}.", "Choose another id; each record must have its own.")}),
     "foreign-key": (E, {
-        "sv": ("'{value}' i '{field}' finns inte bland {target}.", "Använd ett befintligt id{suggestion_sv}, eller lägg först till posten i {target}."),
+        "sv": ("'{value}' i '{field}' finns inte bland {target_sv}.", "Använd ett befintligt id{suggestion_sv}, eller lägg först till posten bland {target_sv}."),
         "en": ("'{value}' in '{field}' is not among the {target}.", "Use an existing id{suggestion_en}, or first add the record to {target}.")}),
     "schema-other": (E, {
         "sv": ("{detail}", "Rätta värdet enligt datakatalogen."),
@@ -195,5 +195,17 @@ def render(problem, lang: str) -> tuple[str, str]:
     for l in ("sv", "en"):
         suggestion = problem.params.get("suggestion")
         params[f"suggestion_{l}"] = (f" (menade du '{suggestion}'?)" if l == "sv" else f" (did you mean '{suggestion}'?)") if suggestion else ""
+    for name in ("resource", "target"):  # table names as Swedish readers know them: "resor", "organisationer"
+        if problem.params.get(name):
+            params[f"{name}_sv"] = _swedish_name(problem.params[name])
     message, hint = MESSAGES[problem.code][1][lang]
     return message.format_map(params), hint.format_map(params)
+
+
+def _swedish_name(resource: str) -> str:
+    from generator.entities import schema_descriptor
+
+    try:
+        return schema_descriptor(resource)["title"].lower()
+    except FileNotFoundError:
+        return resource

@@ -23,12 +23,14 @@ _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
 TYPE_WORDS = {
-    "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21.", "Write the date as YYYY-MM-DD, e.g. 2016-11-21."),
-    "number": ("ett tal", "a number", "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50.",
-               "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50."),
-    "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4.", "Write a whole number in digits, e.g. 4."),
-    "boolean": ("sant eller falskt", "true or false", "Skriv true eller false.", "Write true or false."),
+    "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21", "Write the date as YYYY-MM-DD, e.g. 2016-11-21"),
+    "number": ("ett tal", "a number", "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50",
+               "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50"),
+    "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
+    "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
 }
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 21/11/2016, 21.11.2016: Swedish order
+_YEAR_FIRST = re.compile(r"([0-9]{4})[./]?([0-9]{1,2})[./]?([0-9]{1,2})")  # 2016/11/21, 20161121
 
 
 def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Loaded]:
@@ -39,13 +41,27 @@ def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Load
     problems += check_tables(loaded.tables)
     problems += rules.check(loaded, today or dt.date.today())
     problems += pii.check(loaded)
-    return Report(_without_echoes(problems)), loaded
+    return Report(_without_typo_echoes(_without_echoes(problems), loaded)), loaded
 
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
     """Drop later complaints about a value whose YAML reading was already refused."""
     refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith("yaml-")}
     return [p for p in problems if p.code.startswith("yaml-") or (p.file, p.line, p.column) not in refused]
+
+
+def _without_typo_echoes(problems: list[Problem], loaded: Loaded) -> list[Problem]:
+    """Drop "required field F missing" when the same record has an unknown key that is F misspelt (`titel:`)."""
+    starts: dict[str, list[int]] = {}
+    for rows in loaded.tables.values():
+        for row in rows:
+            starts.setdefault(row.file, []).append(row.pos.line)
+    meant = set()
+    for p in problems:
+        if p.code == "unknown-key" and p.params.get("suggestion"):
+            record_line = max((line for line in starts.get(p.file, ()) if line <= p.line), default=None)
+            meant.add((p.file, record_line, p.params["suggestion"]))
+    return [p for p in problems if not (p.code == "required" and (p.file, p.line, p.field) in meant)]
 
 
 def validated_dataset(data_dir: Path, today: dt.date | None = None):
@@ -118,7 +134,8 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
     if error.type == "type-error":
         code = "type"
         words = TYPE_WORDS.get(spec.get("type"), (spec.get("type"), spec.get("type"), "", ""))
-        params.update(type_sv=words[0], type_en=words[1], type_hint_sv=words[2], type_hint_en=words[3])
+        params.update(type_sv=words[0], type_en=words[1], type_hint_sv=words[2], type_hint_en=words[3],
+                      suggestion=_typed_suggestion(spec.get("type"), value))
     elif error.type == "constraint-error":
         match = _CONSTRAINT.search(error.note)
         constraint = match.group(1) if match else ""
@@ -163,6 +180,25 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
     if code == "schema-other":
         params["detail"] = error.message
     return Problem(code, file, line, col, column, params)
+
+
+def _typed_suggestion(kind: str | None, value) -> str | None:
+    """The valid value a person most likely meant: 21/11/2016 -> 2016-11-21, 1 234,50 -> 1234.50."""
+    text = str(value).strip()
+    if kind == "date":
+        day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
+        parts = (day_first.group(3, 2, 1) if day_first else year_first.groups() if year_first else None)
+        try:
+            return dt.date(*map(int, parts)).isoformat() if parts else None
+        except ValueError:
+            return None
+    if kind in ("number", "integer"):
+        cleaned = re.sub(r"(?i)\s|\u00a0|kr$|sek$|:-$", "", text)
+        if "," in cleaned:  # a Swedish decimal comma; points before it group thousands
+            cleaned = cleaned.replace(".", "").replace(",", ".", 1)
+        if kind == "integer" and re.fullmatch(r"-?[0-9]+", cleaned) or kind == "number" and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cleaned):
+            return cleaned if cleaned != text else None
+    return None
 
 
 def _shown(value) -> str:
