@@ -91,8 +91,8 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "en": ("The package field '{key}' is missing or wrong: {detail}.", "Correct the field in datapackage.yaml.")}),
     # --- single fields (Frictionless)
     "required": (E, {
-        "sv": ("Det obligatoriska fältet '{field}' saknas eller är tomt.", "Fyll i {title_sv}: {description_sv}"),
-        "en": ("The required field '{field}' is missing or empty.", "Fill in {title_en}: {description_en}")}),
+        "sv": ("Det obligatoriska fältet '{field}' saknas eller är tomt.", "Fyll i {title_sv}: {description_sv}{choices_sv}"),
+        "en": ("The required field '{field}' is missing or empty.", "Fill in {title_en}: {description_en}{choices_en}")}),
     "type": (E, {
         "sv": ("Värdet {value} är inte {type_sv}.", "{type_hint_sv}{suggestion_sv}."),
         "en": ("The value {value} is not {type_en}.", "{type_hint_en}{suggestion_en}.")}),

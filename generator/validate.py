@@ -144,6 +144,9 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
             code = "required"
             params.update(title_sv=spec.get("title", column), title_en=spec.get("title_en", column),
                           description_sv=spec.get("description", ""), description_en=spec.get("description_en", ""))
+            codes = [str(v) for v in constraints.get("enum", [])]
+            if 0 < len(codes) <= 12:  # say what may be written, not only that something is missing
+                params.update(choices_sv=f" Välj en av: {', '.join(codes)}.", choices_en=f" Choose one of: {', '.join(codes)}.")
         elif constraint == "enum":
             code = "enum"
             allowed = [str(v) for v in constraints["enum"]]
