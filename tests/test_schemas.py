@@ -26,8 +26,9 @@ def test_schema_is_valid_table_schema_with_both_languages(resource):
     for field in descriptor["fields"]:
         for key in ("title", "title_en", "description", "description_en"):
             assert field.get(key), f"{resource}.{field['name']}: {key}"
-        if "x-labels" in field:
-            assert set(field["x-labels"]) == set(field["constraints"]["enum"])
+        if "x-labels" in field:  # labels for exactly the allowed codes, of an enum or a ;-list pattern
+            codes = field["constraints"].get("enum") or field["constraints"]["pattern"].split(")")[0].strip("^(").split("|")
+            assert set(field["x-labels"]) == set(codes), field["name"]
 
 
 def test_foreign_keys_point_at_existing_resources_and_fields():

@@ -18,9 +18,6 @@ from markupsafe import Markup
 from generator.entities import labels
 from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
 
-# The strategy's four orientations; used when the schema carries no x-labels for them.
-PURPOSE_LABELS = {"profiling": "Profilering", "monitoring": "Omvärldsbevakning",
-                  "cooperation": "Samverkan", "influence": "Påverkan"}
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
 _HEADING = re.compile(r"<(/?)h([1-5])>")
@@ -92,7 +89,7 @@ def label(resource: str, field_name: str, code: str) -> str:
 
 
 def purpose_label(code: str) -> str:
-    return labels("trips", "purposes").get(code) or PURPOSE_LABELS.get(code, code)
+    return labels("trips", "purposes").get(code, code)
 
 
 def sek(amount: float | None) -> str:
