@@ -1,0 +1,90 @@
+"""The changelog: per version, the records added, changed (which fields) and removed.
+
+Corrections must be visible, never silent: every version is compared with the one
+before it. Only ids and field names are listed, never values, so nothing the model
+withholds (a protected person's name) can leak through the history.
+"""
+
+from __future__ import annotations
+
+from generator.downloads.release import Release
+from generator.downloads.versions import Version, changes_between
+from generator.entities import RESOURCES, schema_descriptor
+
+
+def changelog(versions: list[Version]) -> dict:
+    """The changelog as data (what `changelog.json` holds), newest version first."""
+    entries = []
+    for i, version in enumerate(versions):
+        release = version.release
+        entry = {"version": release.version, "date": release.date.isoformat() if release.date else None,
+                 "commit": version.commit, "url": release.url(), "citation": release.citation(),
+                 "licence": release.licence, "first": i == 0, "resources": {}}
+        if i == 0:
+            counts = {r: len(rows) for r, rows in version.loaded.tables.items() if rows}
+            entry["summary"] = {"added": sum(counts.values()), "changed": 0, "removed": 0}
+            entry["resources"] = {r: {"added": n} for r, n in counts.items()}
+        else:
+            changes = changes_between(versions[i - 1], version)
+            added, changed, removed = changes.count()
+            entry["summary"] = {"added": added, "changed": changed, "removed": removed}
+            for resource in RESOURCES:
+                item = {"added": [key for key, _ in changes.added.get(resource, [])],
+                        "changed": [{"id": key, "fields": sorted(cols)} for key, cols in changes.changed.get(resource, [])],
+                        "removed": [key for key, _ in changes.removed.get(resource, [])]}
+                if any(item.values()):
+                    entry["resources"][resource] = item
+        entries.append(entry)
+    latest = versions[-1].release
+    return {"name": latest.name, "latest": latest.version, "licence": latest.licence,
+            "licence_url": latest.licence_url, "versions": entries[::-1]}
+
+
+WORDS = {
+    "sv": {"title": "Versioner och ändringar", "added": "Tillagda", "changed": "Ändrade", "removed": "Borttagna",
+           "intro": "Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som "
+                    "lagts till, ändrats och tagits bort i varje version jämfört med versionen före; rättelser syns "
+                    "alltså alltid.",
+           "licence": "Licens: [{title}]({url}) (`{id}`).", "cite": "Så citerar du en version:",
+           "downloads": "Nedladdningar", "first": "Första publicerade versionen: {n} poster.",
+           "none": "Inga ändringar i posterna.", "summary": "{a} tillagda, {c} ändrade, {r} borttagna poster.",
+           "fields": "fält"},
+    "en": {"title": "Versions and changes", "added": "Added", "changed": "Changed", "removed": "Removed",
+           "intro": "Every published version of the data stays at its own stable address. Listed here is what was "
+                    "added, changed and removed in each version compared with the version before, so corrections "
+                    "are always visible.",
+           "licence": "Licence: [{title}]({url}) (`{id}`).", "cite": "How to cite a version:",
+           "downloads": "Downloads", "first": "First published version: {n} records.",
+           "none": "No changes to the records.", "summary": "{a} added, {c} changed, {r} removed records.",
+           "fields": "fields"},
+}
+
+
+def changelog_markdown(log: dict, release: Release, lang: str = "sv") -> str:
+    """The changelog page. Links are absolute: the downloads are added after MkDocs checks links."""
+    w = WORDS[lang]
+    lines = [f"# {w['title']}", "", w["intro"], "",
+             w["licence"].format(title=release.licence_title, url=release.licence_url, id=release.licence), "",
+             w["cite"], "", f"> {release.citation(lang)}", ""]
+    for entry in log["versions"]:
+        date = f" ({entry['date']})" if entry["date"] else ""
+        lines += [f"## Version {entry['version']}{date}", "", f"[{w['downloads']}]({entry['url']})", ""]
+        summary = entry["summary"]
+        if entry["first"]:
+            lines += [w["first"].format(n=summary["added"]), ""]
+            continue
+        if not any(summary.values()):
+            lines += [w["none"], ""]
+            continue
+        lines += [w["summary"].format(a=summary["added"], c=summary["changed"], r=summary["removed"]), ""]
+        for resource, item in entry["resources"].items():
+            meta = schema_descriptor(resource)
+            lines += [f"### {meta['title' if lang == 'sv' else 'title_en']} (`{resource}`)", ""]
+            for what in ("added", "removed"):
+                if item[what]:
+                    lines.append(f"- {w[what]}: " + ", ".join(f"`{key}`" for key in item[what]))
+            for change in item["changed"]:
+                lines.append(f"- {w['changed']}: `{change['id']}` ({w['fields']}: "
+                             + ", ".join(f"`{f}`" for f in change["fields"]) + ")")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,79 @@
+"""`datapackage.json`: a Frictionless (Tabular) Data Package describing every CSV file.
+
+Each resource carries its Table Schema from `generator/schemas/` unchanged (primary
+and foreign keys included), so `frictionless validate datapackage.json` checks the
+files against the same contract the data files were validated with. Byte sizes and
+SHA-256 hashes let a reader verify what was downloaded.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from generator.downloads.archive import sha256
+from generator.downloads.jsonfile import dumps
+from generator.downloads.release import Release
+from generator.downloads.tables import NEUTRALISER, Table
+from generator.entities import schema_descriptor
+
+NEUTRALISED_NOTE = (f" I CSV-filerna börjar text som börjar med = + - @ tabb, vagnretur eller {NEUTRALISER} "
+                    f"med ett extra {NEUTRALISER}; ta bort det för originalvärdet. / In the CSV files, text beginning "
+                    f"with = + - @ tab, carriage return or {NEUTRALISER} has one {NEUTRALISER} added; remove it to get "
+                    "the original value.")
+
+
+def _schema(resource: str) -> dict:
+    schema = copy.deepcopy(schema_descriptor(resource))
+    schema.pop("$schema", None)
+    for key in ("name", "title", "title_en", "description", "description_en"):
+        schema.pop(key, None)  # said on the resource
+    return schema
+
+
+def descriptor(tables: dict[str, Table], release: Release, out_dir: Path) -> dict:
+    """The package descriptor for the CSV files already written to `out_dir`."""
+    package = release.package
+    publisher = release.publisher
+    resources = []
+    for table in tables.values():
+        meta = schema_descriptor(table.resource)
+        path = out_dir / f"{table.resource}.csv"
+        resources.append({
+            "name": table.resource, "path": path.name, "profile": "tabular-data-resource",
+            "title": meta.get("title", table.resource), "title_en": meta.get("title_en", table.resource),
+            "description": meta.get("description", "") + NEUTRALISED_NOTE,
+            "description_en": meta.get("description_en", ""),
+            "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}",
+            "schema": _schema(table.resource),
+        })
+    result = {
+        "profile": "tabular-data-package",
+        "name": release.name,
+        "title": package.get("title", release.name),
+        "title_en": package.get("title_en", ""),
+        "description": " ".join(str(package.get("description", "")).split()),
+        "description_en": " ".join(str(package.get("description_en", "")).split()),
+        "version": release.version,
+        "homepage": release.base_url,
+        "id": release.url(),
+        "licenses": [{"name": release.licence, "title": release.licence_title, "path": release.licence_url}],
+        "contributors": [{"title": publisher.get("name", ""), "role": "publisher",
+                          **({"email": publisher["email"]} if publisher.get("email") else {}),
+                          **({"path": publisher["url"]} if publisher.get("url") else {})}],
+        "sources": [{k: v for k, v in s.items() if k in ("title", "path", "email")} for s in package.get("sources", [])
+                    if isinstance(s, dict)],
+        "citation": release.citation(),
+        "example_data": bool(package.get("example_data")),
+        "resources": resources,
+    }
+    if release.date:
+        result["created"] = f"{release.date.isoformat()}T00:00:00Z"
+    return result
+
+
+def write_datapackage(tables: dict[str, Table], release: Release, out_dir: Path) -> Path:
+    path = out_dir / "datapackage.json"
+    path.write_bytes(dumps(descriptor(tables, release, out_dir)))
+    return path

@@ -1,0 +1,95 @@
+"""The published tables: one row per record or line item, the schema's columns, in key order.
+
+Every format (CSV, workbook, JSON, SQLite, per-record files) is written from these
+rows, so they cannot disagree. The rows are the validated rows the loader read,
+with what the model withholds withheld here too (a protected person's name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.entities import RESOURCES, fields, schema_descriptor
+from generator.loader import Loaded
+from generator.model import Dataset
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""Text beginning with one of these is run as a formula by spreadsheets (CSV injection)."""
+NEUTRALISER = "'"
+"""Prefixed to such text in CSV (the OWASP advice); also to text already beginning with
+it, so that removing one leading apostrophe always gives back the original value."""
+
+
+@dataclass
+class Table:
+    resource: str
+    fields: list[dict]  # the schema's field descriptors, in schema order
+    rows: list[dict]  # column -> typed value (str, int, float, bool, date or None)
+
+    @property
+    def names(self) -> list[str]:
+        return [f["name"] for f in self.fields]
+
+    @property
+    def key(self) -> list[str]:
+        return schema_descriptor(self.resource)["primaryKey"]
+
+    def key_of(self, row: dict) -> str:
+        """The row's primary key as one string (`trip-id/2` for composite keys)."""
+        return "/".join(str(row[k]) for k in self.key)
+
+
+def _natural(value) -> tuple:
+    """Sort key that puts `x-2` before `x-10`: stable, and the order people expect."""
+    if isinstance(value, (int, float)):
+        return ((1, value),)
+    return tuple((0, part) if i % 2 == 0 else (1, int(part))
+                 for i, part in enumerate(re.split(r"([0-9]+)", str(value))))
+
+
+def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
+    """Every resource's table, in RESOURCES order (each one's foreign keys point backwards)."""
+    tables = {}
+    for resource in RESOURCES:
+        spec = list(fields(resource).values())
+        names = [f["name"] for f in spec]
+        rows = [{n: row.values.get(n) for n in names} for row in loaded.tables[resource]]
+        if resource == "people":  # the model decides what of a person may be published
+            for row in rows:
+                row["name"] = dataset.people[row["id"]].name
+        key = schema_descriptor(resource)["primaryKey"]
+        rows.sort(key=lambda r: tuple(_natural(r[k]) for k in key))
+        tables[resource] = Table(resource, spec, rows)
+    return tables
+
+
+def neutralise(text: str) -> str:
+    """Text as it is written into a CSV cell: never run as a formula, and reversible."""
+    return NEUTRALISER + text if text.startswith(FORMULA_STARTS + (NEUTRALISER,)) else text
+
+
+def restore(cell: str) -> str:
+    """The original text of a neutralised CSV cell (for readers and tests)."""
+    return cell[1:] if cell.startswith(NEUTRALISER) else cell
+
+
+def plain(value):
+    """A value as JSON and CSV carry it: dates as ISO 8601, the rest unchanged."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def cell_text(value, kind: str) -> str:
+    """A value as CSV text: ISO dates, `.` decimals, true/false, empty for missing."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and kind == "integer":
+        return str(int(value))
+    if kind == "string":
+        return neutralise(str(value))
+    return str(value)
