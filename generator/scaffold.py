@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator import yamlsource
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, Entity, derived_fields, fields, schema_descriptor
-from generator.validate import _closest
+from generator.validate import _closest, _typed_suggestion
 
 WIDTH = 88
 LIST_HINT = "I filen: en per rad under nyckeln, som börjar med '  - '."
@@ -27,8 +27,6 @@ EXTRA_HINTS = {  # what the schema cannot say about writing YAML by hand
     "report": "Skriv `report: |` och texten på raderna under, indragen två mellanslag, med rubrikerna "
               "## Positionering, ## Verksamhetsutveckling, ## Bevakning och påverkan.",
 }
-PATTERN_LABELS = {"purposes": {"profiling": "profilering", "monitoring": "omvärldsbevakning",
-                               "cooperation": "samverkan", "influence": "påverkan"}}
 STOPWORDS = {"i", "och", "om", "pa", "for", "med", "till", "av", "en", "ett", "the", "of", "and", "in", "on", "s", "at"}
 
 
@@ -42,7 +40,7 @@ class Ask:
 
     flag: str
     field: str
-    check: str  # text, date, partial, number, enum, country, destination, id:<resource>
+    check: str  # text, date, partial, number, enum, code (an enum in capitals), destination, id:<resource>
     resource: str  # the resource whose schema describes the field
     many: bool = False
     needed: bool = False  # needed to make the id or find the file: asked until answered
@@ -85,7 +83,7 @@ KINDS: dict[str, tuple[str, tuple[Ask, ...]]] = {
         "organisations",
         ("name", "name", "text", None, {"needed": True}),
         ("kind", "kind", "enum", None, {}),
-        ("country", "country", "country", None, {}),
+        ("country", "country", "code", None, {}),
         ("city", "city", "text", None, {}),
         ("website", "website", "text", None, {}))),
     "person": ("people", _asks(
@@ -103,7 +101,7 @@ KINDS: dict[str, tuple[str, tuple[Ask, ...]]] = {
         ("status", "status", "enum", None, {}),
         ("paid-by", "paid_by_body_id", "id:bodies", None, {}),
         ("paid-by-other", "paid_by_other", "text", None, {}),
-        ("currency", "original_currency", "country", None, {}),
+        ("currency", "original_currency", "code", None, {}),
         ("original-amount", "original_amount", "number", None, {}))),
 }
 DEFAULTS = {"trips": {"status": "planned"}, "memberships": {"status": "active"},
@@ -113,13 +111,9 @@ DEFAULTS = {"trips": {"status": "planned"}, "memberships": {"status": "active"},
 # --- checking answers -------------------------------------------------------------
 
 def choices(ask: Ask) -> list[str]:
-    """The allowed codes of an enumerated field (or a pattern of alternatives, as purposes)."""
-    spec = fields(ask.resource)[ask.field if ask.resource != "trip_destinations" else "country"]
-    constraints = spec.get("constraints", {})
-    if "enum" in constraints:
-        return [str(v) for v in constraints["enum"]]
-    match = re.search(r"\(([a-z_|]+)\)", constraints.get("pattern", ""))
-    return match.group(1).split("|") if match else []
+    """The allowed codes of an enumerated field (or of a ;-list such as purposes, from its labels)."""
+    spec = fields(ask.resource)[ask.field]
+    return [str(v) for v in spec.get("constraints", {}).get("enum") or spec.get("x-labels", {})]
 
 
 def check(ask: Ask, text: str, ids: dict[str, set[str]]):
@@ -131,40 +125,39 @@ def check(ask: Ask, text: str, ids: dict[str, set[str]]):
         try:
             return dt.date.fromisoformat(text)
         except ValueError:
-            raise ScaffoldError(f"{text!r} är inte ett datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02.")
+            raise ScaffoldError(f"{text!r} är inte ett datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02"
+                                f"{_meant(_typed_suggestion('date', text))}.")
     if ask.check == "partial":
         if not re.fullmatch(PARTIAL_DATE_PATTERN, text):
             raise ScaffoldError(f"{text!r} är inte ett datum; skriv ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ eller ÅÅÅÅ-MM.")
         return dt.date.fromisoformat(text) if len(text) == 10 else text
     if ask.check == "number":
-        cleaned = text.replace(" ", "").replace("\u00a0", "").replace(",", ".")
-        try:
-            number = float(cleaned)
+        try:  # forgiving: 1 234,50 is what a Swede writes, and what is meant is clear
+            number = float(_typed_suggestion("number", text) or text)
         except ValueError:
             raise ScaffoldError(f"{text!r} är inte ett belopp; skriv siffror, t.ex. 1234.50.")
         return int(number) if number.is_integer() else number
-    if ask.check in ("enum", "country"):
+    if ask.check in ("enum", "code"):
         allowed = choices(ask)
-        value = text.upper() if ask.check == "country" else text
+        value = text.upper() if ask.check == "code" else text
         if value not in allowed:
-            raise ScaffoldError(f"{text!r} är inte tillåtet{_did_you_mean(text, allowed)}."
+            raise ScaffoldError(f"{text!r} är inte tillåtet{_meant(_closest(text, allowed))}."
                                 + ("" if len(allowed) > 12 else f" Välj en av: {', '.join(allowed)}."))
         return value
     if ask.check == "destination":
         city, _, country = text.rpartition(",")
         if not city.strip():
             raise ScaffoldError(f"{text!r}: skriv orten och landskoden med komma emellan, t.ex. \"Bryssel, BE\".")
-        return {"city": city.strip(), "country": check(Ask("", "country", "country", "trip_destinations"), country, ids)}
+        return {"city": city.strip(), "country": check(Ask("", "country", "code", "trip_destinations"), country, ids)}
     resource = ask.check.removeprefix("id:")
     if text not in ids[resource]:
         where = "resor, medlemskap och avtal" if resource == "records" else schema_descriptor(resource)["title"].lower()
-        raise ScaffoldError(f"'{text}' finns inte bland {where}{_did_you_mean(text, sorted(ids[resource]))}.")
+        raise ScaffoldError(f"'{text}' finns inte bland {where}{_meant(_closest(text, sorted(ids[resource])))}.")
     return text
 
 
-def _did_you_mean(text: str, candidates: list[str]) -> str:
-    found = _closest(text, candidates)
-    return f" (menade du '{found}'?)" if found else ""
+def _meant(suggestion: str | None) -> str:
+    return f" (menade du '{suggestion}'?)" if suggestion else ""
 
 
 # --- ids ------------------------------------------------------------------------------
@@ -234,11 +227,9 @@ def describe(resource: str, name: str) -> str:
     constraints = spec.get("constraints", {})
     text = ("Obligatoriskt. " if constraints.get("required") else "") + spec.get("description", "")
     labels = spec.get("x-labels", {})
-    codes = constraints.get("enum", [])
+    codes = constraints.get("enum") or list(labels)  # a ;-list such as purposes has labels but no enum
     if labels and len(codes) <= 12:
         text += " Välj en av: " + ", ".join(f"{c} ({labels[c]['sv']})" if c in labels else str(c) for c in codes) + "."
-    elif name in PATTERN_LABELS:
-        text += " Betyder: " + ", ".join(f"{c} ({label})" for c, label in PATTERN_LABELS[name].items()) + "."
     return text
 
 
@@ -303,10 +294,11 @@ def append_to_list(text: str, key: str | None, item_lines) -> str:
     if key is None:
         return text.rstrip("\n") + "\n\n" + "\n".join(item_lines(2)) + "\n"
     lines = text.splitlines()
-    start = next((i for i, line in enumerate(lines) if re.fullmatch(rf"{key}:\s*(\[\s*\])?\s*(#.*)?", line)), None)
-    if start is None:
+    found = [(i, m) for i, line in enumerate(lines) if (m := re.fullmatch(rf"{key}:\s*(\[\s*\])?\s*(#.*)?", line))]
+    if not found:
         return text.rstrip("\n") + f"\n{key}:\n" + "\n".join(item_lines(4)) + "\n"
-    lines[start] = f"{key}:"
+    start, match = found[0]
+    lines[start] = f"{key}:" + (f"  {match.group(2)}" if match.group(2) else "")  # `costs: []` opens; a comment stays
     end, indent = start + 1, None
     for i in range(start + 1, len(lines)):
         line = lines[i]
@@ -426,8 +418,7 @@ def _same(item, values: dict) -> bool:
 
 def ask_in_terminal(ask: Ask, ids: dict[str, set[str]], read=input, write=print) -> list:
     """Ask one question until the answer is valid; an empty answer skips (or ends a list)."""
-    spec = fields(ask.resource).get(ask.field) or fields(ask.resource).get("country" if ask.check == "destination" else "person_id") or {}
-    title = spec.get("title", ask.flag)
+    title = fields(ask.resource).get(ask.field, {}).get("title", ask.flag)
     if ask.check == "destination":
         title, help_text = "Resmål", "ort och landskod, t.ex. Bryssel, BE"
     elif ask.field in ("participants", "parties"):
@@ -435,7 +426,7 @@ def ask_in_terminal(ask: Ask, ids: dict[str, set[str]], read=input, write=print)
     else:
         help_text = describe(ask.resource, ask.field)
     if ask.check == "enum":
-        help_text += "" if "Välj en av" in help_text or "Betyder" in help_text else f" Välj en av: {', '.join(choices(ask))}."
+        help_text += "" if "Välj en av" in help_text else f" Välj en av: {', '.join(choices(ask))}."
     write(f"{title}: {help_text}")
     answers: list = []
     while True:

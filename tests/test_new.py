@@ -112,7 +112,7 @@ def test_an_id_in_use_is_refused(workdir):
 
 
 @pytest.mark.parametrize("flags, message", [
-    (["trip", "--title", "x", "--start", "21/11/2016"], "'21/11/2016' är inte ett datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02."),
+    (["trip", "--title", "x", "--start", "21/11/2016"], "'21/11/2016' är inte ett datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02 (menade du '2016-11-21'?)."),
     (["trip", "--title", "x", "--start", "2026-12-02", "--body", "stockholm-kommunstyrelsn"],
      "'stockholm-kommunstyrelsn' finns inte bland nämnder och bolag (menade du 'stockholm-kommunstyrelsen'?)."),
     (["trip", "--title", "x", "--start", "2026-12-02", "--destination", "Oslo, XX"], "'XX' är inte tillåtet."),
