@@ -41,7 +41,7 @@ WATCHED = (Path(__file__).resolve().parent / "templates", ASSETS)
 # Extension points for the other build stages (open-data downloads, data dictionary,
 # changelog). A module registers itself when imported; the modules named in
 # EXTENSION_MODULES are imported, if they exist, at the start of every build.
-EXTENSION_MODULES = ("generator.downloads", "generator.catalog")
+EXTENSION_MODULES = ("generator.downloads.hooks", "generator.catalog")
 
 PageProvider = Callable[[Dataset, Path, Path], list]
 PAGE_PROVIDERS: list[PageProvider] = []

@@ -10,28 +10,35 @@
     data/changelog.json     what changed in each version
     catalog.ttl, catalog.jsonld, feed.atom
 
-`pages` is the page provider: the data dictionary and the changelog as site pages.
+`hooks` plugs these into `portal build`; `pages` writes the open-data pages (downloads,
+data dictionary, changelog).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib.util
 import shutil
+import warnings
 from pathlib import Path
 
 from generator.downloads.archive import write_checksums, write_zip
+from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
 from generator.downloads.datapackage import write_datapackage
-from generator.downloads.jsonfile import write_json
+from generator.downloads.feed import write_feed
+from generator.downloads.jsonfile import dumps, write_json
+from generator.downloads.pages import write_pages
 from generator.downloads.records import record_download_urls, write_records
 from generator.downloads.release import Release
 from generator.downloads.sqlite import write_sqlite
 from generator.downloads.tables import Table, build_tables
+from generator.downloads.versions import Version, versions
 from generator.downloads.xlsx import write_workbook
-from generator.loader import Loaded
+from generator.history import Change, last_changes
+from generator.loader import Loaded, load
 from generator.model import Dataset
 
-__all__ = ["write_all", "write_version", "record_download_urls", "post_build", "pages"]
+__all__ = ["write_all", "write_version", "history", "record_download_urls"]
 
 ZIP_NAME = "portal.zip"
 
@@ -48,8 +55,53 @@ def write_version(tables: dict[str, Table], release: Release, out_dir: Path) -> 
     return files + [write_checksums(out_dir, files)]
 
 
-def data_date(data_dir: Path) -> dt.date | None:
-    """The date of the data's last commit: the current version's date (never the clock)."""
-    from generator.history import last_changes
+def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
+             changes: dict[str, Change]) -> Version:
+    """The working tree as the latest version, dated by the data's last commit (never the clock)."""
+    loaded = loaded if loaded is not None else load(data_dir)
+    date = max((c.date for c in changes.values()), default=None)
+    return Version(Release(loaded.package, date, base_url), None, loaded, dataset)
 
-    return max((c.date for c in last_changes(data_dir).values()), default=None)
+
+def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
+            changes: dict[str, Change] | None = None) -> tuple[list[Version], dict]:
+    """Every published version (oldest first, the working tree last) and the changelog."""
+    changes = last_changes(data_dir) if changes is None else changes
+    found = versions(_current(dataset, loaded, data_dir, base_url, changes), data_dir, base_url)
+    return found, changelog(found)
+
+
+def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url: str, data_dir: Path) -> list[Path]:
+    """Write every download, the changelog, the feed and the catalogue into `site_dir`.
+
+    `loaded` is what the dataset was built from (None: read `data_dir` again);
+    `base_url` is the site's absolute URL, ending with /.
+    """
+    changes = last_changes(data_dir)
+    found, log = history(dataset, loaded, data_dir, base_url, changes)
+    root = site_dir / "data"
+    written: list[Path] = []
+    current = found[-1]
+    for version in found[:-1]:
+        written += write_version(build_tables(version.loaded, version.dataset), version.release,
+                                 root / f"v{version.release.version}")
+    tables = build_tables(current.loaded, current.dataset)
+    written += write_version(tables, current.release, root / f"v{current.release.version}")
+    latest = root / "latest"
+    shutil.copytree(root / f"v{current.release.version}", latest)
+    written += sorted(p for p in latest.rglob("*") if p.is_file())
+    written += write_records(tables, site_dir)
+    (root / "changelog.json").write_bytes(dumps(log))
+    written.append(root / "changelog.json")
+    written.append(write_feed(dataset, current.release, changes, log["versions"][0], site_dir))
+    written += _catalogue(current, site_dir)
+    return written
+
+
+def _catalogue(current: Version, site_dir: Path) -> list[Path]:
+    if importlib.util.find_spec("generator.catalog") is None:
+        warnings.warn("generator/catalog.py is missing: no DCAT-AP-SE catalogue written", stacklevel=2)
+        return []
+    from generator.downloads.dcat import write_dcat
+
+    return write_dcat(current.release, site_dir)

@@ -11,6 +11,8 @@ from generator.downloads.release import Release
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
 
+MAIN_FILES = ("portal.xlsx", "portal.zip", "portal.sqlite", "datapackage.json", "SHA256SUMS")
+
 
 def changelog(versions: list[Version]) -> dict:
     """The changelog as data (what `changelog.json` holds), newest version first."""
@@ -60,15 +62,20 @@ WORDS = {
 }
 
 
-def changelog_markdown(log: dict, release: Release, lang: str = "sv") -> str:
-    """The changelog page. Links are absolute: the downloads are added after MkDocs checks links."""
+def download_links(version: str, prefix: str) -> str:
+    """HTML links to a version's main files; HTML, since MkDocs checks Markdown links before they exist."""
+    return " · ".join(f'<a href="{prefix}data/v{version}/{name}">{name}</a>' for name in MAIN_FILES)
+
+
+def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: str = "") -> str:
+    """The changelog page; `prefix` leads from the page to the site root (e.g. "../../")."""
     w = WORDS[lang]
     lines = [f"# {w['title']}", "", w["intro"], "",
              w["licence"].format(title=release.licence_title, url=release.licence_url, id=release.licence), "",
              w["cite"], "", f"> {release.citation(lang)}", ""]
     for entry in log["versions"]:
         date = f" ({entry['date']})" if entry["date"] else ""
-        lines += [f"## Version {entry['version']}{date}", "", f"[{w['downloads']}]({entry['url']})", ""]
+        lines += [f"## Version {entry['version']}{date}", "", f"{w['downloads']}: {download_links(entry['version'], prefix)}", ""]
         summary = entry["summary"]
         if entry["first"]:
             lines += [w["first"].format(n=summary["added"]), ""]

@@ -1,0 +1,101 @@
+"""The data dictionary page, generated from the Table Schemas so it never drifts from them.
+
+Every resource and field: type, whether it is required, constraints, allowed values
+with their Swedish and English labels, descriptions in both languages, the keys, and
+how formula-like text is written in the CSV files.
+"""
+
+from __future__ import annotations
+
+from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
+from generator.entities import RESOURCES, schema_descriptor
+
+MAX_LISTED = 12  # longer code lists (ISO currencies, countries) are described, not listed
+
+TYPES = {"string": ("text", "text"), "number": ("tal", "number"), "integer": ("heltal", "integer"),
+         "date": ("datum (ÅÅÅÅ-MM-DD)", "date (YYYY-MM-DD)"), "boolean": ("sant/falskt (true/false)", "true/false")}
+WORDS = {
+    "sv": {"title": "Dataordbok", "field": "Fält", "type": "Typ", "required": "Krävs", "yes": "ja",
+           "constraints": "Villkor", "description": "Beskrivning", "key": "Primärnyckel", "refs": "Hänvisningar",
+           "allowed": "Tillåtna värden", "codes": "{n} koder, se schemat i datapackage.json",
+           "intro": "Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som "
+                    "uppgifterna kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska "
+                    "och engelska.",
+           "formats": "Format",
+           "formula": "Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna "
+                      "får sådan text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan "
+                      "börjar med `{n}`: ta bort ett inledande `{n}` för att få originalvärdet. Talkolumner "
+                      "påverkas inte. I Excel-filen lagras text som text och visas precis som den står, och JSON "
+                      "och SQLite innehåller originalvärdena.",
+           "min": "minst", "max": "högst", "pattern": "mönster", "unique": "unik", "points": "pekar på"},
+    "en": {"title": "Data dictionary", "field": "Field", "type": "Type", "required": "Required", "yes": "yes",
+           "constraints": "Constraints", "description": "Description", "key": "Primary key", "refs": "References",
+           "allowed": "Allowed values", "codes": "{n} codes, see the schema in datapackage.json",
+           "intro": "Every table and field of the downloadable data, taken from the same schemas the data is "
+                    "validated against. Column names and codes are in English; labels are given in Swedish and "
+                    "English.",
+           "formats": "Formats",
+           "formula": "Text beginning with {chars} could be run as a formula by a spreadsheet. In the CSV files such "
+                      "text therefore gets a leading `{n}` (the OWASP advice), and so does text already beginning "
+                      "with `{n}`: remove one leading `{n}` to get the original value. Number columns are not "
+                      "affected. In the Excel file text is stored as text and shows exactly as written, and JSON and "
+                      "SQLite hold the original values.",
+           "min": "at least", "max": "at most", "pattern": "pattern", "unique": "unique", "points": "refers to"},
+}
+_CHAR_NAMES = {"\t": ("tabb", "tab"), "\r": ("vagnretur", "carriage return")}
+
+
+def _cell(text) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _constraints(spec: dict, w: dict) -> str:
+    c = spec.get("constraints", {})
+    parts = []
+    for key, word in (("minimum", "min"), ("maximum", "max"), ("minLength", "min"), ("maxLength", "max")):
+        if key in c:
+            parts.append(f"{w[word]} {c[key]}")
+    if "pattern" in c:
+        parts.append(f"{w['pattern']} `{c['pattern']}`")
+    if c.get("unique"):
+        parts.append(w["unique"])
+    return "; ".join(parts)
+
+
+def _allowed(spec: dict, w: dict) -> list[str]:
+    codes = spec.get("constraints", {}).get("enum")
+    if not codes:
+        return []
+    labels = spec.get("x-labels", {})
+    if len(codes) > MAX_LISTED and not labels:
+        return [f"{w['allowed']}: {w['codes'].format(n=len(codes))}"]
+    items = [f"`{code}` ({labels[code]['sv']} / {labels[code]['en']})" if code in labels else f"`{code}`"
+             for code in codes]
+    return [f"{w['allowed']}: " + ", ".join(items)]
+
+
+def data_dictionary_markdown(lang: str = "sv") -> str:
+    """The data dictionary page (Markdown) in `lang` ("sv" or "en"); both descriptions are always given."""
+    w = WORDS[lang]
+    i = 0 if lang == "sv" else 1
+    chars = ", ".join(f"`{c}`" if c not in _CHAR_NAMES else _CHAR_NAMES[c][i] for c in FORMULA_STARTS)
+    lines = [f"# {w['title']}", "", w["intro"], "", w["formula"].format(chars=chars, n=NEUTRALISER), ""]
+    for resource in RESOURCES:
+        meta = schema_descriptor(resource)
+        lines += [f"## {meta.get('title', resource)} / {meta.get('title_en', resource)} (`{resource}`)", "",
+                  f"{meta.get('description', '')}  ", f"*{meta.get('description_en', '')}*", "",
+                  f"{w['key']}: " + ", ".join(f"`{k}`" for k in meta["primaryKey"]) + "  "]
+        for fk in meta.get("foreignKeys", []):
+            own = fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
+            lines.append(f"{w['refs']}: `{own}` {w['points']} `{fk['reference']['resource']}.{fk['reference']['fields']}`  ")
+        lines += ["", f"| {w['field']} | {w['type']} | {w['required']} | {w['constraints']} | {w['description']} |",
+                  "|---|---|---|---|---|"]
+        for spec in meta["fields"]:
+            required = w["yes"] if spec.get("constraints", {}).get("required") else ""
+            texts = [f"**{_cell(spec.get('title', ''))}** / **{_cell(spec.get('title_en', ''))}**",
+                     _cell(spec.get("description", "")), f"*{_cell(spec.get('description_en', ''))}*"]
+            texts += [_cell(a) for a in _allowed(spec, w)]
+            lines.append(f"| `{spec['name']}` | {TYPES[spec['type']][i]} | {required} | "
+                         f"{_cell(_constraints(spec, w))} | {'<br>'.join(texts)} |")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,111 @@
+"""`feed.atom`: new and changed trips, for journalists' feed readers.
+
+One entry per trip, its id the trip's permanent page URL, so a corrected trip comes
+back as an updated entry rather than a new one. `updated` is the date of the last
+commit that changed the trip's file (never the clock); the summary says whether the
+trip is new or which fields changed in the current version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from generator.downloads.records import record_download_urls
+from generator.downloads.release import Release
+from generator.history import Change
+from generator.model import Dataset
+from generator.render.links import url_for
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 50
+TRIP_CHILDREN = ("trip_destinations", "trip_participants", "costs")
+
+
+def _stamp(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def trip_changes(latest_entry: dict | None) -> dict[str, list[str] | None]:
+    """Trip id -> fields changed in the latest version (None: the trip is new); from the changelog."""
+    if not latest_entry or latest_entry.get("first"):
+        return {}
+    found: dict[str, list[str] | None] = {}
+    resources = latest_entry["resources"]
+    trips = resources.get("trips", {})
+    for key in trips.get("added", []):
+        found[key] = None
+    for change in trips.get("changed", []):
+        found[change["id"]] = list(change["fields"])
+    for resource in TRIP_CHILDREN:
+        item = resources.get(resource, {})
+        keys = item.get("added", []) + item.get("removed", []) + [c["id"] for c in item.get("changed", [])]
+        for key in keys:
+            trip_id = key.split("/")[0] if "/" in key else key.rsplit("-", 1)[0]
+            if found.get(trip_id, []) is not None:
+                found[trip_id] = sorted(set(found.get(trip_id) or []) | {resource})
+    return found
+
+
+def feed_bytes(dataset: Dataset, release: Release, changes: dict[str, Change], latest_entry: dict | None) -> bytes:
+    ET.register_namespace("", ATOM)
+    base = release.base_url
+    what = trip_changes(latest_entry)
+
+    def updated(trip) -> dt.date:
+        change = changes.get(trip.source_file)
+        return change.date if change else (trip.report_date or trip.end_date)
+
+    trips = sorted(dataset.trips.values(), key=lambda t: (updated(t), t.id), reverse=True)[:MAX_ENTRIES]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
+    sub = lambda parent, tag, text=None, **attrs: _sub(parent, tag, text, attrs)  # noqa: E731
+    sub(feed, "id", f"{base}feed.atom")
+    sub(feed, "title", f"{release.package.get('title', release.name)} – resor")
+    sub(feed, "subtitle", "Nya och ändrade resor / New and changed trips")
+    newest = max((updated(t) for t in trips), default=release.date or dt.date(1970, 1, 1))
+    sub(feed, "updated", _stamp(newest))
+    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.atom")
+    sub(feed, "link", rel="alternate", type="text/html", href=f"{base}resor/")
+    author = sub(feed, "author")
+    sub(author, "name", release.publisher.get("name") or release.name)
+    if release.publisher.get("url"):
+        sub(author, "uri", release.publisher["url"])
+    sub(feed, "rights", f"{release.licence_title} ({release.licence})")
+    for trip in trips:
+        entry = sub(feed, "entry")
+        page = base + url_for(trip)
+        sub(entry, "id", page)
+        sub(entry, "title", trip.title)
+        sub(entry, "updated", _stamp(updated(trip)))
+        sub(entry, "link", rel="alternate", type="text/html", href=page)
+        sub(entry, "link", rel="related", type="application/json", href=base + record_download_urls(trip)["json"])
+        state = what.get(trip.id, [])
+        if trip.id in what:
+            sub(entry, "category", term="new" if state is None else "changed",
+                label="Ny resa" if state is None else "Ändrad resa")
+        places = ", ".join(f"{d.city} ({d.country})" for d in trip.destinations)
+        period = trip.start_date.isoformat() + ("" if trip.end_date == trip.start_date else f"–{trip.end_date.isoformat()}")
+        if trip.id not in what:
+            note = ""
+        elif state is None:
+            note = f"Ny i version {release.version}. "
+        else:
+            note = f"Ändrad i version {release.version}: {', '.join(state)}. "
+        sub(entry, "summary", f"{note}{period}, {places}. {trip.body.name}.".strip())
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _sub(parent, tag: str, text: str | None, attrs: dict):
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def write_feed(dataset: Dataset, release: Release, changes: dict[str, Change], latest_entry: dict | None,
+               site_dir: Path) -> Path:
+    path = site_dir / "feed.atom"
+    path.write_bytes(feed_bytes(dataset, release, changes, latest_entry))
+    return path

@@ -1,0 +1,29 @@
+"""Plugs the downloads into `portal build` (imported by `generator.publish.load_extensions`).
+
+Kept apart from the package so that importing `generator.downloads` (the record pages
+import `record_download_urls`) never imports the build, which imports the pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator import publish
+from generator.downloads import history, write_all
+from generator.downloads.pages import write_pages
+from generator.model import Dataset
+
+
+def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
+    """The post-build writer: downloads, changelog, feed, catalogue into the fresh site."""
+    write_all(dataset, None, site_dir, publish.site_info().url, data_dir)
+
+
+def pages(dataset: Dataset, docs_dir: Path, data_dir: Path) -> list:
+    """The page provider: downloads, data dictionary and changelog pages; returns their nav."""
+    found, log = history(dataset, None, data_dir, publish.site_info().url)
+    return write_pages(log, found[-1].release, docs_dir)
+
+
+publish.register_pages(pages)
+publish.register_post_build(post_build)
