@@ -273,9 +273,11 @@ def record_text(entity: Entity, values: dict, children: dict[str, list[dict]]) -
         meta = schema_descriptor(child.resource)
         lines.append("")
         lines += comment(f"{meta['title']}: {meta['description']} En post per rad som börjar med '- '.", 0)
-        if not items:
+        if not items:  # a commented entry to copy: each field with its explanation
             own = [n for n in fields(child.resource) if n not in derived_fields(child)]
-            lines += comment("Fält: " + ", ".join(own) + ".", 0)
+            for n, name in enumerate(own):
+                lines += textwrap.wrap(f"{name}: {describe(child.resource, name)}", WIDTH,
+                                       initial_indent="#   - " if n == 0 else "#     ", subsequent_indent="#         ")
             lines += comment(f"Lägg till med `portal new cost --to {values.get('id')}`.", 0) if child.resource == "costs" else []
             lines.append(f"{child.key}: []")
             continue
@@ -351,6 +353,8 @@ def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str |
         return _add_cost(data_dir, loaded, values)
     if kind == "trip":
         values.setdefault("end_date", values["start_date"])
+        if values["end_date"] < values["start_date"]:
+            raise ScaffoldError(f"resan slutar ({values['end_date']}) före den börjar ({values['start_date']}); rätta --end.")
         values["status"] = "planned" if values["start_date"] >= (today or dt.date.today()) else "completed"
     municipality_of = {r.values.get("id"): r.values.get("municipality_id") for r in loaded.tables["bodies"]}
     taken = ids[resource] | ({p.stem for p in data_dir.glob(entity.pattern)} if entity.per_file else set())

@@ -122,6 +122,8 @@ def test_an_id_in_use_is_refused(workdir):
      "'membershipfee' är inte tillåtet (menade du 'membership_fee'?). Välj en av: transport, lodging, fees, per_diem, "
      "meals_representation, membership_fee, other."),
     (["trip", "--start", "2026-12-02"], "ange --title (eller kör kommandot i en terminal för att få frågor)."),
+    (["trip", "--title", "x", "--start", "2026-12-02", "--end", "2026-12-01"],
+     "resan slutar (2026-12-01) före den börjar (2026-12-02); rätta --end."),
 ])
 def test_bad_values_are_refused_with_what_to_do(workdir, flags, message):
     result = run_portal("new", *flags, cwd=workdir)
@@ -144,6 +146,14 @@ def test_interactive_answers_are_checked_and_asked_again(workdir):
     path = workdir / "data/trips/2026/2026-12-kopenhamn-studieresa.yaml"
     assert "country: DK" in path.read_text(encoding="utf-8")
     assert _errors(workdir) == []
+
+
+def test_an_empty_list_shows_an_entry_to_copy(workdir):
+    run_portal("new", "trip", "--title", "Oslo", "--start", "2026-12-02", "--destination", "Oslo, NO", cwd=workdir)
+    text = (workdir / "data/trips/2026/2026-12-oslo.yaml").read_text(encoding="utf-8")
+    assert 'country: "NO"' in text  # quoted: unquoted NO would be read as "no"
+    assert "#   - person_id: Obligatoriskt. Personen (id).\n#     role: Vad personen gjorde på resan, t.ex. talare.\nparticipants: []\n" in text
+    assert "# Lägg till med `portal new cost --to 2026-12-oslo`.\ncosts: []\n" in text
 
 
 def test_data_option_and_help(tmp_path, workdir):
