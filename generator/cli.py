@@ -167,6 +167,7 @@ def _add_new(commands) -> None:
                                                    "destinations": 'a destination as "City, CC" (repeatable)',
                                                    "participants": "a traveller (person id, repeatable)",
                                                    "parties": "a counterparty (organisation id, repeatable)"}[ask.field]
+            text += " (repeatable)" if ask.many and "repeatable" not in text else ""
             sub.add_argument(f"--{ask.flag}", action="append" if ask.many else None, metavar="VALUE", help=text)
         sub.add_argument("--interactive", action="store_true", help="ask for every value (default when no flags are given in a terminal)")
         sub.set_defaults(run=run_new)
