@@ -100,8 +100,8 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Värdet {value} är inte tillåtet i '{field}'.", "Välj {allowed_sv}{suggestion_sv}."),
         "en": ("The value {value} is not allowed in '{field}'.", "Choose {allowed_en}{suggestion_en}.")}),
     "pattern": (E, {
-        "sv": ("Värdet {value} har fel form för '{field}'.", "{description_sv}"),
-        "en": ("The value {value} has the wrong form for '{field}'.", "{description_en}")}),
+        "sv": ("Värdet {value} har fel form för '{field}'.", "{description_sv}{suggestion_sv}."),
+        "en": ("The value {value} has the wrong form for '{field}'.", "{description_en}{suggestion_en}.")}),
     "minimum": (E, {
         "sv": ("Värdet {value} är för litet för '{field}' (minst {limit}).", "Belopp anges som positiva tal i kronor."),
         "en": ("The value {value} is too small for '{field}' (at least {limit}).", "Amounts are positive numbers in SEK.")}),

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from generator import pii, rules
-from generator.entities import ENTITIES, RESOURCES, derived_fields, fields, schema_descriptor
+from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derived_fields, fields, schema_descriptor
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
 
@@ -162,6 +162,10 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
             if constraints.get("pattern") == _ID_PATTERN:
                 params.update(description_sv="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. malmo-eurocities.",
                               description_en="An id is lowercase letters a-z, digits and hyphens, e.g. malmo-eurocities.")
+            elif constraints.get("pattern") == PARTIAL_DATE_PATTERN:
+                params["suggestion"] = _typed_suggestion("date", value)
+            for lang in ("sv", "en"):  # the template ends the sentence, after a suggestion if there is one
+                params[f"description_{lang}"] = params[f"description_{lang}"].removesuffix(".")
         elif constraint in ("minimum", "maximum"):
             code = constraint
             params["limit"] = constraints[constraint]

@@ -23,6 +23,7 @@ EUROCITIES = "data/memberships/malmo-eurocities.yaml"
 # file, text before, text after: each a mistake someone makes by hand
 MISTAKES = [
     (EUROCITIES, "organisation_id: eurocities\n", "organisation_id: eurocitis\n"),  # misspelt id
+    (EUROCITIES, "start_date: 1997\n", "start_date: 21/11/1997\n"),  # a date that may be only a year
     (PARIS, "category: lodging\n", "category: lodgin\n"),  # misspelt category
     (PARIS, "end_date: 2016-11-21\n", "end_date: 21/11/2016\n"),  # the date as it is written in a letter
     (PARIS, "amount_sek: 2700\n", "amount_sek: 1234,50\n"),  # a Swedish decimal comma
@@ -36,6 +37,8 @@ EXPECTED = {
         (f"{EUROCITIES}:3:18", "organisation_id",
          "'eurocitis' i 'organisation_id' finns inte bland organisationer.",
          "Använd ett befintligt id (menade du 'eurocities'?), eller lägg först till posten bland organisationer."),
+        (f"{EUROCITIES}:5:13", "start_date", "Värdet 21/11/1997 har fel form för 'start_date'.",
+         "Datum som ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ eller ÅÅÅÅ-MM när mer inte är känt (menade du '1997-11-21'?)."),
         (f"{PARIS}:7:11", "end_date", "Värdet 21/11/2016 är inte ett datum.",
          "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21 (menade du '2016-11-21'?)."),
         (f"{PARIS}:75:15", "category", "Värdet lodgin är inte tillåtet i 'category'.",
@@ -51,6 +54,8 @@ EXPECTED = {
         (f"{EUROCITIES}:3:18", "organisation_id",
          "'eurocitis' in 'organisation_id' is not among the organisations.",
          "Use an existing id (did you mean 'eurocities'?), or first add the record to organisations."),
+        (f"{EUROCITIES}:5:13", "start_date", "The value 21/11/1997 has the wrong form for 'start_date'.",
+         "Date as YYYY-MM-DD, or only YYYY or YYYY-MM when no more is known (did you mean '1997-11-21'?)."),
         (f"{PARIS}:7:11", "end_date", "The value 21/11/2016 is not a date.",
          "Write the date as YYYY-MM-DD, e.g. 2016-11-21 (did you mean '2016-11-21'?)."),
         (f"{PARIS}:75:15", "category", "The value lodgin is not allowed in 'category'.",
@@ -63,8 +68,8 @@ EXPECTED = {
          "Check the spelling (did you mean 'title'?); the allowed fields are in the data dictionary."),
     ],
 }
-CODES = ["foreign-key", "type", "enum", "type", "required", "unknown-key"]
-WORDS = {"sv": ("fel", "gör så här", "6 fel, "), "en": ("error", "hint", "6 errors, ")}
+CODES = ["foreign-key", "pattern", "type", "enum", "type", "required", "unknown-key"]
+WORDS = {"sv": ("fel", "gör så här", "7 fel, "), "en": ("error", "hint", "7 errors, ")}
 
 
 @pytest.fixture
