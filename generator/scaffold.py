@@ -86,9 +86,9 @@ KINDS: dict[str, tuple[str, tuple[Ask, ...]]] = {
         ("country", "country", "code", None, {}),
         ("city", "city", "text", None, {}),
         ("website", "website", "text", None, {}))),
-    "person": ("people", _asks(
+    "person": ("people", _asks(  # a protected person has no name: the id then comes from the title
         "people",
-        ("name", "name", "text", None, {"needed": True}),
+        ("name", "name", "text", None, {}),
         ("title", "title", "text", None, {}),
         ("body", "body_id", "id:bodies", None, {}))),
     "cost": ("costs", _asks(
@@ -351,6 +351,8 @@ def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str |
             values[ask.field] = answers if ask.many else answers[-1]
     if kind == "cost":
         return _add_cost(data_dir, loaded, values)
+    if kind == "person" and not (values.get("name") or values.get("title")):
+        raise ScaffoldError("ange --name, eller bara --title för en skyddad person.")
     if kind == "trip":
         values.setdefault("end_date", values["start_date"])
         if values["end_date"] < values["start_date"]:
