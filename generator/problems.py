@@ -93,11 +93,15 @@ def _escape_annotation(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def _escape_property(text: str) -> str:
+    return _escape_annotation(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def format_github(report: Report, lang: str = "sv") -> str:
     """Workflow commands that GitHub shows as annotations on the changed lines."""
     lines = []
     for p in report.sorted():
-        props = f"file={p.file},line={p.line},col={p.column},title={p.code}"
+        props = f"file={_escape_property(p.file)},line={p.line},col={p.column},title={_escape_property(p.code)}"
         text = p.message(lang) + (f" ({p.hint(lang)})" if p.hint(lang) else "")
         lines.append(f"::{p.severity} {props}::{_escape_annotation(text)}")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ break them, but then the reviewer should see it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from generator.loader import Loaded, Row
 from generator.problems import Problem
 
 DEFAULT_REPORT_DUE_DAYS = 60
+_ISO_PREFIX = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
 def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
@@ -30,8 +32,8 @@ def _is_date(value) -> bool:
 def _partial_before(end, start) -> bool:
     """True when a (possibly partial) ISO date `end` is surely before `start`."""
     end, start = (v.isoformat() if _is_date(v) else v for v in (end, start))
-    if not (isinstance(end, str) and isinstance(start, str)):
-        return False
+    if not all(isinstance(v, str) and _ISO_PREFIX.fullmatch(v) for v in (end, start)):
+        return False  # an unreadable date is reported as such, not compared
     n = min(len(end), len(start))
     return end[:n] < start[:n]
 

@@ -107,3 +107,18 @@ def test_version_and_help():
 
     result = run_portal("--help", cwd=Path("."))
     assert result.returncode == 0 and "validate" in result.stdout
+
+
+def test_an_unreadable_start_date_is_reported_once(workdir):
+    trip = workdir / "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
+    trip.write_text(trip.read_text(encoding="utf-8").replace("start_date: 2016-11-21", "start_date: 21/11/2016"), encoding="utf-8")
+    result = run_portal("validate", "--lang", "en", "--today", TODAY, cwd=workdir)
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and "[start_date]" in errors[0], result.stdout
+
+
+def test_annotation_properties_are_escaped():
+    from generator.problems import Problem, Report, format_github
+
+    line = format_github(Report([Problem("yaml-bom", "data/a,b:c.yaml", 1, 1)]), "en")
+    assert line.startswith("::error file=data/a%2Cb%3Ac.yaml,line=1,col=1,title=yaml-bom::")
