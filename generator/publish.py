@@ -14,8 +14,10 @@ import calendar
 import contextlib
 import importlib
 import importlib.util
+import json
 import logging
 import os
+import posixpath
 import re
 import shutil
 import sys
@@ -26,6 +28,7 @@ from typing import Callable
 
 import jinja2
 import yaml
+from markupsafe import escape
 
 from generator.history import Change, last_changes
 from generator.model import Dataset
@@ -37,6 +40,7 @@ CONFIG = REPO / "mkdocs.yml"
 CONTENT = REPO / "content"
 ASSETS = Path(__file__).resolve().parent / "assets"
 WATCHED = (Path(__file__).resolve().parent / "templates", ASSETS)
+log = logging.getLogger(__name__)
 
 # Extension points for the other build stages (open-data downloads, data dictionary,
 # changelog). A module registers itself when imported; the modules named in
@@ -101,7 +105,10 @@ def site_info(config_file: Path = CONFIG) -> SiteInfo:
 
 def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT, config_file: Path = CONFIG,
           changes: dict[str, Change] | None = None) -> pages.Rendered:
-    """Write everything MkDocs reads into `docs`: generated pages, content/, assets."""
+    """Write content/, the assets and the registered pages into `docs`; render the generated pages.
+
+The generated pages are returned, not written: MkDocs gets them from the portal plugin.
+"""
     changes = last_changes(data_dir) if changes is None else changes
     intro = content / "_start.md"
     extra_nav = []
@@ -115,10 +122,8 @@ def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT,
                     extra_nav.append(rel.as_posix())
     shutil.copytree(ASSETS, docs / "assets" / "portal", dirs_exist_ok=True)
     provided = [entry for provider in PAGE_PROVIDERS for entry in _run_extension(provider, dataset, docs, data_dir)]
-    rendered = pages.render(dataset, site_info(config_file), changes,
-                            intro.read_text(encoding="utf-8") if intro.is_file() else "", provided + extra_nav)
-    pages.write(rendered, docs)
-    return rendered
+    return pages.render(dataset, site_info(config_file), changes,
+                        intro.read_text(encoding="utf-8") if intro.is_file() else "", provided + extra_nav)
 
 
 def build_epoch(changes: dict[str, Change]) -> int:
@@ -175,16 +180,157 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _THEME_CACHE = _MemoryBytecodeCache()
+_ID = re.compile(r'\sid="([^"]+)"')
+_TOKEN = "\ue000"  # a private-use character: never in a title or page the portal renders
+_TITLE, _URL, _CONTENT = (f"{_TOKEN}portal-{name}{_TOKEN}" for name in ("title", "url", "content"))
 
 
-def _portal_plugin():
-    """The portal's MkDocs plugin: valid HTML out, compiled templates reused."""
-    from mkdocs.plugins import BasePlugin
+class _Skeletons:
+    """Material's page template for record pages, rendered once per kind of page instead of once per page.
+
+    Record pages outside the nav that share a folder, front matter and table of contents
+    come out of Material's templates alike but for their title, address and content
+    (rendering the nav and header for each of 10,000 pages was most of a build). The
+    first page of such a group is also rendered with placeholders in those three places:
+    the skeleton. The second is rendered in full and compared with its skeleton-filled
+    version; only if they are identical are the rest of the group filled in, otherwise the
+    group is rendered in full, page by page. So the output is what Material renders.
+    """
+
+    enabled = True  # False renders every page in full (tests compare the two)
+
+    def __init__(self, template):
+        self.template = template
+        self.groups: dict[tuple, list] = {}  # key -> [skeleton or None, trusted]
+
+    @staticmethod
+    def _key(page) -> tuple | None:
+        title, content = page.meta.get("title"), page.content
+        if (not getattr(page, "portal", None) or page.file.inclusion.is_in_nav() or not isinstance(title, str)
+                or not title or any(c in title for c in '<>&"\'' + _TOKEN) or title != " ".join(title.split())
+                or _TOKEN in content):
+            return None
+        meta = json.dumps({k: v for k, v in page.meta.items() if k != "title"}, sort_keys=True, default=str)
+        toc = json.dumps([[t.id, t.title, t.level, len(t.children)] for t in page.toc])
+        return (posixpath.dirname(page.url.rstrip("/")), meta, toc, "<h1" in content, page.edit_url,
+                page.previous_page and page.previous_page.url, page.next_page and page.next_page.url)
+
+    @staticmethod
+    def _fill(skeleton: str, page) -> str:
+        return (skeleton.replace(_TITLE, page.meta["title"]).replace(_URL, page.canonical_url or "")
+                .replace(_CONTENT, page.content))
+
+    def _skeleton(self, context, page) -> str:
+        saved = page.meta["title"], page.canonical_url, page.content
+        page.meta["title"], page.canonical_url = _TITLE, _URL
+        page.content = _CONTENT + ("<h1" if "<h1" in saved[2] else "")
+        try:
+            skeleton = self.template.render(context)
+        finally:
+            page.meta["title"], page.canonical_url, page.content = saved
+        return skeleton.replace(_CONTENT + ("<h1" if "<h1" in saved[2] else ""), _CONTENT)
+
+    def render(self, context) -> str:
+        page = context.get("page")
+        key = None if page is None or not self.enabled else self._key(page)
+        if key is None:
+            return self.template.render(context)
+        group = self.groups.get(key)
+        if group is None:
+            self.groups[key] = [self._skeleton(context, page), False]
+            return self.template.render(context)
+        skeleton, trusted = group
+        if skeleton is None:
+            return self.template.render(context)
+        filled = self._fill(skeleton, page)
+        if trusted:
+            return filled
+        full = self.template.render(context)
+        if full == filled:
+            group[1] = True
+        else:
+            group[0] = None
+            log.debug("page skeleton differs for %s: rendering its group page by page", page.url)
+        return full
+
+
+def _portal_plugin(generated: dict[str, pages.Page]):
+    """The portal's MkDocs plugin: generated pages in, valid HTML out, compiled templates reused.
+
+    The generated pages are already HTML: MkDocs gets them as virtual files holding only
+    their hand-written Markdown (mostly nothing), and the page's HTML replaces what
+    Markdown made of it. Pages with a summary (record pages) are indexed for search by
+    title and summary, not section by section.
+    """
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import get_toc
+
+    class GeneratedPage(Page):
+        portal: pages.Page
+
+        def render(self, config, files):
+            source = self.portal
+            self.meta = {"title": str(escape(source.title)), **({"hide": ["toc"]} if source.hide_toc else {})}
+            converted, tokens = "", []
+            if self.markdown.strip():
+                super().render(config, files)
+                converted, tokens = self.content, [_token(item) for item in self.toc]
+            self.content = source.html.replace(pages.MARKDOWN_SLOT, converted) if converted else source.html
+            self.toc = get_toc(tokens + [{"level": 2, "id": anchor, "name": str(escape(text)), "children": []}
+                                         for anchor, text in source.headings])
+            self.present_anchor_ids = set(_ID.findall(self.content))
+
+    def _token(item) -> dict:
+        return {"level": item.level, "id": item.id, "name": item.title, "children": [_token(c) for c in item.children]}
 
     class Portal(BasePlugin):
+        def __init__(self):
+            super().__init__()
+            self.full_content: str | None = None
+
+        def on_files(self, files, config):
+            for path, page in generated.items():
+                if (existing := files.get_file_from_path(path)) is not None:
+                    files.remove(existing)
+                files.append(File.generated(config, path, content=page.markdown))
+            return files
+
+        def on_pre_page(self, page, config, files):
+            if (source := generated.get(page.file.src_uri)) is not None:
+                page.__class__ = GeneratedPage
+                page.portal = source
+            return page
+
         def on_env(self, env, config, files):
             env.bytecode_cache = _THEME_CACHE
+            get_template, skeletons = env.get_template, {}
+
+            def template(name, parent=None, globals=None):
+                found = get_template(name, parent, globals)
+                if name == "main.html" and parent is None and globals is None:
+                    return skeletons.setdefault(name, _Skeletons(found))
+                return found
+
+            env.get_template = template
             return env
+
+        @event_priority(100)  # before the search plugin indexes the page
+        def _summary_for_search(self, context, page, config, nav):
+            source = getattr(page, "portal", None)
+            if source is not None and source.summary is not None:
+                self.full_content = page.content
+                page.content = f"<h1>{page.meta['title']}</h1>\n<p>{escape(source.summary)}</p>"
+            return context
+
+        @event_priority(-100)
+        def _restore_content(self, context, page, config, nav):
+            if self.full_content is not None:
+                page.content, self.full_content = self.full_content, None
+            return context
+
+        on_page_context = CombinedEvent(_summary_for_search, _restore_content)
 
         def on_post_page(self, output, page, config):
             return valid_html(output)
@@ -195,8 +341,12 @@ def _portal_plugin():
     return Portal()
 
 
-def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG, **overrides) -> None:
-    """One strict MkDocs build: any warning fails it. Dates come from $SOURCE_DATE_EPOCH."""
+def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG,
+               generated: dict[str, pages.Page] | None = None, **overrides) -> None:
+    """One strict MkDocs build: any warning fails it. Dates come from $SOURCE_DATE_EPOCH.
+
+    `generated` pages (docs-relative path -> page) are added to what `docs` holds.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -204,7 +354,7 @@ def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG, **
     try:
         config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
                              **overrides)
-        config.plugins["portal"] = _portal_plugin()
+        config.plugins["portal"] = _portal_plugin(generated or {})
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -252,11 +402,11 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         changes = last_changes(data_dir)
         rendered = stage(dataset, data_dir, docs, content, config_file, changes)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
-            run_mkdocs(docs, site, rendered.nav, config_file)
+            run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             for writer in POST_BUILD_WRITERS:
                 _run_extension(writer, dataset, site, data_dir)
         swap(site, out)
-        return Built(out, len(rendered.files))
+        return Built(out, len(rendered.pages))
     except (OSError, ValueError, KeyError) as exc:
         raise BuildError(f"the site could not be built: {exc}") from exc
     finally:
@@ -296,6 +446,7 @@ def plain_mkdocs_config(data_dir: Path, work: Path) -> Path:
     if dataset is None:
         raise BuildError(f"the data in {data_dir} has errors")
     rendered = stage(dataset, data_dir, work / "docs")
+    pages.write(rendered, work / "docs")
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     config.update(docs_dir=str(work / "docs"), site_dir=str(work / "site"), nav=rendered.nav)
     config["theme"]["custom_dir"] = str(CONFIG.parent / config["theme"]["custom_dir"])

@@ -179,6 +179,25 @@ def test_a_second_build_is_byte_identical_and_replaces_the_first(sample_site, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or old folders left
 
 
+def test_pages_filled_into_a_skeleton_are_what_material_renders(sample_site, tmp_path, monkeypatch):
+    """Record pages are filled into Material's layout rendered once per kind: byte for byte the full rendering."""
+    from generator import publish
+    from generator.validate import validated_dataset
+
+    monkeypatch.setattr(publish._Skeletons, "enabled", False)
+    publish.build_site(validated_dataset(SAMPLE_DATA)[1], SAMPLE_DATA, tmp_path / "site")
+    assert tree(tmp_path / "site") == tree(sample_site)
+
+
+def test_record_pages_are_found_by_title_in_the_search_index(sample_site):
+    import json
+
+    docs = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    [entry] = [d for d in docs if d["location"].startswith(PARIS)]
+    assert entry["title"] == "OECD:s möte om inkluderande tillväxt i städer, Paris"
+    assert "Datum: 21 november 2016" in entry["text"]
+
+
 def test_bad_data_exits_1_with_the_validator_message_and_keeps_the_site(workdir):
     out = workdir / "site"
     assert run_portal("build", "--out", "site", cwd=workdir).returncode == 0

@@ -59,8 +59,17 @@ def name_of(record) -> str:
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative, directory URL, maybe with #anchor) as seen from `page_url`."""
     path, _, anchor = target.partition("#")
-    here = page_url.rstrip("/") or "."
-    rel = posixpath.relpath(path.rstrip("/") or ".", here)
+    to = [part for part in path.split("/") if part and part != "."]
+    here = [part for part in page_url.split("/") if part and part != "."]
+    if ".." in to or ".." in here:  # not a plain folder path: let posixpath work it out
+        rel = posixpath.relpath(path.rstrip("/") or ".", page_url.rstrip("/") or ".")
+    else:
+        common = 0
+        for a, b in zip(to, here):
+            if a != b:
+                break
+            common += 1
+        rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
     rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
 
@@ -70,7 +79,7 @@ def link(record, page_url: str, text: str | None = None) -> Markup:
     if record is None:
         return Markup("")
     href = relative(url_for(record), page_url)
-    return Markup('<a href="{}">{}</a>').format(href, text if text is not None else name_of(record))
+    return Markup(f'<a href="{escape(href)}">{escape(text if text is not None else name_of(record))}</a>')
 
 
 def history_url(site: SiteInfo, source_file: str) -> str:

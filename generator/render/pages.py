@@ -1,8 +1,8 @@
-"""Dataset -> a docs tree of Markdown pages and the navigation, independent of the site engine.
+"""Dataset -> the generated pages (HTML bodies and metadata) and the navigation, independent of the site engine.
 
-The pages are Markdown files whose data parts are HTML blocks rendered by Jinja2 with
-autoescaping, so no data value is ever read as Markdown or HTML. Only `publish.py`
-knows MkDocs: replacing the engine means replacing that module, not this one.
+Each page body is HTML rendered by Jinja2 with autoescaping, so no data value is ever
+read as Markdown or HTML; the engine only wraps it in the site's layout. Only
+`publish.py` knows MkDocs: replacing the engine means replacing that module, not this one.
 Only index pages go into the navigation; record pages are reached from their index,
 so the sidebar does not grow with the data.
 """
@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 import jinja2
+from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
 from generator.history import Change
@@ -27,38 +28,78 @@ from generator.render.views import (Cell, Header, PageView, Section, TableView, 
                                     partial_date, sek)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
+MARKDOWN_SLOT = "<!-- portal:markdown -->"
+"""Where a page's hand-written Markdown (`Page.markdown`), converted by the engine, goes in its HTML."""
+
+
+@dataclass
+class Page:
+    """One generated page, ready for a site engine to put in its layout."""
+    title: str  # plain text
+    html: str  # the body: h1, sections; MARKDOWN_SLOT marks where `markdown` goes
+    headings: list[tuple[str, str]]  # (anchor, text) of the h2 sections: the table of contents
+    hide_toc: bool = False
+    markdown: str = ""  # hand-written Markdown (the start page's intro) for the engine to convert
+    summary: str | None = None  # what a search index keeps of the page, if not the whole page (record pages)
+
+    def as_markdown(self) -> str:
+        """The page as one Markdown file with front matter (for engines that only read Markdown)."""
+        front = f"---\ntitle: {json.dumps(str(escape(self.title)), ensure_ascii=False)}\n"
+        front += "hide:\n  - toc\n---\n\n" if self.hide_toc else "---\n\n"
+        return front + self.html.replace(MARKDOWN_SLOT, f"\n{self.markdown}\n")
 
 
 @dataclass
 class Rendered:
-    files: dict[str, str]  # docs-relative path -> Markdown text
+    pages: dict[str, Page]  # docs-relative path (as a Markdown source, e.g. resor/index.md) -> page
     nav: list  # MkDocs-style: [{title: path or [...]}, ...]; records are left out
 
 
 @cache
 def environment() -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                             lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
-    env.filters["frontmatter"] = lambda s: Markup(json.dumps(str(escape(s)), ensure_ascii=False))
-    return env
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
 
 
-def render_page(view: PageView) -> str:
-    return environment().get_template("page.md.j2").render(**vars(view))
+def _text(value) -> str:
+    return value.striptags() if isinstance(value, Markup) else str(value)
+
+
+def summary_of(view: PageView) -> str:
+    """A record page in one line: its lead or its first facts, as plain text."""
+    if view.lead:
+        return view.lead
+    return "; ".join(f"{name}: {_text(value)}" for name, value in (view.facts or [])[:5])
+
+
+def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:
+    """A view as a page: section anchors assigned (as Markdown's toc would), the body rendered."""
+    ids: set[str] = set()
+    headings = []
+    for section in view.sections:
+        section.anchor = unique(slugify(section.heading, "-"), ids)
+        headings.append((section.anchor, section.heading))
+    if view.record is not None:
+        view.record["anchor"] = unique(slugify("Om posten", "-"), ids)
+        headings.append((view.record["anchor"], "Om posten"))
+    html = environment().get_template("page.html.j2").render(**vars(view))
+    return Page(view.title, html, headings, view.hide_toc, markdown, summary)
 
 
 def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
            extra_nav: list | None = None) -> Rendered:
     """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end."""
     as_of = max((c.date for c in changes.values()), default=None)
-    files: dict[str, str] = {}
+    files: dict[str, Page] = {}
 
-    def add(view: PageView, index: bool = False, record=None) -> None:
+    def add(view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
+        summary = view.search_summary
         if record is not None:
             view.record = records.record_footer(record, site, dataset.version, changes)
-        files[index_path(view.url) if index else source_path(view.url)] = render_page(view)
+            summary = summary_of(view)
+        files[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, summary)
 
-    add(start_page(dataset, as_of, intro), index=True)
+    add(start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
     by_year: dict[int, list] = {}
     for trip in dataset.trips.values():
         by_year.setdefault(trip.year, []).append(trip)
@@ -94,17 +135,19 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 
 
 def write(rendered: Rendered, docs_dir: Path) -> None:
-    for rel, text in rendered.files.items():
+    """Every page as a Markdown file in `docs_dir`."""
+    for rel, page in rendered.pages.items():
         path = docs_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_text(page.as_markdown(), encoding="utf-8")
 
 
 def _example_costs(costs) -> bool:
     return any(c.example for c in costs)
 
 
-def start_page(dataset: Dataset, as_of: dt.date | None, intro: str) -> PageView:
+def start_page(dataset: Dataset, as_of: dt.date | None, intro: bool) -> PageView:
+    """Key figures, costs by category, the latest trips; the hand-written intro (Markdown) goes first."""
     year = figures.latest_full_year(dataset, as_of)
     old, new = figures.key_figures(dataset, year - 1), figures.key_figures(dataset, year)
     rows = [("Kostnader som kommunen betalat", old.spent, new.spent, sek),
@@ -125,7 +168,7 @@ def start_page(dataset: Dataset, as_of: dt.date | None, intro: str) -> PageView:
                 Section("Senaste resorna", table=records.trip_table(latest, "", "De senaste resorna", sortable=False),
                         items=[Markup('<a href="resor/">Alla resor</a>'), Markup('<a href="kostnader/">Alla kostnader</a>')])]
     return PageView("", "Internationellt arbete: vad det kostar", _example_costs(dataset.costs),
-                    intro=Markup(intro), sections=sections, hide_toc=True)
+                    intro=Markup(MARKDOWN_SLOT) if intro else None, sections=sections, hide_toc=True)
 
 
 def category_chart(cats: figures.Table, prefix: str) -> Markup:
@@ -155,14 +198,15 @@ def trips_year(year: int, trips: list) -> PageView:
     url = f"resor/{year}/"
     trips = sorted(trips, key=lambda t: (t.start_date, t.id))
     table = records.trip_table(trips, url, f"Resor {year}")
-    return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips),
-                    lead=f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera.",
-                    sections=[Section("Alla resor", table=table)], hide_toc=True)
+    lead = f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera."
+    return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips), lead=lead,
+                    sections=[Section("Alla resor", table=table)], hide_toc=True, search_summary=lead)
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
     table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
-    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True)
+    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True,
+                    search_summary=lead)
 
 
 def memberships_index(dataset: Dataset) -> PageView:

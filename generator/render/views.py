@@ -21,6 +21,7 @@ from generator.render.formatting import format_date, format_date_range, format_n
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
 _HEADING = re.compile(r"<(/?)h([1-5])>")
+_REPORT_MARKDOWN = markdown.Markdown(output_format="html")  # one converter for every report: reset between them
 
 
 @dataclass
@@ -63,6 +64,7 @@ class Section:
     empty: str = "Inga."
     html: Markup | None = None
     note: str | None = None
+    anchor: str = ""  # the heading's id, unique on its page (set when the page is rendered)
 
 
 @dataclass
@@ -77,6 +79,7 @@ class PageView:
     sections: list[Section] = field(default_factory=list)
     record: dict | None = None
     hide_toc: bool = False
+    search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
 
 
 def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -132,7 +135,7 @@ def report_html(text: str | None) -> Markup | None:
     """
     if not text:
         return None
-    html = markdown.markdown(text, output_format="html")
+    html = _REPORT_MARKDOWN.reset().convert(text)
     clean = nh3.clean(html, tags=REPORT_TAGS, attributes={"a": {"href", "title"}},
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer nofollow")
     return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", clean))
