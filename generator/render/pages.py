@@ -91,6 +91,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end."""
     as_of = max((c.date for c in changes.values()), default=None)
     files: dict[str, Page] = {}
+    records.forget_rows()
 
     def add(view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
         summary = view.search_summary
@@ -131,6 +132,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
            {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
            {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
            {"Personer": "personer/index.md"}] + (extra_nav or [])
+    records.forget_rows()
     return Rendered(files, nav)
 
 

@@ -7,7 +7,7 @@ change and where to report an error come from `record_footer`.
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
@@ -15,7 +15,7 @@ from generator.render import figures
 from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
-                                    report_html, sek)
+                                    report_html, row_html, sek)
 
 
 def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict:
@@ -38,18 +38,36 @@ def destinations(trip: Trip) -> str:
     return "; ".join(f"{d.city} ({country_name(d.country)})" for d in trip.destinations) or "–"
 
 
+_trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
+
+
 def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True) -> TableView:
-    """The trips index table: date, destination, event, body, travellers, purpose, total."""
+    """The trips index table: date, destination, event, body, travellers, purpose, total.
+
+    A trip is listed on its year's page and on the pages of its body, organiser, people
+    and membership; its row is rendered once for each way it links from a page.
+    """
     headers = [Header("Datum"), Header("Resa och resmål"), Header("Evenemang"), Header("Organ"),
                Header("Resenärer", True), Header("Inriktning"), Header("Kostnad", True)]
     rows = []
     for t in trips:
-        title = Markup("{}<br>{}").format(link(t, url), destinations(t))
-        rows.append([date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
-                     Cell(link(t.body, url), sort=name_of(t.body)),
-                     Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
-                     Cell(", ".join(purpose_label(p) for p in t.purposes)), money(t.total_sek)])
+        trip_link, body_link = link(t, url), link(t.body, url)
+        key = (id(t), trip_link, body_link)
+        cached = _trip_rows.get(key)
+        if cached is None or cached[0] is not t:
+            title = Markup(f"{trip_link}<br>{escape(destinations(t))}")
+            cached = _trip_rows[key] = (t, row_html([
+                date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
+                Cell(body_link, sort=name_of(t.body)),
+                Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
+                Cell(", ".join(purpose_label(p) for p in t.purposes)), money(t.total_sek)]))
+        rows.append(cached[1])
     return TableView(caption, headers, rows, sortable=sortable, searchable=False)
+
+
+def forget_rows() -> None:
+    """Drop the rendered rows (at the start of each build: the data may have changed)."""
+    _trip_rows.clear()
 
 
 def cost_table(costs, url: str, caption: str) -> TableView:
@@ -83,7 +101,7 @@ def trip_page(t: Trip) -> PageView:
                       ("Beslutsdatum", t.decision_date and date(t.decision_date)),
                       ("Dagordningspunkt", t.decision_agenda_item),
                       ("Beslutat av", t.decision_body and link(t.decision_body, url))])
-    people = [Markup("{}, {}{}").format(link(p.person, url), p.person.title, f" – {p.role}" if p.role else "")
+    people = [Markup(f"{link(p.person, url)}, {escape(p.person.title)}{escape(f' – {p.role}' if p.role else '')}")
               for p in t.participants]
     purposes = [(purpose_label(code), "Ja" if code in t.purposes else "Nej") for code in
                 ("profiling", "monitoring", "cooperation", "influence")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import markdown
 import nh3
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from generator.entities import labels
 from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
@@ -37,15 +37,36 @@ class Header:
     numeric: bool = False
 
 
+def row_html(cells: list[Cell], row_header: bool = False) -> Markup:
+    """One table row, every value escaped: `<tr><th scope="row">..</th><td class=".." data-sort="..">..</td></tr>`."""
+    parts = ["<tr>"]
+    for i, c in enumerate(cells):
+        tag = "th" if row_header and i == 0 else "td"
+        parts.append(f"<{tag} scope=\"row\"" if tag == "th" else "<td")
+        if c.numeric:
+            parts.append(' class="portal-num"')
+        if c.sort is not None:
+            parts.append(f' data-sort="{escape(c.sort)}"')
+        parts.append(f">{escape(c.text)}</{tag}>")
+    parts.append("</tr>")
+    return Markup("".join(parts))
+
+
 @dataclass
 class TableView:
     caption: str
     headers: list[Header]
-    rows: list[list[Cell]]
+    rows: list[list[Cell] | Markup]  # cells, or a row already rendered by row_html
     foot: list[Cell] | None = None
     sortable: bool = False
     row_headers: bool = False
     searchable: bool = True  # False for lists that repeat what record pages say: keeps the search index small
+
+    @property
+    def body(self) -> Markup:
+        """The rows as HTML, one per line."""
+        return Markup("".join(f"{row if isinstance(row, Markup) else row_html(row, self.row_headers)}\n"
+                              for row in self.rows))
 
     @property
     def wide(self) -> bool:
