@@ -1,7 +1,8 @@
 """Pages + content/ -> a MkDocs (Material) site, built into a fresh folder and swapped in.
 
-The only module that knows the site engine. A build stages the generated pages, the
-hand-written pages of `content/` and the portal's own assets into a fresh docs folder,
+The only module that knows the site engine. A build stages the hand-written pages of
+`content/` and the portal's own assets into a fresh docs folder, renders the generated
+pages (HTML, handed to MkDocs as virtual pages by the portal plugin: no Markdown pass),
 runs MkDocs into a fresh site folder next to `--out`, lets the registered post-build
 writers (open-data downloads ...) add their files, and only then replaces `--out`:
 a failed build leaves the previous site untouched. Dates come from git, never the
@@ -16,12 +17,14 @@ import importlib
 import importlib.util
 import json
 import logging
+import multiprocessing
 import os
 import posixpath
 import re
 import shutil
 import sys
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -389,6 +392,45 @@ def check_out(out: Path, *sources: Path) -> None:
         raise BuildError(f"{out} exists and is not a site built before; move it away or choose another --out folder")
 
 
+def _start_writers(dataset: Dataset, extra: Path, data_dir: Path):
+    """Run the post-build writers in a forked process, into `extra`, while MkDocs builds (2 cores, 2 jobs).
+
+    None when they cannot run beside MkDocs: nothing to run, no fork, or threads in this
+    process (`portal serve`), which a fork would copy in an unknown state.
+    """
+    if not POST_BUILD_WRITERS or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    writers = list(POST_BUILD_WRITERS)
+
+    def child() -> None:
+        try:
+            extra.mkdir()
+            for writer in writers:
+                writer(dataset, extra, data_dir)
+        except BaseException:  # quietly: the parent runs the writers again and reports the error
+            os._exit(1)
+
+    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    process.start()
+    return process
+
+
+def _finish_writers(process, extra: Path, site: Path) -> bool:
+    """Wait for the writers and move what they wrote into `site`; False if they failed (run them again here)."""
+    process.join()
+    if process.exitcode != 0:
+        log.debug("post-build writers failed in the forked process (exit %s): running them again", process.exitcode)
+        shutil.rmtree(extra, ignore_errors=True)
+        return False
+    for path in sorted(extra.rglob("*")):
+        target = site / path.relative_to(extra)
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+        else:
+            os.replace(path, target)
+    return True
+
+
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
                config_file: Path = CONFIG) -> Built:
     """Build the site for `dataset` into `out`, atomically."""
@@ -402,9 +444,17 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         changes = last_changes(data_dir)
         rendered = stage(dataset, data_dir, docs, content, config_file, changes)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
-            run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
-            for writer in POST_BUILD_WRITERS:
-                _run_extension(writer, dataset, site, data_dir)
+            writers = _start_writers(dataset, work / "extra", data_dir)
+            try:
+                run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
+            except BaseException:
+                if writers is not None:
+                    writers.kill()
+                    writers.join()
+                raise
+            if writers is None or not _finish_writers(writers, work / "extra", site):
+                for writer in POST_BUILD_WRITERS:
+                    _run_extension(writer, dataset, site, data_dir)
         swap(site, out)
         return Built(out, len(rendered.pages))
     except (OSError, ValueError, KeyError) as exc:
