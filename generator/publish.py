@@ -393,7 +393,7 @@ def check_out(out: Path, *sources: Path) -> None:
 
 
 def _start_writers(dataset: Dataset, extra: Path, data_dir: Path):
-    """Run the post-build writers in a forked process, into `extra`, while MkDocs builds (2 cores, 2 jobs).
+    """Run the post-build writers in a forked process, into `extra`, while the pages are built (2 cores, 2 jobs).
 
     None when they cannot run beside MkDocs: nothing to run, no fork, or threads in this
     process (`portal serve`), which a fork would copy in an unknown state.
@@ -442,10 +442,10 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     try:
         docs, site = work / "docs", work / "site"
         changes = last_changes(data_dir)
-        rendered = stage(dataset, data_dir, docs, content, config_file, changes)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
-            writers = _start_writers(dataset, work / "extra", data_dir)
+            writers = _start_writers(dataset, work / "extra", data_dir)  # they need only the data
             try:
+                rendered = stage(dataset, data_dir, docs, content, config_file, changes)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             except BaseException:
                 if writers is not None:
