@@ -104,4 +104,4 @@ def _catalogue(current: Version, site_dir: Path) -> list[Path]:
         return []
     from generator.downloads.dcat import write_dcat
 
-    return write_dcat(current.release, site_dir)
+    return write_dcat(current.dataset, current.release, site_dir)
