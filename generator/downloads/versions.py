@@ -44,15 +44,16 @@ def git_versions(data_dir: Path) -> list[tuple[str, str, dt.date]]:
     top = _git(["rev-parse", "--show-toplevel"], data_dir)
     if top is None:
         return []
-    rel = data_dir.relative_to(Path(top.strip()).resolve()).as_posix()
+    root = Path(top.strip()).resolve()
+    rel = data_dir.relative_to(root).as_posix()
     package_file = "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"
-    touched = set((_git(["log", "--format=%H", "--", package_file], data_dir) or "").split())
+    touched = set((_git(["log", "--format=%H", "--", package_file], root) or "").split())
     last: dict[str, tuple[str, dt.date]] = {}
     version = None
     for line in reversed((_git(["log", "--format=%H %cs", "--", "."], data_dir) or "").splitlines()):
         commit, date = line.split()
         if commit in touched:
-            text = _git(["show", f"{commit}:{package_file}"], data_dir)
+            text = _git(["show", f"{commit}:{package_file}"], root)
             try:
                 meta = yaml.safe_load(text) if text else None
             except yaml.YAMLError:
