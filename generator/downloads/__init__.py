@@ -27,7 +27,6 @@ from generator.downloads.csvfile import write_csvs
 from generator.downloads.datapackage import write_datapackage
 from generator.downloads.feed import write_feed
 from generator.downloads.jsonfile import dumps, write_json
-from generator.downloads.pages import write_pages
 from generator.downloads.records import record_download_urls, write_records
 from generator.downloads.release import Release
 from generator.downloads.sqlite import write_sqlite
