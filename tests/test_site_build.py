@@ -113,6 +113,8 @@ def test_record_page_shows_id_citation_history_and_error_report(sample_site):
     assert "dataversion 0.1.0. https://portal.example.org/resor/2016/2016-11-paris-oecd-inclusive-growth/" in html
     assert "/commits/main/data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml" in html
     assert "/issues/new?title=Fel%20i%20posten%202016-11-paris-oecd-inclusive-growth" in html
+    for fmt in ("json", "csv"):  # the record's own downloads, which the link checker proves exist
+        assert f'href="../../../data/records/trips/2016-11-paris-oecd-inclusive-growth.{fmt}" download' in html
 
 
 def test_trip_page_links_to_everything_it_touches(sample_site):

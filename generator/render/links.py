@@ -57,7 +57,7 @@ def name_of(record) -> str:
 
 
 def relative(target: str, page_url: str) -> str:
-    """`target` (site-relative, directory URL, maybe with #anchor) as seen from `page_url`."""
+    """`target` (site-relative folder ending in / or a file, maybe with #anchor) as seen from `page_url`."""
     path, _, anchor = target.partition("#")
     to = [part for part in path.split("/") if part and part != "."]
     here = [part for part in page_url.split("/") if part and part != "."]
@@ -70,7 +70,7 @@ def relative(target: str, page_url: str) -> str:
                 break
             common += 1
         rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
-    rel = "./" if rel == "." else rel + "/"
+    rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{anchor}" if anchor else "")
 
 

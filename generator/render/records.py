@@ -2,17 +2,18 @@
 
 Each page shows everything its record holds and links to every record it touches,
 so a reader can follow the money both ways. The stable id, a citation, the last
-change and where to report an error come from `record_footer`.
+change, its downloads and where to report an error come from `record_footer`.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
+from generator.downloads.records import record_download_urls
 from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 from generator.render import figures
-from generator.render.links import SiteInfo, absolute, history_url, link, name_of, report_error_url, url_for
+from generator.render.links import SiteInfo, absolute, history_url, link, name_of, relative, report_error_url, url_for
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
@@ -27,6 +28,7 @@ def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Chang
         "changed": date(changed.date) if changed else "okänt (inte incheckad)",
         "history": history_url(site, record.source_file),
         "report": report_error_url(site, record.id, url),
+        "downloads": {fmt: relative(target, url) for fmt, target in record_download_urls(record).items()},
     }
 
 
