@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.loader import Loaded, Row
+from generator.loader import Loaded
 
 
 @dataclass
@@ -220,10 +220,6 @@ class Trip:
     def has_example_data(self) -> bool:
         return self.example or any(c.example for c in self.costs)
 
-    @property
-    def organiser_display(self) -> str | None:
-        return self.organiser.display_name if self.organiser else self.organiser_name
-
 
 @dataclass
 class Dataset:
@@ -244,9 +240,6 @@ class Dataset:
     @property
     def has_example_data(self) -> bool:
         return bool(self.package.get("example_data"))
-
-    def years(self) -> list[int]:
-        return sorted({c.year for c in self.costs} | {t.year for t in self.trips.values()})
 
 
 def _split(text: str | None) -> list[str]:
