@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from generator.loader import Loaded, Row
@@ -125,8 +125,8 @@ def _totals(trips: list[Row], costs: list[Row]) -> list[Problem]:
             sums[trip_id] += amount
         elif trip_id:
             unknown.add(trip_id)
-    ids = [row.values.get("id") for row in trips]
-    unknown |= {i for i in ids if ids.count(i) > 1}  # duplicated trips' lines cannot be told apart
+    seen = Counter(row.values.get("id") for row in trips)
+    unknown |= {i for i, n in seen.items() if n > 1}  # duplicated trips' lines cannot be told apart
     problems = []
     for row in trips:
         total = row.values.get("total_sek")
