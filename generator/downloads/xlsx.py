@@ -4,13 +4,14 @@ Swedish Excel misreads a comma-separated UTF-8 file, so this is the download to 
 Excel users at. Numbers and dates are real number and date cells; text is stored as
 text (data type `s`), so `=HYPERLINK(...)` stays inert and reads exactly as written,
 with no apostrophe. The document dates are the data version's, not the clock's.
+Written with XlsxWriter (about four times faster than openpyxl for 10,000 trips);
+the tests read it back with openpyxl, an independent reader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from pathlib import Path
 
 from generator.downloads.archive import normalised
@@ -18,20 +19,6 @@ from generator.downloads.release import Release
 from generator.downloads.tables import Table
 
 ABOUT_SHEET = "Om uppgifterna"
-
-
-def _cell(sheet, value, kind: str | None = None, bold: bool = False):
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text begins with
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
 
 
 def about_rows(tables: dict[str, Table], meta: dict) -> list[list]:
@@ -56,33 +43,45 @@ def about_rows(tables: dict[str, Table], meta: dict) -> list[list]:
     return rows
 
 
+def _write_row(sheet, number: int, values: list, date_format, text_format=None) -> None:
+    """One row of typed cells: text always as text (never a formula or a link), dates as dates."""
+    for column, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        if isinstance(value, str):
+            sheet.write_string(number, column, value, text_format)
+        elif isinstance(value, bool):
+            sheet.write_boolean(number, column, value, text_format)
+        elif isinstance(value, dt.date):
+            sheet.write_datetime(number, column, value, date_format)
+        else:
+            sheet.write_number(number, column, value, text_format)
+
+
 def workbook_bytes(tables: dict[str, Table], release: Release) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.writer.excel import ExcelWriter
+    import xlsxwriter
 
     meta, date = release.meta(), release.date
-    book = Workbook(write_only=True)
-    stamp = dt.datetime.combine(date or dt.date(1980, 1, 1), dt.time())
-    book.properties.created = book.properties.modified = stamp
-    book.properties.creator = meta.get("publisher") or "portal"
-    book.properties.title = meta["title"]
-    about = book.create_sheet(ABOUT_SHEET)
-    for i, row in enumerate(about_rows(tables, meta)):
-        about.append([_cell(about, v, bold=i == 0 or (row and row[0] == "Blad / Sheet")) for v in row])
-    for table in tables.values():
-        sheet = book.create_sheet(table.resource)
-        sheet.freeze_panes = "A2"
-        sheet.append([_cell(sheet, name, bold=True) for name in table.names])
-        kinds = [f["type"] for f in table.fields]
-        for row in table.rows:
-            sheet.append([_cell(sheet, row[n], k) for n, k in zip(table.names, kinds)])
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).write_data()  # not save(): that stamps the clock's time
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": True, "strings_to_formulas": False,
+                                        "strings_to_urls": False, "strings_to_numbers": False})
+    stamp = dt.datetime.combine(date or dt.date(1980, 1, 1), dt.time())
+    book.set_properties({"title": meta["title"], "author": meta.get("publisher") or "portal", "created": stamp})
+    bold, date_format = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
+    about = book.add_worksheet(ABOUT_SHEET)
+    for number, row in enumerate(about_rows(tables, meta)):
+        _write_row(about, number, row, date_format, bold if number == 0 or (row and row[0] == "Blad / Sheet") else None)
+    for table in tables.values():
+        sheet = book.add_worksheet(table.resource)
+        sheet.freeze_panes(1, 0)
+        _write_row(sheet, 0, table.names, date_format, bold)
+        names = table.names
+        for number, row in enumerate(table.rows, start=1):
+            _write_row(sheet, number, [row[n] for n in names], date_format)
+    book.close()
     return normalised(buffer.getvalue(), date)
 
 
 def write_workbook(tables: dict[str, Table], release: Release, path: Path) -> Path:
     path.write_bytes(workbook_bytes(tables, release))
     return path
-
