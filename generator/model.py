@@ -232,6 +232,7 @@ class Dataset:
     agreements: dict[str, Agreement]
     trips: dict[str, Trip]
     costs: list[Cost]
+    source: Loaded | None = field(default=None, repr=False, compare=False)  # the tables it was built from (downloads)
 
     @property
     def version(self) -> str:
@@ -335,4 +336,4 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
             cost.paid_by_body.costs_paid.append(cost)
     costs.sort(key=lambda c: c.id)
     return Dataset(loaded.package, municipalities, bodies, people, organisations, memberships, agreements,
-                   dict(sorted(trips.items())), costs)
+                   dict(sorted(trips.items())), costs, loaded)

@@ -106,13 +106,8 @@ def site_info(config_file: Path = CONFIG) -> SiteInfo:
                     config.get("extra", {}).get("repo_branch", "main"))
 
 
-def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT, config_file: Path = CONFIG,
-          changes: dict[str, Change] | None = None) -> pages.Rendered:
-    """Write content/, the assets and the registered pages into `docs`; render the generated pages.
-
-The generated pages are returned, not written: MkDocs gets them from the portal plugin.
-"""
-    changes = last_changes(data_dir) if changes is None else changes
+def prepare(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT) -> tuple[list, str]:
+    """Write content/, the assets and the registered pages into `docs`; return their nav and the start page's intro."""
     intro = content / "_start.md"
     extra_nav = []
     if content.is_dir():
@@ -125,8 +120,17 @@ The generated pages are returned, not written: MkDocs gets them from the portal 
                     extra_nav.append(rel.as_posix())
     shutil.copytree(ASSETS, docs / "assets" / "portal", dirs_exist_ok=True)
     provided = [entry for provider in PAGE_PROVIDERS for entry in _run_extension(provider, dataset, docs, data_dir)]
-    return pages.render(dataset, site_info(config_file), changes,
-                        intro.read_text(encoding="utf-8") if intro.is_file() else "", provided + extra_nav)
+    return provided + extra_nav, intro.read_text(encoding="utf-8") if intro.is_file() else ""
+
+
+def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT, config_file: Path = CONFIG,
+          changes: dict[str, Change] | None = None) -> pages.Rendered:
+    """`prepare` the docs folder and render the generated pages.
+
+The generated pages are returned, not written: MkDocs gets them from the portal plugin.
+"""
+    nav, intro = prepare(dataset, data_dir, docs, content)
+    return pages.render(dataset, site_info(config_file), last_changes(data_dir) if changes is None else changes, intro, nav)
 
 
 def build_epoch(changes: dict[str, Change]) -> int:
@@ -443,9 +447,10 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         docs, site = work / "docs", work / "site"
         changes = last_changes(data_dir)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
+            nav, intro = prepare(dataset, data_dir, docs, content)
             writers = _start_writers(dataset, work / "extra", data_dir)  # they need only the data
             try:
-                rendered = stage(dataset, data_dir, docs, content, config_file, changes)
+                rendered = pages.render(dataset, site_info(config_file), changes, intro, nav)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             except BaseException:
                 if writers is not None:

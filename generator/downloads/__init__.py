@@ -57,17 +57,23 @@ def write_version(tables: dict[str, Table], release: Release, out_dir: Path) -> 
 def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
              changes: dict[str, Change]) -> Version:
     """The working tree as the latest version, dated by the data's last commit (never the clock)."""
-    loaded = loaded if loaded is not None else load(data_dir)
+    loaded = loaded or dataset.source or load(data_dir)
     date = max((c.date for c in changes.values()), default=None)
     return Version(Release(loaded.package, date, base_url), None, loaded, dataset)
+
+
+_LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last call: a build asks twice
 
 
 def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
             changes: dict[str, Change] | None = None) -> tuple[list[Version], dict]:
     """Every published version (oldest first, the working tree last) and the changelog."""
+    if _LAST_HISTORY and _LAST_HISTORY[0][0] is dataset and _LAST_HISTORY[0][1:] == (data_dir, base_url):
+        return _LAST_HISTORY[1]
     changes = last_changes(data_dir) if changes is None else changes
     found = versions(_current(dataset, loaded, data_dir, base_url, changes), data_dir, base_url)
-    return found, changelog(found)
+    _LAST_HISTORY[:] = [(dataset, data_dir, base_url), (found, changelog(found))]
+    return _LAST_HISTORY[1]
 
 
 def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url: str, data_dir: Path) -> list[Path]:
