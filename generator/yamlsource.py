@@ -78,10 +78,9 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
 
 def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a Document; problems name the place of each surprise."""
-    builder = _Builder(display)
+    builder = _Builder(display, iter(yaml.parse(text, Loader=_Loader)))
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            builder.feed(event)
+        builder.stream()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -92,112 +91,96 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_SCALAR = yaml.ScalarEvent
-_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-_STARTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_SCALAR, _MAPPING, _SEQUENCE, _ALIAS = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent
+_NODES = (_SCALAR, _MAPPING, _SEQUENCE, _ALIAS)
 _STR = "tag:yaml.org,2002:str"
+MAX_DEPTH = 50  # the data nests four levels deep; far deeper is a mistake (and Python's stack has a limit)
 
 
 class _Builder:
-    """Turns parser events into values; a stack of open containers."""
+    """Builds values from parser events by recursive descent, recording every value's position."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, events):
         self.display = display
+        self.events = events
         self.problems: list[Problem] = []
         self.positions: dict[Path_, Pos] = {}
-        self.stack: list[tuple[object, Path_, list]] = []  # (container, path, [pending key])
         self.root: object = None
-        self.documents = 0
         self.fatal = False
 
     def _error(self, code: str, pos: Pos, **params) -> None:
         self.problems.append(Problem(code, self.display, pos.line, pos.column, params=params))
 
-    def feed(self, event) -> None:
-        kind = type(event)
-        pos = Pos(event.start_mark.line + 1, event.start_mark.column + 1)
-        if kind is _SCALAR and not event.anchor and not event.tag:  # the common case, kept fast
-            top = self.stack[-1] if self.stack else None
-            if top is not None and not top[2] and type(top[0]) is dict:
-                self._key(event.value, pos)
-            else:
-                self._place(self._scalar(event, pos), pos)
-            return
-        if kind in _ENDS:
-            self.stack.pop()
-            return
-        if kind is yaml.DocumentStartEvent:
-            self.documents += 1
-            if self.documents > 1:
-                self._error("yaml-many-documents", pos)
-                self.fatal = True
-            return
-        if kind is yaml.AliasEvent:
-            self._error("yaml-alias", pos, name=event.anchor)
-            self.fatal = True
-            if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
-                self._key(f"*{event.anchor}", pos)  # an alias as a key: keep the structure in step
-            else:
-                self._place(None, pos)
-            return
-        if kind not in _STARTS:
-            return
+    def _fatal(self, code: str, pos: Pos, **params) -> None:
+        self._error(code, pos, **params)
+        self.fatal = True
+
+    def stream(self) -> None:
+        documents = 0
+        for event in self.events:
+            if type(event) is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    self._fatal("yaml-many-documents", Pos(event.start_mark.line + 1, event.start_mark.column + 1))
+            elif type(event) in _NODES:
+                self.root = self.node(event, (), 0)
+
+    def _properties(self, event, pos: Pos) -> None:
+        """Anchors and tags: refused (aliases would hide a value, tags change its type)."""
         if event.anchor:
-            self._error("yaml-anchor", pos, name=event.anchor)
-            self.fatal = True
-        if event.tag and event.tag not in ("!", _STR) and not (kind is not _SCALAR and event.implicit):
-            self._error("yaml-tag", pos, tag=event.tag)
-            self.fatal = True
+            self._fatal("yaml-anchor", pos, name=event.anchor)
+        if event.tag and event.tag not in ("!", _STR) and not (type(event) is not _SCALAR and event.implicit):
+            self._fatal("yaml-tag", pos, tag=event.tag)
+
+    def node(self, event, path: Path_, depth: int) -> object:
+        """The value that starts with `event` (its children read from the stream)."""
+        mark = event.start_mark
+        pos = self.positions[path] = Pos(mark.line + 1, mark.column + 1)
+        kind = type(event)
+        if kind is _ALIAS:
+            self._fatal("yaml-alias", pos, name=event.anchor)
+            return None
+        if event.anchor or event.tag:
+            self._properties(event, pos)
         if kind is _SCALAR:
-            if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
-                self._key(event.value, pos)
-                return
-            self._place(self._scalar(event, pos), pos)
-        elif kind is yaml.MappingStartEvent:
-            self._push({}, pos)
-        else:
-            self._push([], pos)
+            return self._scalar(event, pos)
+        if depth >= MAX_DEPTH:
+            raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=mark)
+        return self.mapping(path, depth + 1) if kind is _MAPPING else self.sequence(path, depth + 1)
 
-    def _key(self, key: str, pos: Pos) -> None:
-        container, path, pending = self.stack[-1]
-        if key in container:
-            self._error("yaml-duplicate-key", pos, key=key)
-        pending[:] = [key]
+    def sequence(self, path: Path_, depth: int) -> list:
+        items: list = []
+        for event in self.events:
+            if type(event) is yaml.SequenceEndEvent:
+                return items
+            items.append(self.node(event, path + (len(items),), depth))
+        return items
 
-    def _path_for_child(self) -> Path_ | None:
-        if not self.stack:
-            return ()
-        container, path, pending = self.stack[-1]
-        if isinstance(container, list):
-            return path + (len(container),)
-        return path + (pending[0],)
-
-    def _place(self, value: object, pos: Pos) -> Path_:
-        path = self._path_for_child()
-        self.positions[path] = pos
-        if not self.stack:
-            self.root = value
-            return path
-        container, _, pending = self.stack[-1]
-        if isinstance(container, list):
-            container.append(value)
-        else:
-            if not pending:  # a mapping or sequence used as a key
-                self._error("yaml-complex-key", pos)
-                self.fatal = True
-                return path
-            container.setdefault(pending[0], value)
-            pending.clear()
-        return path
-
-    def _push(self, container, pos: Pos) -> None:
-        if self.stack and isinstance(self.stack[-1][0], dict) and not self.stack[-1][2]:
-            self._error("yaml-complex-key", pos)
-            self.fatal = True
-            self.stack.append((container, (), ["?"]))
-            return
-        path = self._place(container, pos)
-        self.stack.append((container, path, []))
+    def mapping(self, path: Path_, depth: int) -> dict:
+        values: dict = {}
+        events = self.events
+        for event in events:
+            kind = type(event)
+            if kind is yaml.MappingEndEvent:
+                return values
+            pos = Pos(event.start_mark.line + 1, event.start_mark.column + 1)
+            if kind is _SCALAR:
+                if event.anchor or event.tag:
+                    self._properties(event, pos)
+                key = event.value  # keys are always text: `yes:` and `2016:` are names here
+            elif kind is _ALIAS:
+                self._fatal("yaml-alias", pos, name=event.anchor)
+                key = f"*{event.anchor}"
+            else:  # a mapping or sequence as a key: read it (for its own problems), then drop the pair
+                self._fatal("yaml-complex-key", pos)
+                self.node(event, ("?",), depth)
+                self.node(next(events), ("?", "?"), depth)
+                continue
+            if key in values:
+                self._error("yaml-duplicate-key", pos, key=key)
+            value = self.node(next(events), path + (key,), depth)
+            values.setdefault(key, value)
+        return values
 
     def _scalar(self, event, pos: Pos) -> object:
         text = event.value

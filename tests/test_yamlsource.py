@@ -53,3 +53,15 @@ def test_syntax_errors_point_at_the_line():
     doc, problems = parse("a: 1\nb: [1, 2\nc: 3\n", "f.yaml")
     assert doc is None
     assert problems[0].code == "yaml-syntax" and problems[0].line == 3
+
+
+def test_deep_nesting_is_a_clear_error_not_a_crash():
+    doc, problems = parse("a: " + "[" * 5000 + "]" * 5000 + "\n", "f.yaml")
+    assert doc is None
+    assert [(p.code, p.line) for p in problems] == [("yaml-syntax", 1)]
+    assert "50 levels" in problems[0].params["detail"]
+
+
+def test_complex_keys_and_aliases_as_keys_are_refused():
+    assert "yaml-complex-key" in _codes("? [a, b]\n: 1\nc: 2\n")
+    assert "yaml-alias" in _codes("a: &x k\n*x : 2\n")
