@@ -8,6 +8,8 @@ Protected people lose their name here, so nothing later can publish it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -252,12 +254,12 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
     t = {name: [r.values for r in rows] for name, rows in loaded.tables.items()}
     files = {name: [r.file for r in rows] for name, rows in loaded.tables.items()}
 
+    root = os.path.abspath(data_dir)  # the files were found under it: no need to resolve links
+
+    @functools.cache  # one file holds many rows
     def rel(file: str) -> str:
-        path = Path(file)
-        try:
-            return path.resolve().relative_to(data_dir.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        path = os.path.abspath(file)
+        return Path(os.path.relpath(path, root)).as_posix() if path.startswith(root + os.sep) else Path(file).as_posix()
 
     def rows(name: str):
         return zip(t[name], (rel(f) for f in files[name]))
