@@ -93,25 +93,53 @@ def _add_serve(commands) -> None:
 
 
 def _build_once(data: Path, out: Path) -> int:
-    """Validate, then build; on data errors print them and leave `out` as it was."""
+    """Validate, then build; on data errors print them and leave `out` as it was.
+
+    The site is built while Frictionless still checks the tables (in a forked
+    process); it is swapped in only if that check, too, finds no error.
+    """
     import time
 
-    from generator.problems import format_text
+    from generator.model import build
+    from generator.problems import Report, format_text
     from generator.publish import BuildError, build_site
-    from generator.validate import validated_dataset
+    from generator.validate import Validation
 
     if not data.is_dir():
         raise PortalError(f"the data folder {data} does not exist (use --data DIR)")
     started = time.perf_counter()
-    report, dataset = validated_dataset(data)
-    if dataset is None:
+    validation = Validation(data)
+
+    class DataErrors(Exception):
+        pass
+
+    def data_errors(report: Report) -> int:
         print(format_text(report, "sv"), file=sys.stderr)
         print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
         return 1
+
+    def gate() -> None:
+        if not validation.report().ok:
+            raise DataErrors()
+
+    if validation.early_errors:
+        return data_errors(validation.report())
     try:
-        built = build_site(dataset, data, out)
-    except BuildError as exc:
-        raise PortalError(f"{exc}; the site in {out} was not changed.")
+        dataset = build(validation.loaded, data)
+    except Exception:  # data the table check rejects may not make a model: its report says why
+        if not validation.report().ok:
+            return data_errors(validation.report())
+        raise
+    try:
+        built = build_site(dataset, data, out, before_swap=gate)
+    except DataErrors:
+        return data_errors(validation.report())
+    except Exception as exc:  # bad data can break a step before the table check is back: report the data first
+        if not validation.report().ok:
+            return data_errors(validation.report())
+        if isinstance(exc, BuildError):
+            raise PortalError(f"{exc}; the site in {out} was not changed.")
+        raise
     print(f"Built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s.")
     return 0
 

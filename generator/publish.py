@@ -17,14 +17,12 @@ import importlib
 import importlib.util
 import json
 import logging
-import multiprocessing
 import os
 import posixpath
 import re
 import shutil
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -33,6 +31,7 @@ import jinja2
 import yaml
 from markupsafe import escape
 
+from generator.background import Job
 from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.render import pages
@@ -396,48 +395,30 @@ def check_out(out: Path, *sources: Path) -> None:
         raise BuildError(f"{out} exists and is not a site built before; move it away or choose another --out folder")
 
 
-def _start_writers(dataset: Dataset, extra: Path, data_dir: Path):
-    """Run the post-build writers in a forked process, into `extra`, while the pages are built (2 cores, 2 jobs).
-
-    None when they cannot run beside MkDocs: nothing to run, no fork, or threads in this
-    process (`portal serve`), which a fork would copy in an unknown state.
-    """
-    if not POST_BUILD_WRITERS or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    writers = list(POST_BUILD_WRITERS)
-
-    def child() -> None:
-        try:
-            extra.mkdir()
-            for writer in writers:
-                writer(dataset, extra, data_dir)
-        except BaseException:  # quietly: the parent runs the writers again and reports the error
-            os._exit(1)
-
-    process = multiprocessing.get_context("fork").Process(target=child, daemon=True)
-    process.start()
-    return process
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:
+    """The post-build writers, into `extra` (run as a background job beside the pages)."""
+    shutil.rmtree(extra, ignore_errors=True)  # left over from a failed forked run
+    extra.mkdir()
+    for writer in POST_BUILD_WRITERS:
+        _run_extension(writer, dataset, extra, data_dir)
 
 
-def _finish_writers(process, extra: Path, site: Path) -> bool:
-    """Wait for the writers and move what they wrote into `site`; False if they failed (run them again here)."""
-    process.join()
-    if process.exitcode != 0:
-        log.debug("post-build writers failed in the forked process (exit %s): running them again", process.exitcode)
-        shutil.rmtree(extra, ignore_errors=True)
-        return False
+def _move_into(extra: Path, site: Path) -> None:
     for path in sorted(extra.rglob("*")):
         target = site / path.relative_to(extra)
         if path.is_dir():
             target.mkdir(exist_ok=True)
         else:
             os.replace(path, target)
-    return True
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
-               config_file: Path = CONFIG) -> Built:
-    """Build the site for `dataset` into `out`, atomically."""
+               config_file: Path = CONFIG, before_swap: Callable[[], None] | None = None) -> Built:
+    """Build the site for `dataset` into `out`, atomically.
+
+    `before_swap` is called when the new site is complete; if it raises, the new site
+    is thrown away and `out` is left as it was.
+    """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -448,18 +429,17 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         changes = last_changes(data_dir)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
             nav, intro = prepare(dataset, data_dir, docs, content)
-            writers = _start_writers(dataset, work / "extra", data_dir)  # they need only the data
+            writers = Job(_write_extras, dataset, work / "extra", data_dir)  # they need only the data
             try:
                 rendered = pages.render(dataset, site_info(config_file), changes, intro, nav)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             except BaseException:
-                if writers is not None:
-                    writers.kill()
-                    writers.join()
+                writers.cancel()
                 raise
-            if writers is None or not _finish_writers(writers, work / "extra", site):
-                for writer in POST_BUILD_WRITERS:
-                    _run_extension(writer, dataset, site, data_dir)
+            writers.result()
+            _move_into(work / "extra", site)
+        if before_swap is not None:
+            before_swap()
         swap(site, out)
         return Built(out, len(rendered.pages))
     except (OSError, ValueError, KeyError) as exc:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import pii, rules
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derived_fields, fields, schema_descriptor
+from generator.background import Job
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
 
@@ -33,15 +34,39 @@ _DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 21/1
 _YEAR_FIRST = re.compile(r"([0-9]{4})[./]?([0-9]{1,2})[./]?([0-9]{1,2})")  # 2016/11/21, 20161121
 
 
+class Validation:
+    """A validation under way: Frictionless checks the tables in a forked process
+    (`background.Job`) while the rules run here, and a build may go on beside it."""
+
+    def __init__(self, data_dir: Path, today: dt.date | None = None):
+        self.loaded = load(data_dir)
+        tables = Job(check_tables, self.loaded.tables)
+        try:
+            self.before = list(self.loaded.problems) + check_package(self.loaded)
+            self.after = rules.check(self.loaded, today or dt.date.today()) + pii.check(self.loaded)
+        except BaseException:
+            tables.cancel()
+            raise
+        self.tables = tables
+        self._report: Report | None = None
+
+    @property
+    def early_errors(self) -> bool:
+        """Errors found without the table check (each of them an error in the full report too)."""
+        return any(p.severity == "error" for p in self.before + self.after)
+
+    def report(self) -> Report:
+        """Every problem: waits for the table check."""
+        if self._report is None:
+            problems = self.before + self.tables.result() + self.after
+            self._report = Report(_without_typo_echoes(_without_echoes(problems), self.loaded))
+        return self._report
+
+
 def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Loaded]:
     """Every problem in the data folder, and what was loaded (for the model)."""
-    loaded = load(data_dir)
-    problems = list(loaded.problems)
-    problems += check_package(loaded)
-    problems += check_tables(loaded.tables)
-    problems += rules.check(loaded, today or dt.date.today())
-    problems += pii.check(loaded)
-    return Report(_without_typo_echoes(_without_echoes(problems), loaded)), loaded
+    validation = Validation(data_dir, today)
+    return validation.report(), validation.loaded
 
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
