@@ -208,6 +208,12 @@ class _Skeletons:
     def __init__(self, template):
         self.template = template
         self.groups: dict[tuple, list] = {}  # key -> [skeleton or None, trusted]
+        self.keys: dict[str, tuple | None] = {}  # page url -> its key
+
+    def trusted(self, url: str) -> str | None:
+        """The skeleton of the group of the page at `url`, once a second page has matched it."""
+        group = self.groups.get(self.keys.get(url))
+        return group[0] if group and group[1] else None
 
     @staticmethod
     def _key(page) -> tuple | None:
@@ -222,7 +228,7 @@ class _Skeletons:
                 page.previous_page and page.previous_page.url, page.next_page and page.next_page.url)
 
     @staticmethod
-    def _fill(skeleton: str, page) -> str:
+    def fill(skeleton: str, page) -> str:
         return (skeleton.replace(_TITLE, page.meta["title"]).replace(_URL, page.canonical_url or "")
                 .replace(_CONTENT, page.content))
 
@@ -239,6 +245,8 @@ class _Skeletons:
     def render(self, context) -> str:
         page = context.get("page")
         key = None if page is None or not self.enabled else self._key(page)
+        if page is not None:
+            self.keys[page.url] = key
         if key is None:
             return self.template.render(context)
         group = self.groups.get(key)
@@ -248,7 +256,7 @@ class _Skeletons:
         skeleton, trusted = group
         if skeleton is None:
             return self.template.render(context)
-        filled = self._fill(skeleton, page)
+        filled = self.fill(skeleton, page)
         if trusted:
             return filled
         full = self.template.render(context)
@@ -260,14 +268,60 @@ class _Skeletons:
         return full
 
 
-def _portal_plugin(generated: dict[str, pages.Page]):
+def _plain(text: str | None) -> bool:
+    """Text that reads the same escaped or not, in HTML and in the search index."""
+    return bool(text) and not any(c in text for c in '<>&"\'' + _TOKEN) and text == " ".join(text.split())
+
+
+def _nav_paths(nav) -> set[str]:
+    found = set()
+    for entry in nav if isinstance(nav, list) else [nav]:
+        if isinstance(entry, str):
+            found.add(entry)
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                found |= _nav_paths(value)
+    return found
+
+
+def stamp_groups(generated: dict[str, pages.Page], nav: list) -> dict[tuple, list[str]]:
+    """Record pages that can be stamped out of Material's layout: group -> paths, in page order.
+
+    A group's pages share folder, table of contents and kind of content, so Material
+    renders them alike but for title, address and content (see `_Skeletons`). Its first
+    two pages go through MkDocs: the skeleton, and the check of the skeleton against a
+    full rendering. The rest are stamped from the skeleton after MkDocs has built its
+    pages, skipping MkDocs' per-page work (most of a build of ten thousand records).
+    """
+    in_nav, groups = _nav_paths(nav), {}
+    for path, page in generated.items():
+        if (path not in in_nav and not page.markdown.strip() and _plain(page.title) and _plain(page.summary)
+                and _TOKEN not in page.html):
+            key = (posixpath.dirname(path), page.hide_toc, tuple(page.headings), "<h1" in page.html)
+            groups.setdefault(key, []).append(path)
+    return groups
+
+
+class _StampFailed(Exception):
+    """A group's skeleton was not confirmed: the build is run again with every page through MkDocs."""
+
+
+def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = True):
     """The portal's MkDocs plugin: generated pages in, valid HTML out, compiled templates reused.
 
     The generated pages are already HTML: MkDocs gets them as virtual files holding only
     their hand-written Markdown (mostly nothing), and the page's HTML replaces what
     Markdown made of it. Pages with a summary (record pages) are indexed for search by
-    title and summary, not section by section.
+    title and summary, not section by section. Most record pages are stamped from their
+    group's skeleton instead (`stamp_groups`); they come last in MkDocs' order of files
+    whether stamped or not, so the sitemap and search index are the same either way.
     """
+    import gzip
+    import struct
+    from types import SimpleNamespace
+    from urllib.parse import urljoin
+
+    from mkdocs import utils
     from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
     from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
@@ -291,17 +345,63 @@ def _portal_plugin(generated: dict[str, pages.Page]):
     def _token(item) -> dict:
         return {"level": item.level, "id": item.id, "name": item.title, "children": [_token(c) for c in item.children]}
 
+    groups = stamp_groups(generated, nav)
+    order = {path: number for number, path in enumerate(generated)}
+    later = sorted((path for paths in groups.values() for path in paths[2:]), key=order.__getitem__)
+    stamped = set(later) if stamp and _Skeletons.enabled else set()
+
+    def search_toc(source: pages.Page):
+        return get_toc([{"level": 2, "id": anchor, "name": text, "children": []} for anchor, text in source.headings])
+
     class Portal(BasePlugin):
         def __init__(self):
             super().__init__()
             self.full_content: str | None = None
+            self.skeletons: _Skeletons | None = None
 
         def on_files(self, files, config):
-            for path, page in generated.items():
+            late = set(later)
+            for path in [p for p in generated if p not in late] + later:
                 if (existing := files.get_file_from_path(path)) is not None:
                     files.remove(existing)
-                files.append(File.generated(config, path, content=page.markdown))
+                if path not in stamped:
+                    files.append(File.generated(config, path, content=generated[path].markdown))
             return files
+
+        @event_priority(100)  # before the search plugin writes its index
+        def on_post_build(self, config):
+            if not stamped:
+                return
+            skeletons = {}
+            for paths in groups.values():
+                if len(paths) > 2:
+                    url = File.generated(config, paths[0], content="").url
+                    skeletons[paths[0]] = self.skeletons.trusted(url) if self.skeletons else None
+                    if skeletons[paths[0]] is None:
+                        raise _StampFailed(paths[0])
+            first = {path: paths[0] for paths in groups.values() for path in paths}
+            search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
+            base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+            build_date, entries = utils.get_build_date(), []
+            for path in later:
+                source, file = generated[path], File.generated(config, path, content="")
+                page = SimpleNamespace(meta={"title": source.title}, title=source.title, url=file.url,
+                                       canonical_url=urljoin(base, file.url), content=source.html)
+                utils.write_file(valid_html(_Skeletons.fill(skeletons[first[path]], page)).encode("utf-8"),
+                                 file.abs_dest_path)
+                if search is not None:
+                    page.content, page.toc = f"<h1>{source.title}</h1>\n<p>{source.summary}</p>", search_toc(source)
+                    search.search_index.add_entry_from_context(page)
+                entries.append(f"\n    <url>\n         <loc>{page.canonical_url}</loc>\n"
+                               f"         <lastmod>{build_date}</lastmod>\n    </url>")
+            sitemap = Path(config.site_dir) / "sitemap.xml"
+            if sitemap.is_file():  # as MkDocs writes it, with the stamped pages at the end
+                text = sitemap.read_text(encoding="utf-8").replace("\n</urlset>", "".join(entries) + "\n</urlset>")
+                sitemap.write_text(text, encoding="utf-8")
+                packed = sitemap.with_name("sitemap.xml.gz")
+                mtime = struct.unpack("<I", packed.read_bytes()[4:8])[0]
+                with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz:
+                    gz.write(text.encode("utf-8"))
 
         def on_pre_page(self, page, config, files):
             if (source := generated.get(page.file.src_uri)) is not None:
@@ -320,6 +420,7 @@ def _portal_plugin(generated: dict[str, pages.Page]):
                 return found
 
             env.get_template = template
+            self.skeletons = skeletons.setdefault("main.html", _Skeletons(get_template("main.html")))
             return env
 
         @event_priority(100)  # before the search plugin indexes the page
@@ -358,14 +459,18 @@ def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG,
     from mkdocs.exceptions import MkDocsException
 
     try:
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
-                             **overrides)
-        config.plugins["portal"] = _portal_plugin(generated or {})
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
+        for stamp in (True, False):  # a fresh config each time: plugins stay registered with one
+            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(site), nav=nav, strict=True,
+                                 **overrides)
+            config.plugins["portal"] = _portal_plugin(generated or {}, nav, stamp)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+                break
+            except _StampFailed as exc:
+                log.debug("no confirmed skeleton for the group of %s: building every page with MkDocs", exc)
+            finally:
+                config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise BuildError(f"MkDocs failed: {exc}") from exc
 

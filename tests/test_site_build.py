@@ -191,6 +191,23 @@ def test_pages_filled_into_a_skeleton_are_what_material_renders(sample_site, tmp
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
+def test_most_record_pages_are_stamped_and_an_unconfirmed_skeleton_falls_back_to_mkdocs(sample_site, tmp_path, monkeypatch):
+    """Stamped pages are the ones compared above; without a confirmed skeleton MkDocs renders them all, alike."""
+    from generator import publish
+    from generator.render import pages
+    from generator.validate import validated_dataset
+
+    dataset = validated_dataset(SAMPLE_DATA)[1]
+    publish.load_extensions()
+    rendered = pages.render(dataset, publish.site_info(), {}, "", [])
+    groups = publish.stamp_groups(rendered.pages, rendered.nav)
+    assert sum(len(paths) - 2 for paths in groups.values() if len(paths) > 2) >= 20
+    assert not any(path in str(rendered.nav) for paths in groups.values() for path in paths)
+    monkeypatch.setattr(publish._Skeletons, "trusted", lambda self, url: None)
+    publish.build_site(dataset, SAMPLE_DATA, tmp_path / "site")
+    assert tree(tmp_path / "site") == tree(sample_site)
+
+
 def test_record_pages_are_found_by_title_in_the_search_index(sample_site):
     import json
 
