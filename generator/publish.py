@@ -509,10 +509,11 @@ def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:
 
 
 def _move_into(extra: Path, site: Path) -> None:
-    for path in sorted(extra.rglob("*")):
-        target = site / path.relative_to(extra)
-        if path.is_dir():
-            target.mkdir(exist_ok=True)
+    """Move what `extra` holds into `site`: whole folders where `site` has none of that name (one rename each)."""
+    for path in sorted(extra.iterdir()):
+        target = site / path.name
+        if path.is_dir() and target.is_dir():
+            _move_into(path, target)
         else:
             os.replace(path, target)
 

@@ -19,11 +19,12 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
+from generator.background import Job
 from generator.history import Change
 from generator.model import Dataset
 from generator.render import figures, records
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
-from generator.render.links import SiteInfo, index_path, link, name_of, source_path
+from generator.render.links import SiteInfo, index_path, link, name_of, source_path, url_for
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
                                     partial_date, sek)
 
@@ -57,8 +58,10 @@ class Rendered:
 
 @cache
 def environment() -> jinja2.Environment:
+    """The page templates, compiled once per build (`render` clears the cache: `portal serve` sees edits)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
-                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined)
+                              lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
+                              auto_reload=False)  # no stat of every template for each of 10,000 pages
 
 
 def _text(value) -> str:
@@ -86,25 +89,48 @@ def render_page(view: PageView, markdown: str = "", summary: str | None = None) 
     return Page(view.title, html, headings, view.hide_toc, markdown, summary)
 
 
+PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
+
+
+def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change]) -> Page:
+    view.record = records.record_footer(record, site, version, changes)
+    return render_page(view, "", summary_of(view))
+
+
+def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict[str, Page]:
+    """The pages of `trips`, in their order (a job that may run in another process)."""
+    return {source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes) for t in trips}
+
+
 def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
            extra_nav: list | None = None) -> Rendered:
     """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end."""
     as_of = max((c.date for c in changes.values()), default=None)
     files: dict[str, Page] = {}
     records.forget_rows()
+    environment.cache_clear()
 
     def add(view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
-        summary = view.search_summary
         if record is not None:
-            view.record = records.record_footer(record, site, dataset.version, changes)
-            summary = summary_of(view)
-        files[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, summary)
+            files[source_path(view.url)] = record_page(view, record, site, dataset.version, changes)
+        else:
+            files[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
     add(start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
     by_year: dict[int, list] = {}
-    for trip in dataset.trips.values():
+    trips = list(dataset.trips.values())
+    for trip in trips:
         by_year.setdefault(trip.year, []).append(trip)
-        add(records.trip_page(trip), record=trip)
+    if len(trips) < PARALLEL_FROM:
+        files.update(trip_pages(trips, site, dataset.version, changes))
+    else:  # the other core renders the second half
+        later = Job(trip_pages, trips[len(trips) // 2:], site, dataset.version, changes)
+        try:
+            files.update(trip_pages(trips[:len(trips) // 2], site, dataset.version, changes))
+        except BaseException:
+            later.cancel()
+            raise
+        files.update(later.result())
     add(trips_index(dataset, by_year), index=True)
     for year, trips in by_year.items():
         add(trips_year(year, trips), index=True)
