@@ -165,7 +165,9 @@ def test_workbook_has_real_numbers_and_dates_and_the_yaml_values(downloads, expe
     trips = book["trips"]
     start = [c.value for c in trips[1]].index("start_date")
     assert all(row[start].is_date for row in trips.iter_rows(min_row=2))
+    assert trips.freeze_panes == "A2" and all(c.font.b for c in trips[1]) and not trips.cell(2, 1).font.b
     assert book.properties.created == book.properties.modified  # the data's date, not the clock
+    assert book.properties.title and book.properties.creator
 
 
 def test_sqlite_has_the_tables_keys_and_values(downloads, expected):

@@ -2,23 +2,36 @@
 
 Swedish Excel misreads a comma-separated UTF-8 file, so this is the download to point
 Excel users at. Numbers and dates are real number and date cells; text is stored as
-text (data type `s`), so `=HYPERLINK(...)` stays inert and reads exactly as written,
+text (inline strings), so `=HYPERLINK(...)` stays inert and reads exactly as written,
 with no apostrophe. The document dates are the data version's, not the clock's.
-Written with XlsxWriter (about four times faster than openpyxl for 10,000 trips);
-the tests read it back with openpyxl, an independent reader.
+
+The package is written here, part by part (Office Open XML, ECMA-376): it needs only
+inline strings, numbers, dates, a bold header and a frozen first row, and writing
+them directly takes a fraction of a general library's time (460,000 cells for
+10,000 trips: about 1 s, against 5 s with XlsxWriter and 20 s with openpyxl).
+The tests read it back with openpyxl, an independent reader.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import re
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-from generator.downloads.archive import normalised
+from generator.downloads.archive import zip_bytes
 from generator.downloads.release import Release
 from generator.downloads.tables import Table
 
 ABOUT_SHEET = "Om uppgifterna"
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_EPOCH = dt.date(1899, 12, 30)  # day 0 of Excel's date numbers (with its 1900 leap-year quirk)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+DATE_STYLE, BOLD_STYLE = 1, 2
 
 
 def about_rows(tables: dict[str, Table], meta: dict) -> list[list]:
@@ -43,43 +56,112 @@ def about_rows(tables: dict[str, Table], meta: dict) -> list[list]:
     return rows
 
 
-def _write_row(sheet, number: int, values: list, date_format, text_format=None) -> None:
+def _column(number: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA."""
+    name = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+def _text(value: str) -> str:
+    text = escape(_NOT_XML.sub("", value)).replace("\r", "&#13;")
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<is><t{space}>{text}</t></is>"
+
+
+def _row(number: int, values: list, columns: list[str], bold: bool = False) -> str:
     """One row of typed cells: text always as text (never a formula or a link), dates as dates."""
-    for column, value in enumerate(values):
+    style = f' s="{BOLD_STYLE}"' if bold else ""
+    cells = []
+    for column, value in zip(columns, values):
         if value is None or value == "":
             continue
+        ref = f"{column}{number}"
         if isinstance(value, str):
-            sheet.write_string(number, column, value, text_format)
+            cells.append(f'<c r="{ref}"{style} t="inlineStr">{_text(value)}</c>')
         elif isinstance(value, bool):
-            sheet.write_boolean(number, column, value, text_format)
+            cells.append(f'<c r="{ref}"{style} t="b"><v>{int(value)}</v></c>')
         elif isinstance(value, dt.date):
-            sheet.write_datetime(number, column, value, date_format)
+            cells.append(f'<c r="{ref}" s="{DATE_STYLE}"><v>{(value - _EPOCH).days}</v></c>')
         else:
-            sheet.write_number(number, column, value, text_format)
+            cells.append(f'<c r="{ref}"{style}><v>{value!r}</v></c>')
+    return f'<row r="{number}">{"".join(cells)}</row>'
+
+
+def _sheet(rows: list[list], bold_rows: set[int], frozen: bool) -> bytes:
+    width = max((len(r) for r in rows), default=1)
+    columns = [_column(n) for n in range(width)]
+    pane = ('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" '
+            'state="frozen"/></sheetView></sheetViews>') if frozen else ""
+    body = "".join(_row(n, r, columns, n - 1 in bold_rows) for n, r in enumerate(rows, start=1))
+    return f'{_XML}<worksheet xmlns="{_MAIN}">{pane}<sheetData>{body}</sheetData></worksheet>'.encode("utf-8")
+
+
+_STYLES = (f'{_XML}<styleSheet xmlns="{_MAIN}">'
+           '<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>'
+           '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>'
+           '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>'
+           '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+           '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+           '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+           '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+           '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+           '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+           '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+           '</styleSheet>')
+
+
+def _package(sheets: list[tuple[str, bytes]], title: str, creator: str, stamp: str) -> list[tuple[str, bytes]]:
+    """The parts around the sheets: content types, relationships, workbook, styles, document properties."""
+    names = [f"xl/worksheets/sheet{n}.xml" for n in range(1, len(sheets) + 1)]
+    types = "".join(f'<Override PartName="/{n}" ContentType="{_CT}.worksheet+xml"/>' for n in names)
+    content_types = (f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                     f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                     f'<Default Extension="xml" ContentType="application/xml"/>'
+                     f'<Override PartName="/xl/workbook.xml" ContentType="{_CT}.sheet.main+xml"/>'
+                     f'<Override PartName="/xl/styles.xml" ContentType="{_CT}.styles+xml"/>{types}'
+                     f'<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+                     f'<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+                     f'</Types>')
+    root_rels = (f'{_XML}<Relationships xmlns="{_PKG_REL}">'
+                 f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+                 f'<Relationship Id="rId2" Type="{_PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/>'
+                 f'<Relationship Id="rId3" Type="{_REL}/extended-properties" Target="docProps/app.xml"/>'
+                 f'</Relationships>')
+    listed = "".join(f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{n}" r:id="rId{n}"/>'
+                     for n, (name, _) in enumerate(sheets, start=1))
+    workbook = f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>{listed}</sheets></workbook>'
+    workbook_rels = (f'{_XML}<Relationships xmlns="{_PKG_REL}">'
+                     + "".join(f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+                               for n in range(1, len(sheets) + 1))
+                     + f'<Relationship Id="rId{len(sheets) + 1}" Type="{_REL}/styles" Target="styles.xml"/></Relationships>')
+    core = (f'{_XML}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f'<dc:title>{escape(title)}</dc:title><dc:creator>{escape(creator)}</dc:creator>'
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>')
+    app = (f'{_XML}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+           '<Application>portal</Application></Properties>')
+    parts = [("[Content_Types].xml", content_types), ("_rels/.rels", root_rels), ("docProps/core.xml", core),
+             ("docProps/app.xml", app), ("xl/workbook.xml", workbook), ("xl/_rels/workbook.xml.rels", workbook_rels),
+             ("xl/styles.xml", _STYLES)]
+    return [(name, text.encode("utf-8")) for name, text in parts] + list(zip(names, (data for _, data in sheets)))
 
 
 def workbook_bytes(tables: dict[str, Table], release: Release) -> bytes:
-    import xlsxwriter
-
     meta, date = release.meta(), release.date
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "constant_memory": True, "strings_to_formulas": False,
-                                        "strings_to_urls": False, "strings_to_numbers": False})
-    stamp = dt.datetime.combine(date or dt.date(1980, 1, 1), dt.time())
-    book.set_properties({"title": meta["title"], "author": meta.get("publisher") or "portal", "created": stamp})
-    bold, date_format = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
-    about = book.add_worksheet(ABOUT_SHEET)
-    for number, row in enumerate(about_rows(tables, meta)):
-        _write_row(about, number, row, date_format, bold if number == 0 or (row and row[0] == "Blad / Sheet") else None)
+    about = about_rows(tables, meta)
+    headed = {0} | {n for n, row in enumerate(about) if row and row[0] == "Blad / Sheet"}
+    sheets = [(ABOUT_SHEET, _sheet(about, headed, frozen=False))]
     for table in tables.values():
-        sheet = book.add_worksheet(table.resource)
-        sheet.freeze_panes(1, 0)
-        _write_row(sheet, 0, table.names, date_format, bold)
         names = table.names
-        for number, row in enumerate(table.rows, start=1):
-            _write_row(sheet, number, [row[n] for n in names], date_format)
-    book.close()
-    return normalised(buffer.getvalue(), date)
+        sheets.append((table.resource, _sheet([names] + [[row[n] for n in names] for row in table.rows], {0}, frozen=True)))
+    stamp = f"{(date or dt.date(1980, 1, 1)).isoformat()}T00:00:00Z"
+    return zip_bytes(_package(sheets, meta["title"], meta.get("publisher") or "portal", stamp), date)
 
 
 def write_workbook(tables: dict[str, Table], release: Release, path: Path) -> Path:
