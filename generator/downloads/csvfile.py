@@ -17,10 +17,10 @@ def csv_bytes(table: Table, rows: list[dict] | None = None) -> bytes:
     """The table (or some of its rows) as CSV: header row, CRLF line ends, minimal quoting."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
+    columns = list(zip(table.names, [f["type"] for f in table.fields]))
     writer.writerow(table.names)
-    kinds = [f["type"] for f in table.fields]
     for row in table.rows if rows is None else rows:
-        writer.writerow([cell_text(row[name], kind) for name, kind in zip(table.names, kinds)])
+        writer.writerow([cell_text(row[name], kind) for name, kind in columns])
     return out.getvalue().encode("utf-8")
 
 

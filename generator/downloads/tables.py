@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.entities import RESOURCES, fields, schema_descriptor
 from generator.loader import Loaded
@@ -28,7 +29,7 @@ class Table:
     fields: list[dict]  # the schema's field descriptors, in schema order
     rows: list[dict]  # column -> typed value (str, int, float, bool, date or None)
 
-    @property
+    @cached_property
     def names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
@@ -41,12 +42,15 @@ class Table:
         return "/".join(str(row[k]) for k in self.key)
 
 
+_DIGITS = re.compile(r"([0-9]+)")
+
+
 def _natural(value) -> tuple:
     """Sort key that puts `x-2` before `x-10`: stable, and the order people expect."""
     if isinstance(value, (int, float)):
         return ((1, value),)
-    return tuple((0, part) if i % 2 == 0 else (1, int(part))
-                 for i, part in enumerate(re.split(r"([0-9]+)", str(value))))
+    parts = _DIGITS.split(str(value))
+    return tuple((0, part) if i % 2 == 0 else (1, int(part)) for i, part in enumerate(parts))
 
 
 def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
