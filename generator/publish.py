@@ -350,9 +350,6 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
     later = sorted((path for paths in groups.values() for path in paths[2:]), key=order.__getitem__)
     stamped = set(later) if stamp and _Skeletons.enabled else set()
 
-    def search_toc(source: pages.Page):
-        return get_toc([{"level": 2, "id": anchor, "name": text, "children": []} for anchor, text in source.headings])
-
     class Portal(BasePlugin):
         def __init__(self):
             super().__init__()
@@ -389,9 +386,9 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
                                        canonical_url=urljoin(base, file.url), content=source.html)
                 utils.write_file(valid_html(_Skeletons.fill(skeletons[first[path]], page)).encode("utf-8"),
                                  file.abs_dest_path)
-                if search is not None:
-                    page.content, page.toc = f"<h1>{source.title}</h1>\n<p>{source.summary}</p>", search_toc(source)
-                    search.search_index.add_entry_from_context(page)
+                if search is not None:  # the entry Material's indexer makes of the summary (see _summary_for_search)
+                    search.search_index.entries.append(
+                        {"location": file.url, "title": source.title, "text": f"{source.title} <p>{source.summary}</p>"})
                 entries.append(f"\n    <url>\n         <loc>{page.canonical_url}</loc>\n"
                                f"         <lastmod>{build_date}</lastmod>\n    </url>")
             sitemap = Path(config.site_dir) / "sitemap.xml"
