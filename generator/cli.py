@@ -266,3 +266,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def run() -> None:
+    """The console command: `main`, then exit without tearing down the heap.
+
+    Freeing the objects of a build of 10,000 trips one by one took about two
+    seconds after the work was done; every file is closed and every job joined
+    by then, so the process flushes its output and ends at once.
+    """
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse: --help, usage errors
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
