@@ -1,11 +1,13 @@
-"""Jobs that run in a forked process beside the main one (the build machines have two cores).
+"""Jobs that run in another process beside the main one (the build machines have two cores).
 
-A job gets a copy of the parent's memory for free (fork), so it needs no arguments
-passed over a pipe, only its result sent back. Where a fork is impossible or unsafe
-(no fork on the platform, or threads in this process, as under `portal serve`, which
-a fork would copy in an unknown state), or when the forked process fails, the job
-runs in the caller when its result is asked for: the result is the same either way,
-and an error is raised where the caller can report it.
+A job is forked: it gets a copy of the parent's memory for free, so nothing is
+passed over a pipe but its result. A process with threads (`portal serve`) must not
+fork, since a fork copies other threads' locks in an unknown state; such a process
+calls `start_fork_server` before its threads start, and its jobs are forked from
+that clean server instead (their arguments pickled: fine for the data a preview
+shows). Where neither is possible, or when the job's process fails, the job runs in
+the caller when its result is asked for: the result is the same either way, and an
+error is raised where the caller can report it.
 """
 
 from __future__ import annotations
@@ -19,25 +21,47 @@ from typing import Callable
 log = logging.getLogger(__name__)
 
 
+_SERVER: list = []  # the fork-server context, once started
+
+
+def start_fork_server(preload: list[str]) -> None:
+    """Start the server that jobs fork from once this process has threads, with `preload` imported."""
+    if "forkserver" in multiprocessing.get_all_start_methods() and not _SERVER:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(preload)
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+        _SERVER.append(context)
+
+
+def _child(sender, fn: Callable, args: tuple) -> None:
+    try:
+        sender.send(fn(*args))
+    except BaseException:  # quietly: the parent runs the job again and reports the error
+        os._exit(1)
+
+
 class Job:
-    """`fn(*args)`, started now in a forked process; `result()` waits for it."""
+    """`fn(*args)`, started now in another process; `result()` waits for it."""
 
     def __init__(self, fn: Callable, *args):
         self.fn, self.args = fn, args
         self.process = self.receiver = None
-        if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+        elif _SERVER:
+            context = _SERVER[0]
+        else:
             return
-        context = multiprocessing.get_context("fork")
         self.receiver, sender = context.Pipe(duplex=False)
-
-        def child() -> None:
-            try:
-                sender.send(fn(*args))
-            except BaseException:  # quietly: the parent runs the job again and reports the error
-                os._exit(1)
-
-        self.process = context.Process(target=child, daemon=True)
-        self.process.start()
+        self.process = context.Process(target=_child, args=(sender, fn, args), daemon=True)
+        try:
+            self.process.start()
+        except Exception as exc:  # e.g. arguments a fork server cannot take (pickling): run it here instead
+            log.debug("%s cannot start in another process (%s): it will run here", fn.__qualname__, exc)
+            self.process = None
+            self.receiver.close()
         sender.close()
 
     def result(self):

@@ -31,7 +31,7 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from generator.background import Job
+from generator.background import Job, start_fork_server
 from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.render import pages
@@ -560,6 +560,7 @@ def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, po
     """
     from mkdocs.livereload import LiveReloadServer
 
+    start_fork_server(["generator.validate", "generator.model", "generator.publish", *EXTENSION_MODULES, "frictionless"])
     logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
     server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), polling_interval=0.25)
     for path in (data_dir, content, config_file, *WATCHED):
