@@ -2,7 +2,6 @@
 
 A zip entry stores a modification time; Python stamps the clock, so every entry is
 written with the data version's date instead (zip cannot hold dates before 1980).
-The workbook is a zip too and goes through the same normalisation.
 """
 
 from __future__ import annotations
@@ -30,14 +29,8 @@ def zip_bytes(entries: list[tuple[str, bytes]], date: dt.date | None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in entries:
-            archive.writestr(_info(name, date), data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+            archive.writestr(_info(name, date), data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
     return buffer.getvalue()
-
-
-def normalised(zipped: bytes, date: dt.date | None) -> bytes:
-    """The same zip with fixed timestamps (for files a library zipped with the clock's time)."""
-    with zipfile.ZipFile(io.BytesIO(zipped)) as archive:
-        return zip_bytes([(i.filename, archive.read(i)) for i in archive.infolist()], date)
 
 
 def write_zip(root: Path, files: list[Path], path: Path, prefix: str, date: dt.date | None) -> Path:
