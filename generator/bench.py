@@ -13,6 +13,7 @@ import datetime as dt
 import random
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -91,28 +92,35 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--steps", nargs="+", default=["validate", "build", "mkdocs"])
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the fastest and the median are shown")
     args = parser.parse_args(argv)
     portal = [sys.executable, "-m", "generator"]
-    print(f"{'trips':>6} {'step':<16} {'wall s':>8} {'peak MiB':>9} exit")
+    print(f"{'trips':>6} {'step':<16} {'best s':>8} {'median s':>9} {'peak MiB':>9} exit")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             generate(work / "data", size)
+            steps = []
             if "validate" in args.steps:
-                print(f"{size:>6} {'portal validate':<16} {_row(timed(portal + ['validate', '--today', '2026-01-01'], work))}", flush=True)
+                steps.append(("portal validate", portal + ["validate", "--today", "2026-01-01"]))
             if "build" in args.steps:
-                print(f"{size:>6} {'portal build':<16} {_row(timed(portal + ['build', '--out', 'site'], work))}", flush=True)
-            if "mkdocs" in args.steps:
-                docs = _rendered_docs(work)
-                if docs:
-                    print(f"{size:>6} {'plain mkdocs':<16} {_row(timed([sys.executable, '-m', 'mkdocs', 'build', '-q', '-f', str(docs)], work))}", flush=True)
+                steps.append(("portal build", portal + ["build", "--out", "site"]))
+            if "mkdocs" in args.steps and (docs := _rendered_docs(work)):
+                steps.append(("plain mkdocs", [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(docs)]))
+            for name, command in steps:
+                runs = []
+                for _ in range(args.repeat):
+                    shutil.rmtree(work / "site", ignore_errors=True)  # every build starts without an old site
+                    runs.append(timed(command, work))
+                print(f"{size:>6} {name:<16} {_row(runs)}", flush=True)
     print("Peak memory is the largest child process so far (ru_maxrss); read it per row, in increasing size.")
     return 0
 
 
-def _row(measure: tuple[float, float, int]) -> str:
-    wall, peak, code = measure
-    return f"{wall:>8.2f} {peak:>9.0f} {code}"
+def _row(runs: list[tuple[float, float, int]]) -> str:
+    walls = sorted(wall for wall, _, _ in runs)
+    return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {max(peak for _, peak, _ in runs):>9.0f} "
+            f"{max(code for _, _, code in runs)}")
 
 
 def _rendered_docs(work: Path) -> Path | None:

@@ -25,6 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Callable
 
 import jinja2
@@ -302,6 +303,18 @@ def stamp_groups(generated: dict[str, pages.Page], nav: list) -> dict[tuple, lis
     return groups
 
 
+STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves
+
+
+def stamp_pages(items: list[tuple[str, str, str, str, str]], skeletons: dict[str, str]) -> None:
+    """Write stamped pages: (file, group, title, canonical URL, content) filled into the group's skeleton."""
+    for dest, group, title, canonical, content in items:
+        page = SimpleNamespace(meta={"title": title}, canonical_url=canonical, content=content)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with open(dest, "wb") as out:
+            out.write(valid_html(_Skeletons.fill(skeletons[group], page)).encode("utf-8"))
+
+
 class _StampFailed(Exception):
     """A group's skeleton was not confirmed: the build is run again with every page through MkDocs."""
 
@@ -318,7 +331,6 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
     """
     import gzip
     import struct
-    from types import SimpleNamespace
     from urllib.parse import urljoin
 
     from mkdocs import utils
@@ -379,18 +391,26 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
             first = {path: paths[0] for paths in groups.values() for path in paths}
             search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
             base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
-            build_date, entries = utils.get_build_date(), []
+            build_date, entries, items = utils.get_build_date(), [], []
             for path in later:
                 source, file = generated[path], File.generated(config, path, content="")
-                page = SimpleNamespace(meta={"title": source.title}, title=source.title, url=file.url,
-                                       canonical_url=urljoin(base, file.url), content=source.html)
-                utils.write_file(valid_html(_Skeletons.fill(skeletons[first[path]], page)).encode("utf-8"),
-                                 file.abs_dest_path)
+                canonical = urljoin(base, file.url)
+                items.append((file.abs_dest_path, first[path], source.title, canonical, source.html))
                 if search is not None:  # the entry Material's indexer makes of the summary (see _summary_for_search)
                     search.search_index.entries.append(
                         {"location": file.url, "title": source.title, "text": f"{source.title} <p>{source.summary}</p>"})
-                entries.append(f"\n    <url>\n         <loc>{page.canonical_url}</loc>\n"
+                entries.append(f"\n    <url>\n         <loc>{canonical}</loc>\n"
                                f"         <lastmod>{build_date}</lastmod>\n    </url>")
+            half = len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items)
+            other = Job(stamp_pages, items[half:], skeletons) if half < len(items) else None  # the other core writes half
+            try:
+                stamp_pages(items[:half], skeletons)
+            except BaseException:
+                if other is not None:
+                    other.cancel()
+                raise
+            if other is not None:
+                other.result()
             sitemap = Path(config.site_dir) / "sitemap.xml"
             if sitemap.is_file():  # as MkDocs writes it, with the stamped pages at the end
                 text = sitemap.read_text(encoding="utf-8").replace("\n</urlset>", "".join(entries) + "\n</urlset>")

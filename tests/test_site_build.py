@@ -208,6 +208,18 @@ def test_most_record_pages_are_stamped_and_an_unconfirmed_skeleton_falls_back_to
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
+def test_pages_rendered_and_stamped_in_two_processes_are_the_same(sample_site, tmp_path, monkeypatch):
+    """From 2,000 trips, half the trip pages are rendered, and half the stamped pages written, by another process."""
+    from generator import publish
+    from generator.render import pages
+    from generator.validate import validated_dataset
+
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(publish, "STAMP_IN_TWO_FROM", 1)
+    publish.build_site(validated_dataset(SAMPLE_DATA)[1], SAMPLE_DATA, tmp_path / "site")
+    assert tree(tmp_path / "site") == tree(sample_site)
+
+
 def test_record_pages_are_found_by_title_in_the_search_index(sample_site):
     import json
 
