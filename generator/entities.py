@@ -84,6 +84,7 @@ def derived_fields(child: Child) -> tuple[str, ...]:
     return (child.parent_field,) + (("position",) if child.numbering == "position" else ())
 
 
+@cache
 def labels(resource: str, field: str, lang: str = "sv") -> dict[str, str]:
-    """Display labels of an enumerated field's codes."""
+    """Display labels of an enumerated field's codes (one shared dict: read it, do not change it)."""
     return {code: names[lang] for code, names in fields(resource)[field].get("x-labels", {}).items()}

@@ -123,10 +123,11 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         by_year.setdefault(trip.year, []).append(trip)
     if len(trips) < PARALLEL_FROM:
         files.update(trip_pages(trips, site, dataset.version, changes))
-    else:  # the other core renders the second half
-        later = Job(trip_pages, trips[len(trips) // 2:], site, dataset.version, changes)
+    else:  # the other core renders the later trips: 60 %, since the other pages are rendered here
+        split = len(trips) * 2 // 5
+        later = Job(trip_pages, trips[split:], site, dataset.version, changes)
         try:
-            files.update(trip_pages(trips[:len(trips) // 2], site, dataset.version, changes))
+            files.update(trip_pages(trips[:split], site, dataset.version, changes))
         except BaseException:
             later.cancel()
             raise
