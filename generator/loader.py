@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,7 +149,7 @@ def _child_rows(child: Child, items, parent_id, doc: Document, path: tuple, tabl
 
 def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tuple, key: str) -> list[Problem]:
     """Put one value into a row, refusing unknown keys and values YAML typed by surprise."""
-    known = fields(resource)
+    known, partial_dates, texts = _columns(resource)
     if column not in known:
         suggestion = difflib.get_close_matches(column, list(known), n=1)
         return [_at(doc, path, "unknown-key", key, key=key, resource=resource,
@@ -157,9 +158,9 @@ def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tupl
     if isinstance(value, (dict, list)):
         row.values[column] = None
         return [_at(doc, path, "nested-value", column)]
-    if _is_partial_date(known[column]) and isinstance(value, (int, dt.date)) and not isinstance(value, bool):
+    if column in partial_dates and isinstance(value, (int, dt.date)) and not isinstance(value, bool):
         value = value.isoformat() if isinstance(value, dt.date) else str(value)  # a year or a full date
-    if known[column]["type"] == "string" and value is not None and not isinstance(value, str):
+    if column in texts and value is not None and not isinstance(value, str):
         row.values[column] = value.isoformat() if isinstance(value, dt.date) else str(value)
         kind = {bool: ("sant/falskt", "yes/no"), dt.date: ("datum", "date")}.get(type(value), ("tal", "number"))
         return [_at(doc, path, "wrong-type-yaml", column, value=row.values[column], kind_sv=kind[0], kind_en=kind[1])]
@@ -167,8 +168,12 @@ def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tupl
     return []
 
 
-def _is_partial_date(spec: dict) -> bool:
-    return spec.get("constraints", {}).get("pattern") == PARTIAL_DATE_PATTERN
+@functools.cache
+def _columns(resource: str) -> tuple[dict, frozenset, frozenset]:
+    """A resource's fields, its partial-date columns (`1997`, `2003-05`) and its text columns."""
+    known = fields(resource)
+    partial = frozenset(n for n, f in known.items() if f.get("constraints", {}).get("pattern") == PARTIAL_DATE_PATTERN)
+    return known, partial, frozenset(n for n, f in known.items() if f["type"] == "string")
 
 
 def _at(doc: Document, path: tuple, code: str, field_name: str | None, **params) -> Problem:
