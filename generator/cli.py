@@ -98,6 +98,7 @@ def _build_once(data: Path, out: Path) -> int:
     The site is built while Frictionless still checks the tables (in a forked
     process); it is swapped in only if that check, too, finds no error.
     """
+    import gc
     import time
 
     from generator.model import build
@@ -130,6 +131,7 @@ def _build_once(data: Path, out: Path) -> int:
         if not validation.report().ok:
             return data_errors(validation.report())
         raise
+    gc.freeze()  # the model lives to the end of the build, too
     try:
         built = build_site(dataset, data, out, before_swap=gate)
     except DataErrors:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import re
 from pathlib import Path
 
@@ -39,7 +40,13 @@ class Validation:
     (`background.Job`) while the rules run here, and a build may go on beside it."""
 
     def __init__(self, data_dir: Path, today: dt.date | None = None):
-        self.loaded = load(data_dir)
+        gc.unfreeze()  # what an earlier validation froze (portal serve) may be garbage now
+        gc.disable()  # reading creates no cycles to collect, only objects to keep
+        try:
+            self.loaded = load(data_dir)
+        finally:
+            gc.enable()
+        gc.freeze()  # kept to the end: never scanned again by the collector (or copied by a forked job)
         tables = Job(check_tables, self.loaded.tables)
         try:
             self.before = list(self.loaded.problems) + check_package(self.loaded)
