@@ -78,6 +78,14 @@ class Job:
             log.debug("%s failed in the forked process: running it again here", self.fn.__qualname__)
         return self.fn(*self.args)
 
+    def __enter__(self) -> Job:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> bool:
+        if kind is not None:  # the caller failed: the job's result will not be asked for
+            self.cancel()
+        return False
+
     def cancel(self) -> None:
         if self.process is not None:
             self.process.kill()
@@ -87,3 +95,15 @@ class Job:
         self.process.join()
         self.receiver.close()
         self.process = None
+
+
+def in_two(fn: Callable, items: list, split: int, *args) -> list:
+    """`fn(items[:split], *args)` here while `fn(items[split:], *args)` runs as a job; their results, in order.
+
+    With `split` at or past the end, all of `items` is done here, in one call.
+    """
+    if split >= len(items):
+        return [fn(items, *args)]
+    with Job(fn, items[split:], *args) as other:
+        first = fn(items[:split], *args)
+    return [first, other.result()]

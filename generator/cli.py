@@ -102,7 +102,7 @@ def _build_once(data: Path, out: Path) -> int:
     import time
 
     from generator.model import build
-    from generator.problems import Report, format_text
+    from generator.problems import format_text
     from generator.publish import BuildError, build_site
     from generator.validate import Validation
 
@@ -114,8 +114,8 @@ def _build_once(data: Path, out: Path) -> int:
     class DataErrors(Exception):
         pass
 
-    def data_errors(report: Report) -> int:
-        print(format_text(report, "sv"), file=sys.stderr)
+    def data_errors() -> int:
+        print(format_text(validation.report(), "sv"), file=sys.stderr)
         print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
         return 1
 
@@ -124,21 +124,16 @@ def _build_once(data: Path, out: Path) -> int:
             raise DataErrors()
 
     if validation.early_errors:
-        return data_errors(validation.report())
+        return data_errors()
     try:
         dataset = build(validation.loaded, data)
-    except Exception:  # data the table check rejects may not make a model: its report says why
-        if not validation.report().ok:
-            return data_errors(validation.report())
-        raise
-    gc.freeze()  # the model lives to the end of the build, too
-    try:
+        gc.freeze()  # the model lives to the end of the build, too
         built = build_site(dataset, data, out, before_swap=gate)
     except DataErrors:
-        return data_errors(validation.report())
-    except Exception as exc:  # bad data can break a step before the table check is back: report the data first
+        return data_errors()
+    except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
         if not validation.report().ok:
-            return data_errors(validation.report())
+            return data_errors()
         if isinstance(exc, BuildError):
             raise PortalError(f"{exc}; the site in {out} was not changed.")
         raise

@@ -32,7 +32,7 @@ import jinja2
 import yaml
 from markupsafe import escape
 
-from generator.background import Job, start_fork_server
+from generator.background import Job, in_two, start_fork_server
 from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.render import pages
@@ -121,16 +121,6 @@ def prepare(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTEN
     shutil.copytree(ASSETS, docs / "assets" / "portal", dirs_exist_ok=True)
     provided = [entry for provider in PAGE_PROVIDERS for entry in _run_extension(provider, dataset, docs, data_dir)]
     return provided + extra_nav, intro.read_text(encoding="utf-8") if intro.is_file() else ""
-
-
-def stage(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT, config_file: Path = CONFIG,
-          changes: dict[str, Change] | None = None) -> pages.Rendered:
-    """`prepare` the docs folder and render the generated pages.
-
-The generated pages are returned, not written: MkDocs gets them from the portal plugin.
-"""
-    nav, intro = prepare(dataset, data_dir, docs, content)
-    return pages.render(dataset, site_info(config_file), last_changes(data_dir) if changes is None else changes, intro, nav)
 
 
 def build_epoch(changes: dict[str, Change]) -> int:
@@ -401,16 +391,7 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
                         {"location": file.url, "title": source.title, "text": f"{source.title} <p>{source.summary}</p>"})
                 entries.append(f"\n    <url>\n         <loc>{canonical}</loc>\n"
                                f"         <lastmod>{build_date}</lastmod>\n    </url>")
-            half = len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items)
-            other = Job(stamp_pages, items[half:], skeletons) if half < len(items) else None  # the other core writes half
-            try:
-                stamp_pages(items[:half], skeletons)
-            except BaseException:
-                if other is not None:
-                    other.cancel()
-                raise
-            if other is not None:
-                other.result()
+            in_two(stamp_pages, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), skeletons)
             sitemap = Path(config.site_dir) / "sitemap.xml"
             if sitemap.is_file():  # as MkDocs writes it, with the stamped pages at the end
                 text = sitemap.read_text(encoding="utf-8").replace("\n</urlset>", "".join(entries) + "\n</urlset>")
@@ -552,13 +533,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         changes = last_changes(data_dir)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
             nav, intro = prepare(dataset, data_dir, docs, content)
-            writers = Job(_write_extras, dataset, work / "extra", data_dir)  # they need only the data
-            try:
+            with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
                 rendered = pages.render(dataset, site_info(config_file), changes, intro, nav)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
-            except BaseException:
-                writers.cancel()
-                raise
             writers.result()
             _move_into(work / "extra", site)
         if before_swap is not None:
@@ -604,7 +581,8 @@ def plain_mkdocs_config(data_dir: Path, work: Path) -> Path:
     report, dataset = validated_dataset(data_dir)
     if dataset is None:
         raise BuildError(f"the data in {data_dir} has errors")
-    rendered = stage(dataset, data_dir, work / "docs")
+    nav, intro = prepare(dataset, data_dir, work / "docs")
+    rendered = pages.render(dataset, site_info(), last_changes(data_dir), intro, nav)
     pages.write(rendered, work / "docs")
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     config.update(docs_dir=str(work / "docs"), site_dir=str(work / "site"), nav=rendered.nav)

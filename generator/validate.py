@@ -47,14 +47,9 @@ class Validation:
         finally:
             gc.enable()
         gc.freeze()  # kept to the end: never scanned again by the collector (or copied by a forked job)
-        tables = Job(check_tables, self.loaded.tables)
-        try:
+        with Job(check_tables, self.loaded.tables) as self.tables:
             self.before = list(self.loaded.problems) + check_package(self.loaded)
             self.after = rules.check(self.loaded, today or dt.date.today()) + pii.check(self.loaded)
-        except BaseException:
-            tables.cancel()
-            raise
-        self.tables = tables
         self._report: Report | None = None
 
     @property

@@ -19,7 +19,7 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup, escape
 
-from generator.background import Job
+from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.render import figures, records
@@ -121,17 +121,9 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     trips = list(dataset.trips.values())
     for trip in trips:
         by_year.setdefault(trip.year, []).append(trip)
-    if len(trips) < PARALLEL_FROM:
-        files.update(trip_pages(trips, site, dataset.version, changes))
-    else:  # the other core renders the later trips: 60 %, since the other pages are rendered here
-        split = len(trips) * 2 // 5
-        later = Job(trip_pages, trips[split:], site, dataset.version, changes)
-        try:
-            files.update(trip_pages(trips[:split], site, dataset.version, changes))
-        except BaseException:
-            later.cancel()
-            raise
-        files.update(later.result())
+    split = len(trips) * 2 // 5 if len(trips) >= PARALLEL_FROM else len(trips)  # the other core: 60 % of the trips,
+    for part in in_two(trip_pages, trips, split, site, dataset.version, changes):  # since the rest is rendered here
+        files.update(part)
     add(trips_index(dataset, by_year), index=True)
     for year, trips in by_year.items():
         add(trips_year(year, trips), index=True)
