@@ -25,7 +25,6 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Callable
 
 import jinja2
@@ -180,6 +179,7 @@ _THEME_CACHE = _MemoryBytecodeCache()
 _ID = re.compile(r'\sid="([^"]+)"')
 _TOKEN = "\ue000"  # a private-use character: never in a title or page the portal renders
 _TITLE, _URL, _CONTENT = (f"{_TOKEN}portal-{name}{_TOKEN}" for name in ("title", "url", "content"))
+_SLOTS = re.compile(f"({_TOKEN}portal-(?:title|url|content){_TOKEN})")
 
 
 class _Skeletons:
@@ -275,6 +275,9 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
+_UNSTAMPABLE = (_TOKEN, 'autocomplete="off"', ' tabindex=""', '"__toc"')  # in a page's own HTML: `valid_html` would touch it
+
+
 def stamp_groups(generated: dict[str, pages.Page], nav: list) -> dict[tuple, list[str]]:
     """Record pages that can be stamped out of Material's layout: group -> paths, in page order.
 
@@ -287,7 +290,7 @@ def stamp_groups(generated: dict[str, pages.Page], nav: list) -> dict[tuple, lis
     in_nav, groups = _nav_paths(nav), {}
     for path, page in generated.items():
         if (path not in in_nav and not page.markdown.strip() and _plain(page.title) and _plain(page.summary)
-                and _TOKEN not in page.html):
+                and not any(text in page.html for text in _UNSTAMPABLE)):
             key = (posixpath.dirname(path), page.hide_toc, tuple(page.headings), "<h1" in page.html)
             groups.setdefault(key, []).append(path)
     return groups
@@ -297,12 +300,21 @@ STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it 
 
 
 def stamp_pages(items: list[tuple[str, str, str, str, str]], skeletons: dict[str, str]) -> None:
-    """Write stamped pages: (file, group, title, canonical URL, content) filled into the group's skeleton."""
+    """Write stamped pages: (file, group, title, canonical URL, content) filled into the group's skeleton.
+
+    `valid_html` is applied to the skeleton once, not to every page: a stamped page's own
+    title, URL and content hold nothing it rewrites (`stamp_groups` checks), so the result
+    is the same.
+    """
+    stamps = {group: [part if number % 2 else part.encode("utf-8")  # fixed bytes and slot names in turn
+                      for number, part in enumerate(_SLOTS.split(valid_html(skeleton)))]
+              for group, skeleton in skeletons.items()}
     for dest, group, title, canonical, content in items:
-        page = SimpleNamespace(meta={"title": title}, canonical_url=canonical, content=content)
+        values = {_TITLE: title, _URL: canonical, _CONTENT: content}
         os.makedirs(os.path.dirname(dest), exist_ok=True)
         with open(dest, "wb") as out:
-            out.write(valid_html(_Skeletons.fill(skeletons[group], page)).encode("utf-8"))
+            out.write(b"".join(values[part].encode("utf-8") if isinstance(part, str) else part
+                               for part in stamps[group]))
 
 
 class _StampFailed(Exception):
