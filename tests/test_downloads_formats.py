@@ -266,6 +266,20 @@ def test_per_record_downloads(downloads):
         assert any((downloads / "data" / "records" / resource).glob("*.json"))
 
 
+def test_each_record_file_is_its_entry_of_the_whole_download(downloads):
+    latest, records = downloads / "data" / "latest", downloads / "data" / "records"
+    for resource in ("trips", "memberships", "agreements", "organisations", "bodies", "people"):
+        whole = json.loads((latest / f"{resource}.json").read_text(encoding="utf-8"))
+        assert sorted(p.stem for p in (records / resource).glob("*.json")) == sorted(r["id"] for r in whole)
+        for record in whole:
+            assert json.loads((records / resource / f"{record['id']}.json").read_text(encoding="utf-8")) == record
+        lines = list(csv.reader(io.StringIO((latest / f"{resource}.csv").read_text(encoding="utf-8"), newline="")))
+        for line in lines[1:]:
+            own = list(csv.reader(io.StringIO((records / resource / f"{line[0]}.csv").read_text(encoding="utf-8"),
+                                              newline="")))
+            assert own == [lines[0], line]
+
+
 def test_two_runs_give_the_same_bytes(downloads, tmp_path):
     again = write_downloads(SAMPLE_DATA, tmp_path / "site")
 

@@ -27,7 +27,7 @@ from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
 from generator.downloads.datapackage import write_datapackage
 from generator.downloads.feed import write_feed
-from generator.downloads.jsonfile import dumps, nested_records, write_json
+from generator.downloads.jsonfile import dumps, record_lines, write_json
 from generator.downloads.records import record_download_urls, write_records
 from generator.downloads.release import Release
 from generator.downloads.sqlite import write_sqlite
@@ -44,11 +44,11 @@ ZIP_NAME = "portal.zip"
 
 
 def write_version(tables: dict[str, Table], release: Release, out_dir: Path,
-                  nested: dict[str, list[dict]] | None = None) -> list[Path]:
+                  records: dict[str, list[str]] | None = None) -> list[Path]:
     """Every download of one version into `out_dir`; returns the files, checksums last."""
     out_dir.mkdir(parents=True, exist_ok=True)
     files = write_csvs(tables, out_dir)
-    files += write_json(tables, out_dir, nested)
+    files += write_json(tables, out_dir, records)
     files.append(write_workbook(tables, release, out_dir / "portal.xlsx"))
     files.append(write_sqlite(tables, out_dir / "portal.sqlite"))
     files.append(write_datapackage(tables, release, out_dir))
@@ -93,12 +93,12 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
         written += write_version(build_tables(version.loaded, version.dataset), version.release,
                                  root / f"v{version.release.version}")
     tables = build_tables(current.loaded, current.dataset)
-    nested = nested_records(tables)
-    written += write_version(tables, current.release, root / f"v{current.release.version}", nested)
+    records = record_lines(tables)
+    written += write_version(tables, current.release, root / f"v{current.release.version}", records)
     latest = root / "latest"
     shutil.copytree(root / f"v{current.release.version}", latest, copy_function=_link_or_copy)
     written += sorted(p for p in latest.rglob("*") if p.is_file())
-    written += write_records(tables, site_dir, nested)
+    written += write_records(tables, site_dir, records)
     (root / "changelog.json").write_bytes(dumps(log))
     written.append(root / "changelog.json")
     written.append(write_feed(dataset, current.release, changes, log["versions"][0], site_dir))

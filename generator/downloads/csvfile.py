@@ -6,22 +6,14 @@ only text columns are neutralised (see `tables.neutralise`), so numbers stay num
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
-from generator.downloads.tables import Table, cell_text
+from generator.downloads.tables import Table
 
 
-def csv_bytes(table: Table, rows: list[dict] | None = None) -> bytes:
-    """The table (or some of its rows) as CSV: header row, CRLF line ends, minimal quoting."""
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    columns = list(zip(table.names, [f["type"] for f in table.fields]))
-    writer.writerow(table.names)
-    for row in table.rows if rows is None else rows:
-        writer.writerow([cell_text(row[name], kind) for name, kind in columns])
-    return out.getvalue().encode("utf-8")
+def csv_bytes(table: Table) -> bytes:
+    """The table as CSV: header row, CRLF line ends, minimal quoting."""
+    return "".join(table.csv_lines).encode("utf-8")
 
 
 def write_csvs(tables: dict[str, Table], out_dir: Path) -> list[Path]:

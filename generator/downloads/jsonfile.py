@@ -9,11 +9,12 @@ the standard library's C encoder (an indented dump of 10,000 trips took seconds)
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from pathlib import Path
 
-from generator.downloads.tables import Table, plain
+from generator.downloads.tables import Table
 from generator.entities import ENTITIES, Entity
 
 
@@ -22,15 +23,27 @@ def dumps(value) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _iso(value) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"no JSON form for {value!r}")
+
+
+_compact = json.JSONEncoder(ensure_ascii=False, default=_iso).encode  # dates as ISO 8601; made once, not per row
+
+
 def dumps_rows(rows: list[dict]) -> bytes:
     """A JSON list with one compact row per line; keys in the schema's order, final newline."""
-    if not rows:
-        return b"[]\n"
-    return ("[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]\n").encode("utf-8")
+    return list_bytes(list(map(_compact, rows)))
+
+
+def list_bytes(lines: list[str]) -> bytes:
+    """A JSON list of values already dumped one per line."""
+    return ("[\n" + ",\n".join(lines) + "\n]\n").encode("utf-8") if lines else b"[]\n"
 
 
 def _row(row: dict, drop: tuple[str, ...] = ()) -> dict:
-    return {k: plain(v) for k, v in row.items() if v is not None and k not in drop}
+    return {k: v for k, v in row.items() if v is not None and k not in drop}
 
 
 def nest(entity: Entity, tables: dict[str, Table]) -> list[dict]:
@@ -61,20 +74,25 @@ def nest(entity: Entity, tables: dict[str, Table]) -> list[dict]:
     return records
 
 
-def nested_records(tables: dict[str, Table]) -> dict[str, list[dict]]:
-    return {entity.resource: nest(entity, tables) for entity in ENTITIES}
+def record_lines(tables: dict[str, Table]) -> dict[str, list[str]]:
+    """Each record nested as in its data file, as one line of compact JSON.
+
+    The lines of `trips.json` etc., and each one the whole of that record's own file.
+    """
+    return {entity.resource: list(map(_compact, nest(entity, tables)))
+            for entity in ENTITIES}
 
 
-def write_json(tables: dict[str, Table], out_dir: Path, nested: dict[str, list[dict]] | None = None) -> list[Path]:
-    """The flat tables under `tables/`, the nested records beside them (`nested`: already made)."""
+def write_json(tables: dict[str, Table], out_dir: Path, records: dict[str, list[str]] | None = None) -> list[Path]:
+    """The flat tables under `tables/`, the nested records beside them (`records`: their lines, already made)."""
     written = []
     (out_dir / "tables").mkdir(parents=True, exist_ok=True)
     for table in tables.values():
         path = out_dir / "tables" / f"{table.resource}.json"
-        path.write_bytes(dumps_rows([{k: plain(v) for k, v in r.items()} for r in table.rows]))
+        path.write_bytes(dumps_rows(table.rows))
         written.append(path)
-    for resource, records in (nested or nested_records(tables)).items():
+    for resource, lines in (records or record_lines(tables)).items():
         path = out_dir / f"{resource}.json"
-        path.write_bytes(dumps_rows(records))
+        path.write_bytes(list_bytes(lines))
         written.append(path)
     return written

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.downloads.csvfile import csv_bytes
-import json
-
-from generator.downloads.jsonfile import nested_records
+from generator.downloads.jsonfile import record_lines
 from generator.downloads.tables import Table
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 
@@ -26,17 +23,18 @@ def record_download_urls(record) -> dict[str, str]:
     return {fmt: f"data/records/{resource}/{record.id}.{fmt}" for fmt in ("json", "csv")}
 
 
-def write_records(tables: dict[str, Table], site_dir: Path, nested: dict[str, list[dict]] | None = None) -> list[Path]:
-    """Each record's JSON (compact, one line: browsers indent it) and CSV; `nested`: already made."""
+def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, list[str]] | None = None) -> list[Path]:
+    """Each record's JSON (compact, one line: browsers indent it) and CSV; `records`: their JSON lines, already made."""
     written = []
-    nested = nested or nested_records(tables)
+    records = records or record_lines(tables)
     for resource in RECORD_RESOURCES.values():
         folder = site_dir / "data" / "records" / resource
         folder.mkdir(parents=True, exist_ok=True)
         table = tables[resource]
-        for row, record in zip(table.rows, nested[resource]):
+        header = table.csv_lines[0]
+        for row, csv_line, json_line in zip(table.rows, table.csv_lines[1:], records[resource]):
             json_path, csv_path = folder / f"{row['id']}.json", folder / f"{row['id']}.csv"
-            json_path.write_bytes((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
-            csv_path.write_bytes(csv_bytes(table, [row]))
+            json_path.write_bytes((json_line + "\n").encode("utf-8"))
+            csv_path.write_bytes((header + csv_line).encode("utf-8"))
             written += [json_path, csv_path]
     return written

@@ -7,6 +7,7 @@ with what the model withholds withheld here too (a protected person's name).
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -37,9 +38,30 @@ class Table:
     def key(self) -> list[str]:
         return schema_descriptor(self.resource)["primaryKey"]
 
+    @cached_property
+    def csv_lines(self) -> list[str]:
+        """The table as CSV lines, header first, CRLF-ended (a quoted cell may hold line breaks).
+
+        Made once: the table's CSV file is all of them, a record's CSV file the header and its line.
+        """
+        lines: list[str] = []
+        writer = csv.writer(_Lines(lines), lineterminator="\r\n")  # one write() call per row
+        writer.writerow(self.names)
+        kinds = [f["type"] for f in self.fields]
+        for row in self.rows:
+            writer.writerow([cell_text(row[name], kind) for name, kind in zip(self.names, kinds)])
+        return lines
+
     def key_of(self, row: dict) -> str:
         """The row's primary key as one string (`trip-id/2` for composite keys)."""
         return "/".join(str(row[k]) for k in self.key)
+
+
+class _Lines:
+    """A file for `csv.writer` that keeps each written row as one string."""
+
+    def __init__(self, lines: list[str]):
+        self.write = lines.append
 
 
 _DIGITS = re.compile(r"([0-9]+)")
@@ -48,9 +70,10 @@ _DIGITS = re.compile(r"([0-9]+)")
 def _natural(value) -> tuple:
     """Sort key that puts `x-2` before `x-10`: stable, and the order people expect."""
     if isinstance(value, (int, float)):
-        return ((1, value),)
-    parts = _DIGITS.split(str(value))
-    return tuple((0, part) if i % 2 == 0 else (1, int(part)) for i, part in enumerate(parts))
+        return (1, value)
+    parts: list = _DIGITS.split(str(value))  # text, digits, text ...: the same kind at the same place in every key
+    parts[1::2] = map(int, parts[1::2])
+    return (0, *parts)
 
 
 def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
@@ -59,12 +82,12 @@ def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
     for resource in RESOURCES:
         spec = list(fields(resource).values())
         names = [f["name"] for f in spec]
-        rows = [{n: row.values.get(n) for n in names} for row in loaded.tables[resource]]
+        rows = [dict(zip(names, map(row.values.get, names))) for row in loaded.tables[resource]]
         if resource == "people":  # the model decides what of a person may be published
             for row in rows:
                 row["name"] = dataset.people[row["id"]].name
         key = schema_descriptor(resource)["primaryKey"]
-        rows.sort(key=lambda r: tuple(_natural(r[k]) for k in key))
+        rows.sort(key=lambda r: tuple(map(_natural, map(r.__getitem__, key))))
         tables[resource] = Table(resource, spec, rows)
     return tables
 
