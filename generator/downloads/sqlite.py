@@ -51,7 +51,6 @@ def write_sqlite(tables: dict[str, Table], path: Path) -> Path:
         problems = db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             raise ValueError(f"SQLite foreign-key check failed: {problems[:5]}")
-        db.execute("VACUUM")
     finally:
         db.close()
     return path
