@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import yamlsource
+from generator.background import in_two
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields
 from generator.problems import Problem
 from generator.yamlsource import Document, Pos
@@ -26,6 +27,20 @@ class Row:
 
     def where(self, column: str | None) -> Pos:
         return self.positions.get(column, self.pos) if column else self.pos
+
+    def __reduce__(self):
+        """Pickled compactly, positions as one list of numbers (a reader in another process sends 50,000 rows)."""
+        return _row, (self.values, self.file, *self.pos, list(self.positions),
+                      [number for pos in self.positions.values() for number in pos])
+
+
+_new_tuple = tuple.__new__  # a Pos without NamedTuple's Python-level __new__
+
+
+def _row(values: dict, file: str, line: int, column: int, columns: list[str], numbers: list[int]) -> Row:
+    pairs = iter(numbers)
+    return Row(values, file, _new_tuple(Pos, (line, column)),
+               {name: _new_tuple(Pos, pair) for name, pair in zip(columns, zip(pairs, pairs))})
 
 
 @dataclass
@@ -58,13 +73,28 @@ def load(data_dir: Path) -> Loaded:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:
         problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
-    for entity in ENTITIES:
-        for path in sorted(data_dir.glob(entity.pattern)):
-            doc, found = yamlsource.read(path, display_path(path))
-            problems += found
-            if doc is not None:
-                problems += _records(entity, doc, path, tables)
+    files = [(entity, path) for entity in ENTITIES for path in sorted(data_dir.glob(entity.pattern))]
+    split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
+    for part_tables, part_problems in in_two(_read, files, split):  # each half's rows follow the first's
+        for name, rows in part_tables.items():
+            tables[name] += rows
+        problems += part_problems
     return Loaded(package, display_path(package_path), tables, problems)
+
+
+PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves
+
+
+def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[Problem]]:
+    """The rows and problems of some files (a job that may run in another process)."""
+    tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
+    problems: list[Problem] = []
+    for entity, path in files:
+        doc, found = yamlsource.read(path, display_path(path))
+        problems += found
+        if doc is not None:
+            problems += _records(entity, doc, path, tables)
+    return tables, problems
 
 
 def _records(entity: Entity, doc: Document, path: Path, tables: dict[str, list[Row]]) -> list[Problem]:

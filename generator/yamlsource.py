@@ -44,6 +44,8 @@ class Document:
         return self.positions.get(path, Pos(1, 1))
 
 
+# The first tab in a line's indent; lines end where str.splitlines ends them.
+_TAB_INDENT = re.compile(r"(?:\A|(?<=[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]))( *)\t")
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -69,10 +71,8 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem("yaml-not-utf8", display, line, column)]
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent:
-            return None, [Problem("yaml-tab", display, number, indent.index("\t") + 1)]
+    if tab := _TAB_INDENT.search(text):
+        return None, [Problem("yaml-tab", display, len(text[:tab.start()].splitlines()) + 1, len(tab.group(1)) + 1)]
     return parse(text, display)
 
 

@@ -62,3 +62,35 @@ def test_every_problem_code_has_a_broken_example():
     covered = set().union(*(_expected(case)[1] for case in CASES))
     missing = set(MESSAGES) - covered - TESTED_ELSEWHERE
     assert not missing, f"problem codes without a corpus case: {sorted(missing)}"
+
+
+def test_reading_in_two_processes_gives_the_same_rows_and_problems(workdir, monkeypatch):
+    """The loader reads half the files in another process from PARALLEL_FROM files; forced here for every case."""
+    from generator import loader
+
+    monkeypatch.chdir(workdir)
+    with_problems = 0
+    for case in CASES:
+        shutil.rmtree(workdir / "data", ignore_errors=True)
+        shutil.copytree(SAMPLE_DATA, workdir / "data")
+        shutil.copytree(CORPUS / case / "data", workdir / "data", dirs_exist_ok=True)
+        monkeypatch.setattr(loader, "PARALLEL_FROM", 10_000)
+        alone = loader.load(Path("data"))
+        monkeypatch.setattr(loader, "PARALLEL_FROM", 1)
+        with monkeypatch.context() as m:  # the other half must come from another process, not be read here again
+            m.setattr(loader, "_read", _no_second_call(loader._read))
+            in_two = loader.load(Path("data"))
+        assert in_two == alone, case
+        assert sum(map(len, alone.tables.values())) > 100, case
+        with_problems += bool(alone.problems)
+    assert with_problems >= 10  # reading problems (YAML, unknown keys ...) come back from the other process too
+
+
+def _no_second_call(read):
+    calls = []
+
+    def once_here(files):
+        calls.append(files)
+        assert len(calls) == 1, "the second half was read in this process"
+        return read(files)
+    return once_here
