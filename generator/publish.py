@@ -317,6 +317,21 @@ def stamp_pages(items: list[tuple[str, str, str, str, str]], skeletons: dict[str
                                for part in stamps[group]))
 
 
+_PLAIN_PATH = re.compile(r"[a-z0-9][a-z0-9_/-]*")  # record paths: nothing to quote, nothing for urljoin to resolve
+
+
+def _address(config, path: str) -> tuple[str, str]:
+    """The URL and output file MkDocs gives the page at `path` (`foo/bar.md` -> `foo/bar/`), cheaply for a record."""
+    stem, use_folders = path.removesuffix(".md"), config.use_directory_urls
+    if not (path.endswith(".md") and _PLAIN_PATH.fullmatch(stem)) or posixpath.basename(stem) in ("index", "README"):
+        from mkdocs.structure.files import File
+
+        file = File.generated(config, path, content="")
+        return file.url, file.abs_dest_path
+    url = f"{stem}/" if use_folders else f"{stem}.html"
+    return url, os.path.join(config.site_dir, f"{stem}/index.html" if use_folders else url)
+
+
 class _StampFailed(Exception):
     """A group's skeleton was not confirmed: the build is run again with every page through MkDocs."""
 
@@ -386,21 +401,21 @@ def _portal_plugin(generated: dict[str, pages.Page], nav: list, stamp: bool = Tr
             skeletons = {}
             for paths in groups.values():
                 if len(paths) > 2:
-                    url = File.generated(config, paths[0], content="").url
-                    skeletons[paths[0]] = self.skeletons.trusted(url) if self.skeletons else None
-                    if skeletons[paths[0]] is None:
+                    file = File.generated(config, paths[0], content="")
+                    skeletons[paths[0]] = self.skeletons.trusted(file.url) if self.skeletons else None
+                    if skeletons[paths[0]] is None or _address(config, paths[0]) != (file.url, file.abs_dest_path):
                         raise _StampFailed(paths[0])
             first = {path: paths[0] for paths in groups.values() for path in paths}
             search = next((p for p in config.plugins.values() if hasattr(p, "search_index")), None)
             base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
             build_date, entries, items = utils.get_build_date(), [], []
             for path in later:
-                source, file = generated[path], File.generated(config, path, content="")
-                canonical = urljoin(base, file.url)
-                items.append((file.abs_dest_path, first[path], source.title, canonical, source.html))
+                source, (url, dest) = generated[path], _address(config, path)
+                canonical = base + url if _PLAIN_PATH.fullmatch(url) else urljoin(base, url)
+                items.append((dest, first[path], source.title, canonical, source.html))
                 if search is not None:  # the entry Material's indexer makes of the summary (see _summary_for_search)
                     search.search_index.entries.append(
-                        {"location": file.url, "title": source.title, "text": f"{source.title} <p>{source.summary}</p>"})
+                        {"location": url, "title": source.title, "text": f"{source.title} <p>{source.summary}</p>"})
                 entries.append(f"\n    <url>\n         <loc>{canonical}</loc>\n"
                                f"         <lastmod>{build_date}</lastmod>\n    </url>")
             in_two(stamp_pages, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), skeletons)

@@ -203,6 +203,10 @@ def test_most_record_pages_are_stamped_and_an_unconfirmed_skeleton_falls_back_to
     groups = publish.stamp_groups(rendered.pages, rendered.nav)
     assert sum(len(paths) - 2 for paths in groups.values() if len(paths) > 2) >= 20
     assert not any(path in str(rendered.nav) for paths in groups.values() for path in paths)
+    stamped, stamp_pages = [], publish.stamp_pages
+    monkeypatch.setattr(publish, "stamp_pages", lambda items, skeletons: stamped.extend(items) or stamp_pages(items, skeletons))
+    publish.build_site(dataset, SAMPLE_DATA, tmp_path / "stamped")
+    assert len(stamped) == sum(len(paths) - 2 for paths in groups.values() if len(paths) > 2)  # none fell back
     monkeypatch.setattr(publish._Skeletons, "trusted", lambda self, url: None)
     publish.build_site(dataset, SAMPLE_DATA, tmp_path / "site")
     assert tree(tmp_path / "site") == tree(sample_site)
