@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
-from functools import cached_property
 
 from generator.entities import RESOURCES, fields, schema_descriptor
 from generator.loader import Loaded
@@ -30,7 +30,7 @@ class Table:
     fields: list[dict]  # the schema's field descriptors, in schema order
     rows: list[dict]  # column -> typed value (str, int, float, bool, date or None)
 
-    @cached_property
+    @functools.cached_property
     def names(self) -> list[str]:
         return [f["name"] for f in self.fields]
 
@@ -38,7 +38,7 @@ class Table:
     def key(self) -> list[str]:
         return schema_descriptor(self.resource)["primaryKey"]
 
-    @cached_property
+    @functools.cached_property
     def csv_lines(self) -> list[str]:
         """The table as CSV lines, header first, CRLF-ended (a quoted cell may hold line breaks).
 
@@ -79,6 +79,7 @@ def _natural(value) -> tuple:
 def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
     """Every resource's table, in RESOURCES order (each one's foreign keys point backwards)."""
     tables = {}
+    natural = functools.cache(_natural)  # a parent's id is the first key of each of its children's rows
     for resource in RESOURCES:
         spec = list(fields(resource).values())
         names = [f["name"] for f in spec]
@@ -87,7 +88,7 @@ def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
             for row in rows:
                 row["name"] = dataset.people[row["id"]].name
         key = schema_descriptor(resource)["primaryKey"]
-        rows.sort(key=lambda r: tuple(map(_natural, map(r.__getitem__, key))))
+        rows.sort(key=lambda r: tuple(map(natural, map(r.__getitem__, key))))
         tables[resource] = Table(resource, spec, rows)
     return tables
 
