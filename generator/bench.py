@@ -76,16 +76,17 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
                        "paid_by_body_id": rnd.choice(bodies)} for _ in range(rnd.randint(2, 6))]})
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak resident memory (MiB) and exit code of a command."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
+    """Wall seconds, user and system CPU seconds (all processes), peak resident memory (MiB) and exit code."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0,):
         sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
-    return wall, max(peak, before) / 1024, done.returncode
+    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime,
+            max(after.ru_maxrss, before.ru_maxrss) / 1024, done.returncode)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,11 +94,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--steps", nargs="+", default=["validate", "build", "mkdocs"])
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the fastest and the median are shown")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="folder for the data and the site (default: the system's temporary folder); "
+                             "a memory file system such as /dev/shm takes the disk out of the figures")
     args = parser.parse_args(argv)
     portal = [sys.executable, "-m", "generator"]
-    print(f"{'trips':>6} {'step':<16} {'best s':>8} {'median s':>9} {'peak MiB':>9} exit")
+    print(f"{'trips':>6} {'step':<16} {'best s':>8} {'median s':>9} {'user s':>7} {'sys s':>6} {'peak MiB':>9} exit")
     for size in args.sizes:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(dir=args.work) as tmp:
             work = Path(tmp)
             generate(work / "data", size)
             steps = []
@@ -113,14 +117,16 @@ def main(argv: list[str] | None = None) -> int:
                     shutil.rmtree(work / "site", ignore_errors=True)  # every build starts without an old site
                     runs.append(timed(command, work))
                 print(f"{size:>6} {name:<16} {_row(runs)}", flush=True)
+    print("user/sys: CPU seconds of all the step's processes, median of the runs (two cores: wall >= (user + sys) / 2).")
     print("Peak memory is the largest child process so far (ru_maxrss); read it per row, in increasing size.")
     return 0
 
 
-def _row(runs: list[tuple[float, float, int]]) -> str:
-    walls = sorted(wall for wall, _, _ in runs)
-    return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {max(peak for _, peak, _ in runs):>9.0f} "
-            f"{max(code for _, _, code in runs)}")
+def _row(runs: list[tuple[float, float, float, float, int]]) -> str:
+    walls = sorted(run[0] for run in runs)
+    return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {statistics.median(run[1] for run in runs):>7.1f} "
+            f"{statistics.median(run[2] for run in runs):>6.1f} {max(run[3] for run in runs):>9.0f} "
+            f"{max(run[4] for run in runs)}")
 
 
 def _rendered_docs(work: Path) -> Path | None:
