@@ -97,13 +97,17 @@ class Job:
         self.process = None
 
 
-def in_two(fn: Callable, items: list, split: int, *args) -> list:
+def in_two(fn: Callable, items: list, split: int, *args, meanwhile: Callable | None = None) -> list:
     """`fn(items[:split], *args)` here while `fn(items[split:], *args)` runs as a job; their results, in order.
 
     With `split` at or past the end, all of `items` is done here, in one call.
+    `meanwhile()`, if given, runs here after the first part, before the job's result
+    is awaited, so that this core does not wait idle; its result comes last.
     """
     if split >= len(items):
-        return [fn(items, *args)]
+        parts = [fn(items, *args)]
+        return parts + [meanwhile()] if meanwhile else parts
     with Job(fn, items[split:], *args) as other:
         first = fn(items[:split], *args)
-    return [first, other.result()]
+        last = [meanwhile()] if meanwhile else []
+    return [first, other.result()] + last

@@ -110,40 +110,46 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     records.forget_rows()
     environment.cache_clear()
 
-    def add(view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
+    def add(into: dict[str, Page], view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
         if record is not None:
-            files[source_path(view.url)] = record_page(view, record, site, dataset.version, changes)
+            into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes)
         else:
-            files[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
+            into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
-    add(start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
+    def other_pages() -> dict[str, Page]:
+        """Every page after the trip pages: indexes, the other records, costs."""
+        rest: dict[str, Page] = {}
+        add(rest, trips_index(dataset, by_year), index=True)
+        for year, trips in by_year.items():
+            add(rest, trips_year(year, trips), index=True)
+        for m in dataset.memberships.values():
+            add(rest, records.membership_page(m), record=m)
+        for a in dataset.agreements.values():
+            add(rest, records.agreement_page(a), record=a)
+        for o in dataset.organisations.values():
+            add(rest, records.organisation_page(o), record=o)
+        for b in dataset.bodies.values():
+            add(rest, records.body_page(b), record=b)
+        for p in dataset.people.values():
+            add(rest, records.person_page(p), record=p)
+        for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
+                     bodies_index(dataset), people_index(dataset)):
+            add(rest, view, index=True)
+        add(rest, cost_views[0], index=True)
+        for view in cost_views[1:]:
+            add(rest, view)
+        return rest
+
+    add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
     by_year: dict[int, list] = {}
     trips = list(dataset.trips.values())
     for trip in trips:
         by_year.setdefault(trip.year, []).append(trip)
-    split = len(trips) * 2 // 5 if len(trips) >= PARALLEL_FROM else len(trips)  # the other core: 60 % of the trips,
-    for part in in_two(trip_pages, trips, split, site, dataset.version, changes):  # since the rest is rendered here
-        files.update(part)
-    add(trips_index(dataset, by_year), index=True)
-    for year, trips in by_year.items():
-        add(trips_year(year, trips), index=True)
-    for m in dataset.memberships.values():
-        add(records.membership_page(m), record=m)
-    for a in dataset.agreements.values():
-        add(records.agreement_page(a), record=a)
-    for o in dataset.organisations.values():
-        add(records.organisation_page(o), record=o)
-    for b in dataset.bodies.values():
-        add(records.body_page(b), record=b)
-    for p in dataset.people.values():
-        add(records.person_page(p), record=p)
-    for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
-                 bodies_index(dataset), people_index(dataset)):
-        add(view, index=True)
     cost_views = cost_pages(dataset)
-    add(cost_views[0], index=True)
-    for view in cost_views[1:]:
-        add(view)
+    # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
+    split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
+    for part in in_two(trip_pages, trips, split, site, dataset.version, changes, meanwhile=other_pages):
+        files.update(part)
     years = sorted(by_year, reverse=True)
     nav = [{"Start": "index.md"},
            {"Resor": ["resor/index.md"] + [{str(y): f"resor/{y}/index.md"} for y in years]},
