@@ -116,6 +116,13 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         else:
             into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
+    add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
+    by_year: dict[int, list] = {}
+    trips = list(dataset.trips.values())
+    for trip in trips:
+        by_year.setdefault(trip.year, []).append(trip)
+    cost_views = cost_pages(dataset)
+
     def other_pages() -> dict[str, Page]:
         """Every page after the trip pages: indexes, the other records, costs."""
         rest: dict[str, Page] = {}
@@ -140,12 +147,6 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
             add(rest, view)
         return rest
 
-    add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
-    by_year: dict[int, list] = {}
-    trips = list(dataset.trips.values())
-    for trip in trips:
-        by_year.setdefault(trip.year, []).append(trip)
-    cost_views = cost_pages(dataset)
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
     split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
     for part in in_two(trip_pages, trips, split, site, dataset.version, changes, meanwhile=other_pages):
