@@ -24,7 +24,8 @@ class Child:
     key: str  # the list's key in the parent record
     resource: str
     parent_field: str
-    numbering: str | None  # "id": rows get id <parent>-<n>; "position": a 1-based position column
+    numbered: bool  # each line carries `id: <n>`, a number of its own: the row's id is <parent>-<n>
+    ordered: bool = False  # rows also get `position`, their 1-based place in the list (order, not identity)
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class Entity:
 
 
 def _costs(parent_field: str) -> Child:
-    return Child("costs", "costs", parent_field, "id")
+    return Child("costs", "costs", parent_field, True)
 
 
 ENTITIES: tuple[Entity, ...] = (
@@ -47,13 +48,13 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("people", "people.yaml", False),
     Entity("organisations", "organisations.yaml", False),
     Entity("memberships", "memberships/*.yaml", True,
-           children=(Child("forums", "membership_forums", "membership_id", "position"), _costs("membership_id"))),
+           children=(Child("forums", "membership_forums", "membership_id", True, True), _costs("membership_id"))),
     Entity("agreements", "agreements/*.yaml", True,
-           children=(Child("parties", "agreement_parties", "agreement_id", None), _costs("agreement_id")),
+           children=(Child("parties", "agreement_parties", "agreement_id", False), _costs("agreement_id")),
            lists=("themes",)),
     Entity("trips", "trips/*/*.yaml", True,
-           children=(Child("destinations", "trip_destinations", "trip_id", "position"),
-                     Child("participants", "trip_participants", "trip_id", None),
+           children=(Child("destinations", "trip_destinations", "trip_id", True, True),
+                     Child("participants", "trip_participants", "trip_id", False),
                      _costs("trip_id")),
            groups=("decision",), lists=("purposes",)),
 )
@@ -78,10 +79,14 @@ def fields(resource: str) -> dict[str, dict]:
 
 
 def derived_fields(child: Child) -> tuple[str, ...]:
-    """Columns a child row gets from where it stands; staff must not write them."""
-    if child.resource == "costs":
-        return PARENT_FIELDS_OF_COSTS + ("id",)
-    return (child.parent_field,) + (("position",) if child.numbering == "position" else ())
+    """Columns a child row gets from where it stands; staff must not write them (`id` is written as a number)."""
+    parents = PARENT_FIELDS_OF_COSTS if child.resource == "costs" else (child.parent_field,)
+    return parents + (("position",) if child.ordered else ())
+
+
+def line_id(parent_id, number: int) -> str:
+    """A numbered line's id: its record's id and its own number (never its place in the list)."""
+    return f"{parent_id}-{number}"
 
 
 @cache

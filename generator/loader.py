@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator import yamlsource
 from generator.background import in_two
-from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields
+from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields, line_id
 from generator.problems import Problem
 from generator.yamlsource import Document, Pos
 
@@ -158,23 +158,57 @@ def _child_rows(child: Child, items, parent_id, doc: Document, path: tuple, tabl
         return [_at(doc, path, "not-a-list", child.key)]
     problems: list[Problem] = []
     derived = derived_fields(child)
+    numbers = _LineNumbers(child, items) if child.numbered else None
     for n, item in enumerate(items, start=1):
         item_path = path + (n - 1,)
         if not isinstance(item, dict):
             problems.append(_at(doc, item_path, "not-a-mapping", child.key))
             continue
         row = Row({child.parent_field: parent_id}, doc.file, doc.pos(item_path))
-        if child.numbering == "id":
-            row.values["id"] = f"{parent_id}-{n}"
-        elif child.numbering == "position":
+        if child.ordered:
             row.values["position"] = n
+        if numbers is not None:
+            number, problem = numbers.take(item, n)
+            row.values["id"] = line_id(parent_id, number)
+            row.positions["id"] = doc.pos(item_path + ("id",))
+            if problem is not None:
+                problems.append(_at(doc, item_path + (("id",) if "id" in item else ()), problem[0], "id", **problem[1]))
         for key, value in item.items():
             if key in derived:
                 problems.append(_at(doc, item_path + (key,), "parent-link-conflict", key))
                 continue
+            if numbers is not None and key == "id":
+                continue
             problems += _cell(child.resource, row, key, value, doc, item_path + (key,), key)
         tables[child.resource].append(row)
     return problems
+
+
+class _LineNumbers:
+    """The `id: <n>` of a list's lines: each a whole number of its own, so a line keeps its id
+    however the others move. A line without one is read by its place, as lines were
+    published before they had numbers, and is reported with the next free number."""
+
+    def __init__(self, child: Child, items: list):
+        self.child = child
+        given = [item.get("id") for item in items if isinstance(item, dict)]
+        self.seen: set[int] = set()
+        self.next = max((v for v in given if _is_number(v)), default=0) + 1
+
+    def take(self, item: dict, place: int) -> tuple[int, tuple[str, dict] | None]:
+        value = item.get("id")
+        if _is_number(value) and value not in self.seen:
+            self.seen.add(value)
+            return value, None
+        suggestion = self.next
+        self.next += 1
+        params = {"next": suggestion, "list": self.child.key, "value": value}
+        code = "line-id-missing" if value is None else "line-id-duplicate" if _is_number(value) else "line-id-invalid"
+        return (place if code == "line-id-missing" else suggestion), (code, params)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
 
 
 def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tuple, key: str) -> list[Problem]:

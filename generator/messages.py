@@ -154,6 +154,29 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "parent-link-conflict": (E, {
         "sv": ("Fältet '{field}' sätts av filen kostnaden ligger i och ska inte anges.", "Ta bort fältet från kostnadsraden."),
         "en": ("The field '{field}' is set by the file the cost is in and must not be given.", "Remove the field from the cost line.")}),
+    "version-published": (E, {
+        "sv": ("Version {version} publicerades {date} (commit {commit}), och uppgifterna skiljer sig nu från den i {n} poster.",
+               "En publicerad version ändras aldrig. Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, "
+               "{major} när kolumner ändras."),
+        "en": ("Version {version} was published on {date} (commit {commit}), and the data now differ from it in {n} records.",
+               "A published version never changes. Raise version in datapackage.yaml: {patch} for corrections, {minor} for new "
+               "records, {major} when columns change.")}),
+    "version-lower": (E, {
+        "sv": ("Version {version} är lägre än den senast publicerade, {highest}.",
+               "Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, {major} när kolumner ändras."),
+        "en": ("Version {version} is lower than the latest published one, {highest}.",
+               "Raise version in datapackage.yaml: {patch} for corrections, {minor} for new records, {major} when columns change.")}),
+    "line-id-missing": (E, {
+        "sv": ("Raden i {list} har inget id.", "Lägg till `id: {next}` på raden (nästa lediga nummer i listan; `portal new` gör det åt dig). "
+               "Numret är radens beständiga id: det ändras aldrig, inte heller när andra rader läggs till, tas bort eller flyttas."),
+        "en": ("The line in {list} has no id.", "Add `id: {next}` to the line (the next free number in the list; `portal new` does it for you). "
+               "The number is the line's permanent id: it never changes, not even when other lines are added, removed or moved.")}),
+    "line-id-duplicate": (E, {
+        "sv": ("Id {value} används redan av en annan rad i {list}.", "Ge den nya raden `id: {next}`; en publicerad rad behåller sitt nummer."),
+        "en": ("The id {value} is already used by another line in {list}.", "Give the new line `id: {next}`; a published line keeps its number.")}),
+    "line-id-invalid": (E, {
+        "sv": ("Id '{value}' är inte ett heltal från 1.", "Skriv radens nummer som ett heltal, t.ex. `id: {next}`."),
+        "en": ("The id '{value}' is not a whole number from 1.", "Write the line's number as a whole number, e.g. `id: {next}`.")}),
     # --- principles (warnings)
     "policy-twin-city": (W, {
         "sv": ("Vänortsavtal, men {municipality} tecknar enligt sitt styrdokument inte vänortsavtal.", "Kontrollera avtalstypen; ett samarbetsavtal kräver konkret tema, start- och slutdatum."),

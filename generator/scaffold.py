@@ -346,7 +346,7 @@ def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str |
         if ask.resource in child_keys:
             children[ask.field] = [{child_keys[ask.resource]: a} for a in answers]
         elif ask.check == "destination":
-            children[ask.field] = answers
+            children[ask.field] = [{"id": n, **answer} for n, answer in enumerate(answers, start=1)]
         else:
             values[ask.field] = answers if ask.many else answers[-1]
     if kind == "cost":
@@ -390,6 +390,9 @@ def _add_cost(data_dir: Path, loaded, values: dict) -> Created:
     parent = values.pop("to")
     row = next(r for name in ("trips", "memberships", "agreements") for r in loaded.tables[name] if r.values.get("id") == parent)
     path = Path(row.file)
+    numbers = [r.values["id"].removeprefix(f"{parent}-") for r in loaded.tables["costs"]
+               if r.file == row.file and str(r.values.get("id", "")).startswith(f"{parent}-")]
+    values = {"id": max((int(n) for n in numbers if n.isdigit()), default=0) + 1, **values}  # never a number in use
     line = _append(path, "costs", lambda indent: mapping_lines("costs", values, indent, item=True), values)
     return Created(path, None, line, True)
 

@@ -14,13 +14,15 @@ import gc
 import re
 from pathlib import Path
 
-from generator import pii, rules
+from generator import pii, published, rules
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derived_fields, fields, schema_descriptor
 from generator.background import Job
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
 
-DERIVED_COLUMNS = {c.resource: derived_fields(c) for e in ENTITIES for c in e.children}
+# Columns a child row takes from its parent (a numbered line's id too): wrong only when the parent's id is,
+# and then reported there.
+DERIVED_COLUMNS = {c.resource: derived_fields(c) + (("id",) if c.numbered else ()) for e in ENTITIES for c in e.children}
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
@@ -49,7 +51,8 @@ class Validation:
         gc.freeze()  # kept to the end: never scanned again by the collector (or copied by a forked job)
         with Job(check_tables, self.loaded.tables) as self.tables:
             self.before = list(self.loaded.problems) + check_package(self.loaded)
-            self.after = rules.check(self.loaded, today or dt.date.today()) + pii.check(self.loaded)
+            self.after = (rules.check(self.loaded, today or dt.date.today()) + pii.check(self.loaded)
+                          + published.check(self.loaded, data_dir))
         self._report: Report | None = None
 
     @property
@@ -71,10 +74,13 @@ def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Load
     return validation.report(), validation.loaded
 
 
+_FIRST_WORD = ("yaml-", "line-id-")  # problems that say all there is to say about their place
+
+
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
-    """Drop later complaints about a value whose YAML reading was already refused."""
-    refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith("yaml-")}
-    return [p for p in problems if p.code.startswith("yaml-") or (p.file, p.line, p.column) not in refused]
+    """Drop later complaints about a value whose reading (YAML, a line's id) was already refused."""
+    refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith(_FIRST_WORD)}
+    return [p for p in problems if p.code.startswith(_FIRST_WORD) or (p.file, p.line, p.column) not in refused]
 
 
 def _without_typo_echoes(problems: list[Problem], loaded: Loaded) -> list[Problem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = REPO / "data"
 TODAY = "2026-11-23"  # deadlines in tests are checked against a fixed day
+SAMPLE_VERSION = re.search(r'^version: "([^"]+)"', (SAMPLE_DATA / "datapackage.yaml").read_text(encoding="utf-8"), re.M).group(1)
 
 
 def run_portal(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_portal
+from conftest import SAMPLE_VERSION, run_portal
 
 TRIP = "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
-FEE = """  - category: membership_fee
+FEE = """  - id: 3
+    category: membership_fee
     description: Årsavgift 2026
     amount_sek: 190000
     status: preliminary
@@ -43,7 +44,7 @@ def repo(workdir: Path) -> Path:
     fees = workdir / "data/memberships/malmo-eurocities.yaml"
     fees.write_text(fees.read_text(encoding="utf-8") + FEE, encoding="utf-8")
     (workdir / "data/agreements/malmo-varna-1993.yaml").unlink()
-    _edit(workdir / "data/datapackage.yaml", 'version: "0.1.0"', 'version: "0.2.0"')
+    _edit(workdir / "data/datapackage.yaml", f'version: "{SAMPLE_VERSION}"', 'version: "9.0.0"')
     return workdir
 
 
@@ -52,7 +53,7 @@ def test_json_reports_exactly_the_change_and_the_totals(repo):
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     assert out["ref"] == "main"
-    assert out["version"] == {"old": "0.1.0", "new": "0.2.0"}
+    assert out["version"] == {"old": SAMPLE_VERSION, "new": "9.0.0"}
     assert out["summary"] == {"added": 1, "changed": 2, "removed": 2}
     assert out["errors"] == {"old": False, "new": False}
     resources = out["resources"]
@@ -86,7 +87,7 @@ def test_markdown_for_a_pull_request_comment(repo):
     assert lines[0] == "### Ändringar i de publicerade uppgifterna jämfört med `main`"
     for line in [
         "1 tillagda, 2 ändrade, 2 borttagna poster.",
-        "Version: 0.1.0 → 0.2.0.",
+        f"Version: {SAMPLE_VERSION} → 9.0.0.",
         "#### Avtal (`agreements`)",
         "| borttagen | `malmo-varna-1993` |  | Vänortsavtal med Varna | – |",
         "| ändrad | `2016-11-paris-oecd-inclusive-growth` | `total_sek` | 24150 | 24250 |",
@@ -110,7 +111,7 @@ def test_no_change_and_a_forgotten_version(repo):
     assert run_portal("diff", "HEAD", cwd=repo).stdout.splitlines()[2] == "Inga ändringar i de publicerade uppgifterna."
     _edit(repo / TRIP, "title: OECD:s möte", "title: OECD-mötet")
     lines = run_portal("diff", "HEAD", cwd=repo).stdout.splitlines()
-    assert lines[4].startswith("**Obs:** versionen i `datapackage.yaml` är fortfarande 0.2.0. Höj den: PATCH för rättelser")
+    assert lines[4].startswith("**Obs:** versionen i `datapackage.yaml` är fortfarande 9.0.0. Höj den: PATCH för rättelser")
     assert "Summorna är oförändrade." in lines
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SAMPLE_DATA
+from conftest import SAMPLE_DATA, SAMPLE_VERSION
 
 BASE_URL = "https://portal.example.org/"
 SCHEMAS = Path(__file__).resolve().parents[1] / "generator" / "schemas"
@@ -90,11 +90,12 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
         parent = resource[:-1] + "_id"
         for path in sorted(data_dir.glob(pattern)):
             record = yaml.safe_load(path.read_text(encoding="utf-8"))
-            for n, cost in enumerate(record.pop("costs", None) or [], start=1):
-                rows["costs"].append({**cost, parent: record["id"], "id": f"{record['id']}-{n}"})
+            for cost in record.pop("costs", None) or []:  # a line's id is the record's id and the line's own number
+                rows["costs"].append({**cost, parent: record["id"], "id": f"{record['id']}-{cost['id']}"})
             for key, child, numbered in children[resource]:
                 for n, item in enumerate(record.pop(key, None) or [], start=1):
-                    rows[child].append({**item, parent: record["id"], **({"position": n} if numbered else {})})
+                    rows[child].append({**item, parent: record["id"],
+                                        **({"position": n, "id": f"{record['id']}-{item['id']}"} if numbered else {})})
             for key, value in record.pop("decision", {}).items():
                 record[f"decision_{key}"] = value
             for key in ("purposes", "themes"):
@@ -153,7 +154,7 @@ def test_workbook_has_real_numbers_and_dates_and_the_yaml_values(downloads, expe
     book = openpyxl.load_workbook(downloads / "data" / "latest" / "portal.xlsx")
     assert book.sheetnames[0] == "Om uppgifterna"
     about = "\n".join(str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value)
-    assert "CC0-1.0" in about and "amount_sek" in about and "0.1.0" in about
+    assert "CC0-1.0" in about and "amount_sek" in about and SAMPLE_VERSION in about
     for resource, rows in expected.items():
         sheet = book[resource]
         header, *body = [[c.value for c in row] for row in sheet.iter_rows()]
@@ -188,7 +189,7 @@ def test_json_records_nest_children_and_tables_match_csv(downloads, expected):
     trips = {t["id"]: t for t in json.loads((latest / "trips.json").read_text(encoding="utf-8"))}
     paris = trips["2016-11-paris-oecd-inclusive-growth"]
     assert paris["decision"]["number"] == "IB nr 9/2016"
-    assert paris["destinations"] == [{"city": "Paris", "country": "FR"}]
+    assert paris["destinations"] == [{"id": "2016-11-paris-oecd-inclusive-growth-1", "city": "Paris", "country": "FR"}]
     assert [c["amount_sek"] for c in paris["costs"]] == [9800, 4900, 6750, 2700]
     assert "profiling" in paris["purposes"]
     for resource, rows in expected.items():
@@ -227,7 +228,7 @@ def test_frictionless_validates_the_package_and_catches_a_broken_foreign_key(dow
 
 def test_datapackage_states_licence_version_keys_and_sources(downloads):
     descriptor = json.loads((downloads / "data" / "latest" / "datapackage.json").read_text(encoding="utf-8"))
-    assert descriptor["version"] == "0.1.0"
+    assert descriptor["version"] == SAMPLE_VERSION
     assert descriptor["licenses"][0]["name"] == "CC0-1.0"
     assert descriptor["sources"] and descriptor["contributors"][0]["role"] == "publisher"
     costs = next(r for r in descriptor["resources"] if r["name"] == "costs")
@@ -246,7 +247,7 @@ def test_zip_and_checksums_cover_every_file(downloads):
         assert {i.date_time for i in archive.infolist()} == {next(iter(archive.infolist())).date_time}
     assert set(names) == files - {"portal.zip"}
     assert all(names[n] == (latest / n).read_bytes() for n in names)
-    assert (downloads / "data" / "v0.1.0" / "portal.zip").read_bytes() == (latest / "portal.zip").read_bytes()
+    assert (downloads / "data" / f"v{SAMPLE_VERSION}" / "portal.zip").read_bytes() == (latest / "portal.zip").read_bytes()
 
 
 def test_per_record_downloads(downloads):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLE_DATA
+from conftest import SAMPLE_DATA, SAMPLE_VERSION
 from test_downloads_formats import read_csv, write_downloads
 
 PARIS = "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
@@ -44,7 +44,7 @@ def history_site(tmp_path_factory) -> Path:
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
     shutil.copytree(SAMPLE_DATA, repo / "data")
     package = repo / "data" / "datapackage.yaml"
-    _edit(package, 'version: "0.1.0"', 'version: "0.0.1"')
+    _edit(package, f'version: "{SAMPLE_VERSION}"', 'version: "0.0.1"')
     _edit(repo / PARIS, OLD_TITLE, "titel: OECD")  # a misspelt key: this version does not validate
     _commit(repo, "broken", "2026-01-05T10:00:00Z")
     _edit(package, 'version: "0.0.1"', 'version: "0.1.0"')

@@ -55,7 +55,7 @@ def test_github_actions_get_annotations(workdir):
     trip.write_text(trip.read_text(encoding="utf-8").replace("amount_sek: 9800", "amount_sek: 9800,50"), encoding="utf-8")
     result = run_portal("validate", "--lang", "en", "--today", TODAY, cwd=workdir, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
-    assert ("::error file=data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml,line=65,col=17,title=type::"
+    assert ("::error file=data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml,line=67,col=17,title=type::"
             "The value 9800,50 is not a number. (Write the amount in digits, with a point as decimal separator "
             "and no spaces, e.g. 1234.50 (did you mean '9800.50'?).)") in result.stdout.splitlines()
     assert "1 errors, 5 warnings." in result.stderr  # people reading the log still get the text

@@ -53,7 +53,7 @@ def nest(entity: Entity, tables: dict[str, Table]) -> list[dict]:
         grouped = defaultdict(list)
         for row in tables[child.resource].rows:
             if row.get(child.parent_field) is not None:
-                drop = (child.parent_field,) + (("position",) if child.numbering == "position" else ())
+                drop = (child.parent_field,) + (("position",) if child.ordered else ())
                 grouped[row[child.parent_field]].append(_row(row, drop))
         children[child.key] = grouped
     records = []

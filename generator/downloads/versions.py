@@ -1,28 +1,26 @@
 """Published data versions from git history, and the changelog between them.
 
-A version is the `version` in `datapackage.yaml`. Each one is rebuilt from the data
-as it was at the last commit where it was current (taken with `git archive`, then
+A version is the `version` in `datapackage.yaml`. Each published one is rebuilt from
+the data as it was first published (`published.py`; taken with `git archive`, then
 loaded, validated and modelled like the working tree), so its downloads at
-`data/v<version>/` are the ones first published. The changelog compares each version
+`data/v<version>/` hold the data first published under it. The changelog compares each version
 with the one before, record by record, with the same comparison as `portal diff`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import tempfile
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from generator.diff import Changes, DiffError, compare, extract
 from generator.downloads.release import Release
 from generator.loader import Loaded
 from generator.model import Dataset
+from generator.published import READ_AS_PUBLISHED, published_versions
 
 
 @dataclass
@@ -31,38 +29,6 @@ class Version:
     commit: str | None  # None: the working tree (the latest version)
     loaded: Loaded
     dataset: Dataset
-
-
-def _git(args: list[str], cwd: Path) -> str | None:
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    return done.stdout if done.returncode == 0 else None
-
-
-def git_versions(data_dir: Path) -> list[tuple[str, str, dt.date]]:
-    """(version, last commit where it was current, that commit's date), oldest first."""
-    data_dir = data_dir.resolve()
-    top = _git(["rev-parse", "--show-toplevel"], data_dir)
-    if top is None:
-        return []
-    root = Path(top.strip()).resolve()
-    rel = data_dir.relative_to(root).as_posix()
-    package_file = "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"
-    touched = set((_git(["log", "--format=%H", "--", package_file], root) or "").split())
-    last: dict[str, tuple[str, dt.date]] = {}
-    version = None
-    for line in reversed((_git(["log", "--format=%H %cs", "--", "."], data_dir) or "").splitlines()):
-        commit, date = line.split()
-        if commit in touched:
-            text = _git(["show", f"{commit}:{package_file}"], root)
-            try:
-                meta = yaml.safe_load(text) if text else None
-            except yaml.YAMLError:
-                meta = None
-            version = str(meta.get("version")) if isinstance(meta, dict) and meta.get("version") else version
-        if version:
-            last.pop(version, None)  # a version current again later counts from its newest span
-            last[version] = (commit, dt.date.fromisoformat(date))
-    return [(v, c, d) for v, (c, d) in last.items()]
 
 
 @lru_cache(maxsize=64)
@@ -77,7 +43,7 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date) -> tuple[Loaded, Data
         except DiffError:
             return None
         report, loaded = validate(folder, today=date)
-        if not report.ok:
+        if any(p.code not in READ_AS_PUBLISHED for p in report.errors):
             return None
         return loaded, build(loaded, folder)
 
@@ -85,7 +51,7 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date) -> tuple[Loaded, Data
 def versions(current: Version, data_dir: Path, base_url: str) -> list[Version]:
     """Every published version that validates, oldest first, ending with `current`."""
     found = []
-    for number, commit, date in git_versions(data_dir):
+    for number, commit, date in ((p.version, p.commit, p.date) for p in published_versions(data_dir)):
         if number == current.release.version:
             continue  # the working tree is that version's final state
         at = _at_commit(data_dir.resolve(), commit, date)

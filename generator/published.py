@@ -1,0 +1,147 @@
+"""What has been published, and the rule that a published version never changes.
+
+A data version is published once it is on the published branch (`main`, or
+`settings.published_branch`). Its data is the state of that branch at the first
+commit where `datapackage.yaml` carried the version: that is what its downloads under
+`data/v<version>/` hold and what people may have cited. Walking the branch's first
+parents means a merged pull request counts as one step, whatever commits it held.
+
+`check` is the validator's rule: data that differ from what was published under the
+same version are an error that says which version to raise to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from generator.problems import Problem
+
+DEFAULT_BRANCH = "main"
+READ_AS_PUBLISHED = frozenset({"line-id-missing"})
+"""Errors of rules newer than a published version that its data may break: lines were
+numbered by their place before they carried ids, and that is how they were published."""
+
+VERSION_CODES = frozenset({"version-published", "version-lower"})  # errors about the version, not the records
+
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
+
+
+@dataclass(frozen=True)
+class Published:
+    version: str
+    commit: str
+    date: dt.date
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
+    except OSError:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _branch_ref(root: Path, branch: str) -> str | None:
+    """The published branch, local or as fetched from origin; HEAD where neither exists (a lone clone)."""
+    for ref in (branch, f"origin/{branch}", "HEAD"):
+        if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root) is not None:
+            return ref
+    return None
+
+
+def published_versions(data_dir: Path, branch: str | None = None) -> list[Published]:
+    """Each version as first published on the branch, oldest first; empty outside git."""
+    data_dir = data_dir.resolve()
+    top = _git(["rev-parse", "--show-toplevel"], data_dir)
+    if top is None:
+        return []
+    root = Path(top.strip()).resolve()
+    ref = _branch_ref(root, branch or DEFAULT_BRANCH)
+    if ref is None:
+        return []
+    rel = data_dir.relative_to(root).as_posix()
+    package_file = "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"
+    log = _git(["log", "--first-parent", "--reverse", "--format=%H %cs", ref, "--", package_file], root) or ""
+    found: dict[str, Published] = {}
+    for line in log.splitlines():
+        commit, date = line.split()
+        version = _version_at(root, commit, package_file)
+        if version and version not in found:
+            found[version] = Published(version, commit, dt.date.fromisoformat(date))
+    return list(found.values())
+
+
+def _version_at(root: Path, commit: str, package_file: str) -> str | None:
+    text = _git(["show", f"{commit}:{package_file}"], root)
+    try:
+        meta = yaml.safe_load(text) if text else None
+    except yaml.YAMLError:
+        return None
+    return str(meta["version"]) if isinstance(meta, dict) and meta.get("version") else None
+
+
+def _key(version: str) -> tuple[int, ...] | None:
+    match = _VERSION.fullmatch(version)
+    return tuple(map(int, match.groups())) if match else None
+
+
+def next_versions(versions: list[str]) -> dict[str, str]:
+    """The versions to raise to from the highest published one: patch, minor, major."""
+    keys = [k for k in map(_key, versions) if k]
+    major, minor, patch = max(keys, default=(0, 0, 0))
+    return {"patch": f"{major}.{minor}.{patch + 1}", "minor": f"{major}.{minor + 1}.0", "major": f"{major + 1}.0.0"}
+
+
+def check(loaded, data_dir: Path) -> list[Problem]:
+    """The working tree's version is new, or its data are what was published under it."""
+    version = str(loaded.package.get("version") or "")
+    if not _key(version):
+        return []  # a malformed version is reported by the package check
+    settings = loaded.package.get("settings") or {}
+    found = published_versions(data_dir, settings.get("published_branch") if isinstance(settings, dict) else None)
+    if not found:
+        return []
+    raise_to = next_versions([p.version for p in found])
+    line = _version_line(loaded.package_file)
+    params = {"version": version, **raise_to}
+    same = next((p for p in found if p.version == version), None)
+    if same is not None:
+        changed = changes_since(same, loaded, data_dir)
+        if changed:
+            return [Problem("version-published", loaded.package_file, line, 1, "version",
+                            {**params, "date": same.date.isoformat(), "commit": same.commit[:10], "n": changed})]
+        return []
+    highest = max(found, key=lambda p: _key(p.version) or (0,))
+    if _key(version) < (_key(highest.version) or (0,)):
+        return [Problem("version-lower", loaded.package_file, line, 1, "version", {**params, "highest": highest.version})]
+    return []
+
+
+def changes_since(published: Published, loaded, data_dir: Path) -> int:
+    """How many records (and package fields) differ from what was published; read by today's loader on both sides."""
+    from generator.diff import DiffError, compare, extract
+    from generator.loader import load
+
+    with tempfile.TemporaryDirectory(prefix="portal-published-") as tmp:
+        try:
+            old = load(extract(published.commit, data_dir, Path(tmp)))
+        except DiffError:
+            return 0
+    added, changed, removed = compare(old, loaded).count()
+    strip = lambda package: {k: v for k, v in package.items() if k != "version"}  # noqa: E731
+    return added + changed + removed + (strip(old.package) != strip(loaded.package))
+
+
+def _version_line(package_file: str) -> int:
+    try:
+        lines = Path(package_file).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((n for n, text in enumerate(lines, start=1) if text.startswith("version:")), 1)
