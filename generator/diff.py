@@ -109,7 +109,7 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def _keyed(loaded: Loaded, resource: str) -> dict[str, dict]:
+def keyed(loaded: Loaded, resource: str) -> dict[str, dict]:
     key = schema_descriptor(resource)["primaryKey"]
     return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in row.values.items()}
             for row in loaded.tables[resource]}
@@ -119,7 +119,7 @@ def compare(old: Loaded, new: Loaded) -> Changes:
     """Records added, removed and changed (field by field) in every resource, matched by primary key."""
     changes = Changes()
     for resource in RESOURCES:
-        before, after = _keyed(old, resource), _keyed(new, resource)
+        before, after = keyed(old, resource), keyed(new, resource)
         for key in sorted(after.keys() - before.keys()):
             changes.added[resource].append((key, after[key]))
         for key in sorted(before.keys() - after.keys()):

@@ -101,8 +101,9 @@ class Built:
 def site_info(config_file: Path = CONFIG) -> SiteInfo:
     """Name, URL and repository of the site, as `mkdocs.yml` says."""
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    extra = config.get("extra") or {}
     return SiteInfo(config["site_name"], config["site_url"].rstrip("/") + "/", config["repo_url"].rstrip("/"),
-                    config.get("extra", {}).get("repo_branch", "main"))
+                    extra.get("repo_branch", "main"), extra.get("report_email"))
 
 
 def prepare(dataset: Dataset, data_dir: Path, docs: Path, content: Path = CONTENT) -> tuple[list, str]:
@@ -543,6 +544,14 @@ def _move_into(extra: Path, site: Path) -> None:
             os.replace(path, target)
 
 
+def _past(dataset: Dataset, data_dir: Path, config_file: Path):
+    """Each record's corrections across the published versions (the versions are read once per build)."""
+    from generator.corrections import past_of
+    from generator.downloads import history
+
+    return past_of(history(dataset, None, data_dir, site_info(config_file).url)[0], data_dir)
+
+
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
                config_file: Path = CONFIG, before_swap: Callable[[], None] | None = None) -> Built:
     """Build the site for `dataset` into `out`, atomically.
@@ -560,8 +569,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         changes = last_changes(data_dir)
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
             nav, intro = prepare(dataset, data_dir, docs, content)
+            past = _past(dataset, data_dir, config_file)
             with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
-                rendered = pages.render(dataset, site_info(config_file), changes, intro, nav)
+                rendered = pages.render(dataset, site_info(config_file), changes, intro, nav, past)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             writers.result()
             _move_into(work / "extra", site)

@@ -14,9 +14,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import REPO, SAMPLE_DATA, run_portal
+from conftest import REPO, SAMPLE_DATA, SAMPLE_VERSION, run_portal
 
-PARIS = "resor/2016/2016-11-paris-oecd-inclusive-growth/"
+PARIS = "resor/2016-11-paris-oecd-inclusive-growth/"
 RECORD_URL = re.compile(r"(resor/\d{4}|medlemskap|avtal|organisationer|organ|personer)/[a-z0-9-]+/$")
 _built: dict[str, Path] = {}
 
@@ -110,18 +110,20 @@ def test_numbers_and_dates_are_swedish(sample_site):
 def test_record_page_shows_id_citation_history_and_error_report(sample_site):
     html = page(sample_site, PARIS)
     assert "<code>2016-11-paris-oecd-inclusive-growth</code>" in html
-    assert "dataversion 0.1.0. https://portal.example.org/resor/2016/2016-11-paris-oecd-inclusive-growth/" in html
+    assert f"dataversion {SAMPLE_VERSION}. https://portal.example.org/resor/2016-11-paris-oecd-inclusive-growth/" in html
     assert "/commits/main/data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml" in html
     assert "/issues/new?title=Fel%20i%20posten%202016-11-paris-oecd-inclusive-growth" in html
     for fmt in ("json", "csv"):  # the record's own downloads, which the link checker proves exist
-        assert f'href="../../../data/records/trips/2016-11-paris-oecd-inclusive-growth.{fmt}" download' in html
+        assert f'href="../../data/records/trips/2016-11-paris-oecd-inclusive-growth.{fmt}" download' in html
+    assert "mailto:registrator@example.org?subject=Fel%20i%20posten%202016-11-paris-oecd-inclusive-growth" in html
+    assert "Dataversion%3A%20" + SAMPLE_VERSION in html  # the e-mail says which version the reader saw
 
 
 def test_trip_page_links_to_everything_it_touches(sample_site):
     html = page(sample_site, PARIS)
     for target in ("organisationer/oecd/", "organ/stockholm-kommunstyrelsen/", "medlemskap/stockholm-champion-mayors/",
                    "personer/karin-wanngard/", "organ/stockholm-internationella-beredningen/"):
-        assert f'href="../../../{target}"' in html, target
+        assert f'href="../../{target}"' in html, target
     for orientation in ("Profilering", "Omvärldsbevakning", "Samverkan", "Påverkan"):
         assert f"<dt>{orientation}</dt>" in html
 
@@ -286,7 +288,7 @@ def test_registered_pages_are_built_and_in_the_nav(workdir):
         publish.build_site(validated_dataset(workdir / "data")[1], workdir / "data", workdir / "site")
     finally:
         publish.PAGE_PROVIDERS.remove(data_dictionary)
-    assert "Version 0.1.0" in page(workdir / "site", "datakatalog/")
+    assert f"Version {SAMPLE_VERSION}" in page(workdir / "site", "datakatalog/")
     assert 'href="datakatalog/"' in page(workdir / "site", "")
 
 

@@ -11,7 +11,7 @@ import time
 import urllib.request
 
 
-PARIS = "resor/2016/2016-11-paris-oecd-inclusive-growth/"
+PARIS = "resor/2016-11-paris-oecd-inclusive-growth/"
 
 
 def _free_port() -> int:

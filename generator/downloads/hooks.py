@@ -12,11 +12,14 @@ from generator import publish
 from generator.downloads import history, write_all
 from generator.downloads.pages import write_pages
 from generator.model import Dataset
+from generator.redirects import write_redirects
 
 
 def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
-    """The post-build writer: downloads, changelog, feed, catalogue into the fresh site."""
-    write_all(dataset, None, site_dir, publish.site_info().url, data_dir)
+    """The post-build writer: downloads, changelog, feeds, catalogue and old addresses into the fresh site."""
+    base_url = publish.site_info().url
+    write_all(dataset, None, site_dir, base_url, data_dir)
+    write_redirects(history(dataset, None, data_dir, base_url)[0], site_dir, base_url)
 
 
 def pages(dataset: Dataset, docs_dir: Path, data_dir: Path) -> list:

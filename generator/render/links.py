@@ -23,15 +23,38 @@ class SiteInfo:
     url: str  # absolute, ends with /
     repo_url: str  # the repository holding data/, for history and error reports
     branch: str = "main"
+    report_email: str | None = None  # where anyone can report an error, no account needed
+
+
+SECTIONS = {Trip: "resor", Membership: "medlemskap", Agreement: "avtal", Organisation: "organisationer",
+            Body: "organ", Person: "personer"}
+
+
+RESOURCES = {Trip: "trips", Membership: "memberships", Agreement: "agreements", Organisation: "organisations",
+             Body: "bodies", Person: "people"}
+
+
+def resource_of(record) -> str:
+    return RESOURCES[type(record)]
 
 
 def url_for(record) -> str:
-    """The record's page, relative to the site root, ending with /."""
-    if isinstance(record, Trip):
-        return f"resor/{record.year}/{record.id}/"
-    prefix = {Membership: "medlemskap", Agreement: "avtal", Organisation: "organisationer",
-              Body: "organ", Person: "personer"}[type(record)]
-    return f"{prefix}/{record.id}/"
+    """The record's page, relative to the site root, ending with /: its id alone, which never changes."""
+    return f"{SECTIONS[type(record)]}/{record.id}/"
+
+
+def former_urls(record) -> list[str]:
+    """Where the record's page used to be: trips were filed under their year, which a correction can move."""
+    return [f"resor/{record.year}/{record.id}/"] if isinstance(record, Trip) else []
+
+
+def year_url(year: int) -> str:
+    return f"resor/{year}/"
+
+
+def taken_by_site(resource: str, record_id: str) -> bool:
+    """Ids whose address is a page the site makes itself (a section's index, a year of trips)."""
+    return record_id == "index" or (resource == "trips" and record_id.isdigit())
 
 
 def source_path(url: str) -> str:
@@ -86,10 +109,23 @@ def history_url(site: SiteInfo, source_file: str) -> str:
     return f"{site.repo_url}/commits/{site.branch}/data/{quote(source_file)}"
 
 
-def report_error_url(site: SiteInfo, record_id: str, page_url: str) -> str:
+def report_error_url(site: SiteInfo, record_id: str, page_url: str, version: str) -> str:
     title = quote(f"Fel i posten {record_id}")
-    body = quote(f"Sida: {site.url}{page_url}\n\nVad är fel, och var står det rätta?\n")
+    body = quote(_report_text(site, record_id, page_url, version))
     return f"{site.repo_url}/issues/new?title={title}&body={body}"
+
+
+def report_email_url(site: SiteInfo, record_id: str, page_url: str, version: str) -> str | None:
+    """A prefilled e-mail: the way to report an error that needs no account anywhere."""
+    if not site.report_email:
+        return None
+    subject = quote(f"Fel i posten {record_id}")
+    return f"mailto:{site.report_email}?subject={subject}&body={quote(_report_text(site, record_id, page_url, version))}"
+
+
+def _report_text(site: SiteInfo, record_id: str, page_url: str, version: str) -> str:
+    return (f"Post: {record_id}\nSida: {site.url}{page_url}\nDataversion: {version}\n\n"
+            "Vad är fel, och var står det rätta?\n")
 
 
 def absolute(site: SiteInfo, url: str) -> str:

@@ -24,7 +24,8 @@ from generator.history import Change
 from generator.model import Dataset
 from generator.render import figures, records
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
-from generator.render.links import SiteInfo, index_path, link, name_of, source_path, url_for
+from generator.corrections import NO_PAST, Past
+from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
                                     partial_date, sek)
 
@@ -92,19 +93,22 @@ def render_page(view: PageView, markdown: str = "", summary: str | None = None) 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
 
 
-def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change]) -> Page:
+def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> Page:
+    view.sections.append(records.corrections_section(past.of(resource_of(record), record.id)))
     view.record = records.record_footer(record, site, version, changes)
     return render_page(view, "", summary_of(view))
 
 
-def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict[str, Page]:
+def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> dict[str, Page]:
     """The pages of `trips`, in their order (a job that may run in another process)."""
-    return {source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes) for t in trips}
+    return {source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes, past) for t in trips}
 
 
 def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
-           extra_nav: list | None = None) -> Rendered:
-    """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end."""
+           extra_nav: list | None = None, past: Past = NO_PAST) -> Rendered:
+    """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end.
+
+    `past` holds each record's corrections and the records withdrawn, whose pages stay."""
     as_of = max((c.date for c in changes.values()), default=None)
     files: dict[str, Page] = {}
     records.forget_rows()
@@ -112,7 +116,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 
     def add(into: dict[str, Page], view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
         if record is not None:
-            into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes)
+            into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes, past)
         else:
             into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
@@ -145,11 +149,13 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         add(rest, cost_views[0], index=True)
         for view in cost_views[1:]:
             add(rest, view)
+        for gone in past.withdrawn:
+            add(rest, records.withdrawn_page(gone))
         return rest
 
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
     split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
-    for part in in_two(trip_pages, trips, split, site, dataset.version, changes, meanwhile=other_pages):
+    for part in in_two(trip_pages, trips, split, site, dataset.version, changes, past, meanwhile=other_pages):
         files.update(part)
     years = sorted(by_year, reverse=True)
     nav = [{"Start": "index.md"},

@@ -13,7 +13,10 @@ from generator.downloads.records import record_download_urls
 from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 from generator.render import figures
-from generator.render.links import SiteInfo, absolute, history_url, link, name_of, relative, report_error_url, url_for
+from generator.corrections import PAGED, Correction, Withdrawn
+from generator.entities import fields, schema_descriptor
+from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
+                                    report_error_url, url_for)
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
@@ -27,9 +30,57 @@ def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Chang
         "cite": f"{name_of(record)}. {site.name}, id {record.id}, dataversion {version}. {absolute(site, url)}",
         "changed": date(changed.date) if changed else "okänt (inte incheckad)",
         "history": history_url(site, record.source_file),
-        "report": report_error_url(site, record.id, url),
+        "report": report_error_url(site, record.id, url, version),
+        "email": report_email_url(site, record.id, url, version),
         "downloads": {fmt: relative(target, url) for fmt, target in record_download_urls(record).items()},
     }
+
+
+def _shown(value) -> str:
+    """A value as the history shows it: a line added or removed is listed field by field."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def corrections_section(corrections: list[Correction]) -> Section:
+    """The record's changes per version: what, old value -> new value, when and why."""
+    rows = []
+    for c in corrections:
+        why = "; ".join(c.reasons) or "–"
+        for change in c.changes:
+            meta = fields(change.resource).get(change.field, {})
+            what = (meta.get("title", change.field) if change.field else "") if change.resource in PAGED else \
+                f"{schema_descriptor(change.resource)['title']} {change.key}" + (f": {meta.get('title', change.field)}"
+                                                                                if change.field else "")
+            rows.append([Cell(c.version), date_cell(c.date) if c.date else Cell("–"), Cell(what or "–"),
+                         Cell(_shown(change.old)), Cell(_shown(change.new)), Cell(why)])
+        if not c.changes:
+            rows.append([Cell(c.version), date_cell(c.date) if c.date else Cell("–"), Cell("Posten togs bort"),
+                         Cell("–"), Cell("–"), Cell(why)])
+    table = TableView("Rättelser och ändringar per version",
+                      [Header("Version"), Header("Datum"), Header("Vad"), Header("Före"), Header("Efter"), Header("Skäl")],
+                      rows, searchable=False) if rows else None
+    return Section("Ändringar", table=table, text=None if rows else "Posten har inte ändrats sedan den publicerades.")
+
+
+def withdrawn_page(w: Withdrawn) -> PageView:
+    """The page of a record no longer in the data: when and why it went, and where its last values are."""
+    url = url_for(w.record)
+    c = w.correction
+    lead = (f"Posten togs bort i version {c.version}" + (f" ({date(c.date)})" if c.date else "") + ". "
+            f"Dess sista uppgifter finns kvar i version {w.last_version} av öppna data.")
+    downloads = Markup('<a href="{0}">{1}.csv</a>, <a href="{2}">portal.xlsx</a>').format(
+        relative(f"data/v{w.last_version}/{w.resource}.csv", url), w.resource,
+        relative(f"data/v{w.last_version}/portal.xlsx", url))
+    facts = [("Id", w.key), ("Borttagen i version", c.version), ("Skäl", "; ".join(c.reasons) or "–"),
+             ("Senast publicerad i", Markup("version {0}: {1}").format(w.last_version, downloads))]
+    return PageView(url, f"Borttagen: {name_of(w.record)}", False, lead=lead, facts=facts,
+                    sections=[corrections_section([c])], search_summary=lead)
 
 
 def country_name(code: str) -> str:
