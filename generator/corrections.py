@@ -75,15 +75,20 @@ def _owner(resource: str, values: dict) -> tuple[str, str] | None:
     return None
 
 
-def _protected_ids(version) -> set[str]:
+def protected_ids(version) -> set[str]:
+    """People published by role only in `version` (the latest): their names stay out of the history too."""
     return {p.id for p in version.dataset.people.values() if p.protected}
+
+
+def withheld(resource: str, key: str, column: str, value, protected: set[str]):
+    return WITHHELD if value and resource == "people" and column == "name" and key in protected else value
 
 
 def past_of(versions: list, data_dir: Path) -> Past:
     """The corrections of every record, from the published versions (oldest first, the working tree last)."""
     if len(versions) < 2:
         return NO_PAST
-    protected = _protected_ids(versions[-1])
+    protected = protected_ids(versions[-1])
     corrections: dict[tuple[str, str], list[Correction]] = {}
     withdrawn: dict[tuple[str, str], Withdrawn] = {}
     for old, new in zip(versions, versions[1:]):
@@ -106,8 +111,7 @@ def past_of(versions: list, data_dir: Path) -> Past:
                 if owner is None:
                     continue
                 for column, (a, b) in sorted(columns.items()):
-                    if resource == "people" and column == "name" and values.get("id") in protected:
-                        a, b = (WITHHELD if a else a), (WITHHELD if b else b)
+                    a, b = (withheld(resource, key, column, v, protected) for v in (a, b))
                     entry(owner).changes.append(FieldChange(resource, key, column, a, b))
         for what, items in (("added", changes.added), ("removed", changes.removed)):
             for resource, rows in items.items():

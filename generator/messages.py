@@ -155,10 +155,10 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Fältet '{field}' sätts av filen kostnaden ligger i och ska inte anges.", "Ta bort fältet från kostnadsraden."),
         "en": ("The field '{field}' is set by the file the cost is in and must not be given.", "Remove the field from the cost line.")}),
     "version-published": (E, {
-        "sv": ("Version {version} publicerades {date} (commit {commit}), och uppgifterna skiljer sig nu från den i {n} poster.",
+        "sv": ("Version {version} publicerades {date} (commit {commit}), men uppgifterna har ändrats sedan dess (ändrade poster: {n}).",
                "En publicerad version ändras aldrig. Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, "
                "{major} när kolumner ändras."),
-        "en": ("Version {version} was published on {date} (commit {commit}), and the data now differ from it in {n} records.",
+        "en": ("Version {version} was published on {date} (commit {commit}), but the data have changed since (changed records: {n}).",
                "A published version never changes. Raise version in datapackage.yaml: {patch} for corrections, {minor} for new "
                "records, {major} when columns change.")}),
     "version-lower": (E, {

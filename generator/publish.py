@@ -546,10 +546,9 @@ def _move_into(extra: Path, site: Path) -> None:
 
 def _past(dataset: Dataset, data_dir: Path, config_file: Path):
     """Each record's corrections across the published versions (the versions are read once per build)."""
-    from generator.corrections import past_of
     from generator.downloads import history
 
-    return past_of(history(dataset, None, data_dir, site_info(config_file).url)[0], data_dir)
+    return history(dataset, None, data_dir, site_info(config_file).url)[2]
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,

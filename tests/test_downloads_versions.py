@@ -78,12 +78,16 @@ def test_changelog_lists_the_corrected_record(history_site):
     assert [v["version"] for v in log["versions"]] == ["0.2.0", "0.1.0"]
     newest = log["versions"][0]
     assert newest["summary"] == {"added": 0, "changed": 1, "removed": 0}
-    assert newest["resources"]["trips"]["changed"] == [{"id": "2016-11-paris-oecd-inclusive-growth", "fields": ["title"]}]
+    assert newest["resources"]["trips"]["changed"] == [{
+        "id": "2016-11-paris-oecd-inclusive-growth", "fields": ["title"],
+        "values": {"title": {"old": "OECD:s möte om inkluderande tillväxt i städer, Paris",
+                             "new": "OECD-möte om inkluderande tillväxt, Paris"}}}]
     assert newest["date"] == "2026-03-15" and newest["licence"] == "CC0-1.0"
     assert "version 0.2.0 (2026-03-15)" in newest["citation"]
     page = changelog_markdown(log, Release({"version": "0.2.0"}, None, "https://x.example/"), "sv", "../../")
     assert "## Version 0.2.0 (2026-03-15)" in page
-    assert "`2016-11-paris-oecd-inclusive-growth` (fält: `title`)" in page
+    assert ("`2016-11-paris-oecd-inclusive-growth`: `title` `OECD:s möte om inkluderande tillväxt i städer, Paris` → "
+            "`OECD-möte om inkluderande tillväxt, Paris`") in page
     assert '<a href="../../data/v0.1.0/portal.xlsx">' in page
 
 

@@ -26,7 +26,7 @@ from generator.downloads.archive import write_checksums, write_zip
 from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
 from generator.downloads.datapackage import write_datapackage
-from generator.downloads.feed import write_feed
+from generator.downloads.feed import write_corrections_feed, write_feed
 from generator.downloads.jsonfile import dumps, record_lines, write_json
 from generator.downloads.records import record_download_urls, write_records
 from generator.downloads.release import Release
@@ -34,6 +34,7 @@ from generator.downloads.sqlite import write_sqlite
 from generator.downloads.tables import Table, build_tables
 from generator.downloads.versions import Version, versions
 from generator.downloads.xlsx import write_workbook
+from generator.corrections import Past, past_of
 from generator.history import Change, last_changes
 from generator.loader import Loaded, load
 from generator.model import Dataset
@@ -64,17 +65,18 @@ def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: 
     return Version(Release(loaded.package, date, base_url), None, loaded, dataset)
 
 
-_LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last call: a build asks twice
+_LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last call: a build asks several times
 
 
 def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
-            changes: dict[str, Change] | None = None) -> tuple[list[Version], dict]:
-    """Every published version (oldest first, the working tree last) and the changelog."""
+            changes: dict[str, Change] | None = None) -> tuple[list[Version], dict, Past]:
+    """Every published version (oldest first, the working tree last), the changelog and each record's corrections."""
     if _LAST_HISTORY and _LAST_HISTORY[0][0] is dataset and _LAST_HISTORY[0][1:] == (data_dir, base_url):
         return _LAST_HISTORY[1]
     changes = last_changes(data_dir) if changes is None else changes
     found = versions(_current(dataset, loaded, data_dir, base_url, changes), data_dir, base_url)
-    _LAST_HISTORY[:] = [(dataset, data_dir, base_url), (found, changelog(found))]
+    past = past_of(found, data_dir)
+    _LAST_HISTORY[:] = [(dataset, data_dir, base_url), (found, changelog(found), past)]
     return _LAST_HISTORY[1]
 
 
@@ -85,7 +87,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     `base_url` is the site's absolute URL, ending with /.
     """
     changes = last_changes(data_dir)
-    found, log = history(dataset, loaded, data_dir, base_url, changes)
+    found, log, past = history(dataset, loaded, data_dir, base_url, changes)
     root = site_dir / "data"
     written: list[Path] = []
     current = found[-1]
@@ -102,6 +104,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     (root / "changelog.json").write_bytes(dumps(log))
     written.append(root / "changelog.json")
     written.append(write_feed(dataset, current.release, changes, log["versions"][0], site_dir))
+    written.append(write_corrections_feed(past, current.release, site_dir))
     written += _catalogue(current, site_dir)
     return written
 

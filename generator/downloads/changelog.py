@@ -1,12 +1,12 @@
-"""The changelog: per version, the records added, changed (which fields) and removed.
+"""The changelog: per version, the records added, changed (each field's old and new value) and removed.
 
 Corrections must be visible, never silent: every version is compared with the one
-before it. Only ids and field names are listed, never values, so nothing the model
-withholds (a protected person's name) can leak through the history.
+before it. A protected person's name is withheld here as everywhere else.
 """
 
 from __future__ import annotations
 
+from generator.corrections import protected_ids, withheld
 from generator.downloads.release import Release
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
@@ -17,6 +17,7 @@ MAIN_FILES = ("portal.xlsx", "portal.zip", "portal.sqlite", "datapackage.json", 
 def changelog(versions: list[Version]) -> dict:
     """The changelog as data (what `changelog.json` holds), newest version first."""
     entries = []
+    protected = protected_ids(versions[-1])
     for i, version in enumerate(versions):
         release = version.release
         entry = {"version": release.version, "date": release.date.isoformat() if release.date else None,
@@ -32,7 +33,11 @@ def changelog(versions: list[Version]) -> dict:
             entry["summary"] = {"added": added, "changed": changed, "removed": removed}
             for resource in RESOURCES:
                 item = {"added": [key for key, _ in changes.added.get(resource, [])],
-                        "changed": [{"id": key, "fields": sorted(cols)} for key, cols in changes.changed.get(resource, [])],
+                        "changed": [{"id": key, "fields": sorted(cols),
+                                     "values": {c: {"old": withheld(resource, key, c, a, protected),
+                                                    "new": withheld(resource, key, c, b, protected)}
+                                                for c, (a, b) in sorted(cols.items())}}
+                                    for key, cols in changes.changed.get(resource, [])],
                         "removed": [key for key, _ in changes.removed.get(resource, [])]}
                 if any(item.values()):
                     entry["resources"][resource] = item
@@ -60,6 +65,14 @@ WORDS = {
            "none": "No changes to the records.", "summary": "{a} added, {c} changed, {r} removed records.",
            "fields": "fields"},
 }
+
+
+def _value(value) -> str:
+    """A value in the changelog page's Markdown, inert: code span, one line, no backticks."""
+    if value is None or value == "":
+        return "–"
+    text = " ".join(str(value).replace("`", "'").split())
+    return f"`{text[:120]}{'…' if len(text) > 120 else ''}`"
 
 
 def download_links(version: str, prefix: str) -> str:
@@ -91,7 +104,7 @@ def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: st
                 if item[what]:
                     lines.append(f"- {w[what]}: " + ", ".join(f"`{key}`" for key in item[what]))
             for change in item["changed"]:
-                lines.append(f"- {w['changed']}: `{change['id']}` ({w['fields']}: "
-                             + ", ".join(f"`{f}`" for f in change["fields"]) + ")")
+                lines.append(f"- {w['changed']}: `{change['id']}`: "
+                             + "; ".join(f"`{f}` {_value(v['old'])} → {_value(v['new'])}" for f, v in change["values"].items()))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"

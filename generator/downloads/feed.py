@@ -1,4 +1,4 @@
-"""`feed.atom`: new and changed trips, for journalists' feed readers.
+"""`feed.atom`: new and changed trips; `corrections.atom`: every correction, for journalists' feed readers.
 
 One entry per trip, its id the trip's permanent page URL, so a corrected trip comes
 back as an updated entry rather than a new one. `updated` is the date of the last
@@ -16,7 +16,8 @@ from generator.downloads.records import record_download_urls
 from generator.downloads.release import Release
 from generator.history import Change
 from generator.model import Dataset
-from generator.render.links import url_for
+from generator.corrections import Past
+from generator.render.links import url_for, url_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
@@ -108,4 +109,51 @@ def write_feed(dataset: Dataset, release: Release, changes: dict[str, Change], l
                site_dir: Path) -> Path:
     path = site_dir / "feed.atom"
     path.write_bytes(feed_bytes(dataset, release, changes, latest_entry))
+    return path
+
+
+def corrections_bytes(past: Past, release: Release) -> bytes:
+    """`corrections.atom`: one entry per record and version that changed or withdrew it, newest first."""
+    base = release.base_url
+    found = [(c, owner) for owner, items in past.corrections.items() for c in items]
+    found.sort(key=lambda item: (item[0].date or dt.date(1970, 1, 1), item[0].version, item[1]), reverse=True)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
+    sub = lambda parent, tag, text=None, **attrs: _sub(parent, tag, text, attrs)  # noqa: E731
+    sub(feed, "id", f"{base}corrections.atom")
+    sub(feed, "title", f"{release.package.get('title', release.name)} – rättelser")
+    sub(feed, "subtitle", "Rättade och borttagna poster, med före och efter / Corrected and withdrawn records")
+    newest = found[0][0].date if found and found[0][0].date else release.date or dt.date(1970, 1, 1)
+    sub(feed, "updated", _stamp(newest))
+    sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}corrections.atom")
+    sub(feed, "link", rel="alternate", type="text/html", href=f"{base}oppna-data/versioner/")
+    author = sub(feed, "author")
+    sub(author, "name", release.publisher.get("name") or release.name)
+    sub(feed, "rights", f"{release.licence_title} ({release.licence})")
+    for correction, (resource, key) in found[:MAX_ENTRIES]:
+        page = base + url_of(resource, key)
+        entry = sub(feed, "entry")
+        sub(entry, "id", f"{page}#version-{correction.version}")
+        what = "Borttagen" if correction.kind == "withdrawn" else "Rättad"
+        sub(entry, "title", f"{what} i version {correction.version}: {key}")
+        sub(entry, "updated", _stamp(correction.date or newest))
+        sub(entry, "link", rel="alternate", type="text/html", href=page)
+        sub(entry, "category", term=correction.kind, label=what)
+        listed = "; ".join(f"{c.field or c.key}: {_plain(c.old)} → {_plain(c.new)}" for c in correction.changes)
+        reason = f" Skäl: {'; '.join(correction.reasons)}." if correction.reasons else ""
+        sub(entry, "summary", f"{listed}.{reason}".strip(" ."))
+    ET.indent(feed)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _plain(value) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    return str(value)
+
+
+def write_corrections_feed(past: Past, release: Release, site_dir: Path) -> Path:
+    path = site_dir / "corrections.atom"
+    path.write_bytes(corrections_bytes(past, release))
     return path

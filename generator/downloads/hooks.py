@@ -24,7 +24,7 @@ def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
 
 def pages(dataset: Dataset, docs_dir: Path, data_dir: Path) -> list:
     """The page provider: downloads, data dictionary and changelog pages; returns their nav."""
-    found, log = history(dataset, None, data_dir, publish.site_info().url)
+    found, log, _ = history(dataset, None, data_dir, publish.site_info().url)
     return write_pages(log, found[-1].release, docs_dir)
 
 

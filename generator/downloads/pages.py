@@ -35,7 +35,7 @@ Alla uppgifter på webbplatsen går att ladda ned, fritt att använda under
 - **JSON** som posterna visas på webbplatsen: <a href="{latest}trips.json">trips.json</a>,
   <a href="{latest}memberships.json">memberships.json</a>, <a href="{latest}agreements.json">agreements.json</a>.
 - **Kontrollsummor** (SHA-256): <a href="{latest}SHA256SUMS">SHA256SUMS</a>.
-- **Flöde** med nya och ändrade resor: <a href="{prefix}feed.atom">feed.atom</a>.
+- **Flöden**: nya och ändrade resor i <a href="{prefix}feed.atom">feed.atom</a>; varje rättelse med värdet före och efter i <a href="{prefix}corrections.atom">corrections.atom</a>.
 - **Metadata** för dataportaler (DCAT-AP-SE): <a href="{prefix}catalog.ttl">catalog.ttl</a>,
   <a href="{prefix}catalog.jsonld">catalog.jsonld</a>.
 

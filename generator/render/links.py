@@ -34,6 +34,9 @@ RESOURCES = {Trip: "trips", Membership: "memberships", Agreement: "agreements", 
              Body: "bodies", Person: "people"}
 
 
+_SECTION_OF = {RESOURCES[kind]: section for kind, section in SECTIONS.items()}
+
+
 def resource_of(record) -> str:
     return RESOURCES[type(record)]
 
@@ -41,6 +44,11 @@ def resource_of(record) -> str:
 def url_for(record) -> str:
     """The record's page, relative to the site root, ending with /: its id alone, which never changes."""
     return f"{SECTIONS[type(record)]}/{record.id}/"
+
+
+def url_of(resource: str, record_id: str) -> str:
+    """The page of a record known by its resource and id (a record of an older version, too)."""
+    return f"{_SECTION_OF[resource]}/{record_id}/"
 
 
 def former_urls(record) -> list[str]:
