@@ -271,14 +271,17 @@ class Trip:
         return self.start_date.year
 
     @property
+    def lines_total(self) -> float | None:
+        """The sum of the trip's cost lines paid by one of our bodies (`total_sek_computed`); None without lines."""
+        return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2) if self.costs else None
+
+    @property
     def total_sek(self) -> float | None:
         """What the municipality paid: lines paid by an outside party are left out.
 
-        None when the trip has no cost lines (and no stated total): not reported is not zero.
+        None when the trip has no cost lines and no stated total: not reported is not zero.
         """
-        if not self.costs:
-            return self.total_sek_stated
-        return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2)
+        return self.lines_total if self.costs else self.total_sek_stated
 
     @property
     def has_preliminary_costs(self) -> bool:
@@ -302,6 +305,17 @@ class Dataset:
     costs: list[Cost]
     source: Loaded | None = field(default=None, repr=False, compare=False)  # the tables it was built from (downloads)
     completeness: list[Completeness] = field(default_factory=list)
+
+    def days(self) -> list[dt.date]:
+        """Every date the data holds that says how far it reaches (trip ends, cost days, report days)."""
+        days = [t.end_date for t in self.trips.values()] + [c.day for c in self.costs if c.day]
+        return days + [r.reported_date for r in self.completeness if r.reported_date]
+
+    def years(self, as_of: dt.date | None) -> tuple[int, int]:
+        """The years the data speaks of: from its first cost or report to the year of `as_of` (its last change)."""
+        last = as_of.year if as_of else max([d.year for d in self.days()] or [2000])
+        first = min([c.year for c in self.costs] + [periods.year_of(r.period) for r in self.completeness] or [last])
+        return min(first, last), last
 
     @property
     def period_kind(self) -> str:

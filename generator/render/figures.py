@@ -126,14 +126,11 @@ def coverage(municipality: Municipality, year: int, kind: str) -> Coverage:
 
 def data_years(dataset: Dataset, as_of: dt.date | None) -> tuple[int, int]:
     """The years the data speaks of: from its first cost or report to the year of its last change."""
-    last = as_of.year if as_of else max([d.year for d in data_days(dataset)] or [2000])
-    first = min([c.year for c in dataset.costs] + [periods.year_of(r.period) for r in dataset.completeness] or [last])
-    return min(first, last), last
+    return dataset.years(as_of)
 
 
 def data_days(dataset: Dataset) -> list[dt.date]:
-    days = [t.end_date for t in dataset.trips.values()] + [c.day for c in dataset.costs if c.day]
-    return days + [r.reported_date for r in dataset.completeness if r.reported_date]
+    return dataset.days()
 
 
 # --- tables of figures
