@@ -201,3 +201,13 @@ def test_principles_page_lists_the_validators_warnings_linked_to_their_records(s
         assert problem.message("sv") in html[municipality], problem
         assert re.search(rf'href="[./]*(medlemskap|avtal|resor|resor/\d{{4}})/{record_id}/"', html[municipality]), record_id
     assert len(wanted) >= 5 and "Inga avvikelser" not in html["malmo"]
+
+
+def test_charts_draw_an_unknown_figure_as_a_gap_said_in_words():
+    from generator.render.charts import Series, bar_chart, horizontal_bar_chart
+
+    svg = bar_chart(["2024", "2025"], [Series("Resor", [1000, None]), Series("Avgifter", [0, None])],
+                    title="t", description="d", id_prefix="gap")
+    assert svg.count('class="bar"') == 1 and svg.count("uppgift saknas") == 1
+    ranking = horizontal_bar_chart(["Känt", "Noll", "Okänt"], [500, 0, None], title="t", description="d", id_prefix="gap")
+    assert ranking.count('class="bar"') == 1 and "uppgift saknas" in ranking and "0\u00a0kr" in ranking
