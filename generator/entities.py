@@ -16,6 +16,7 @@ from pathlib import Path
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 PARTIAL_DATE_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"  # a year, a month or a day
+PERIOD_PATTERN = "^[0-9]{4}(-H[12]|-Q[1-4])?$"  # a year, a half-year or a quarter
 PARENT_FIELDS_OF_COSTS = ("trip_id", "membership_id", "agreement_id")
 
 
@@ -57,14 +58,19 @@ ENTITIES: tuple[Entity, ...] = (
                      Child("participants", "trip_participants", "trip_id", False),
                      _costs("trip_id")),
            groups=("decision",), lists=("purposes",)),
+    Entity("completeness", "completeness.yaml", False),
 )
 
 # Resources in an order where each one's foreign keys point to earlier ones or itself.
 RESOURCES: tuple[str, ...] = (
     "municipalities", "bodies", "people", "organisations",
     "memberships", "membership_forums", "agreements", "agreement_parties",
-    "trips", "trip_destinations", "trip_participants", "costs",
+    "trips", "trip_destinations", "trip_participants", "costs", "completeness",
 )
+
+# Tables the portal computes from the others (no data file): published beside them.
+DERIVED_RESOURCES: tuple[str, ...] = ("membership_fees",)
+PUBLISHED: tuple[str, ...] = RESOURCES + DERIVED_RESOURCES
 
 
 @cache
@@ -76,6 +82,11 @@ def schema_descriptor(resource: str) -> dict:
 @cache
 def fields(resource: str) -> dict[str, dict]:
     return {f["name"]: f for f in schema_descriptor(resource)["fields"]}
+
+
+def computed_fields(resource: str) -> tuple[str, ...]:
+    """Columns the portal computes for the downloads (`x-computed`); staff never write them."""
+    return tuple(name for name, spec in fields(resource).items() if spec.get("x-computed"))
 
 
 def derived_fields(child: Child) -> tuple[str, ...]:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from generator import yamlsource
 from generator.background import in_two
-from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields, line_id
+from generator.entities import (ENTITIES, PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields,
+                                 fields, line_id)
 from generator.problems import Problem
 from generator.yamlsource import Document, Pos
 
@@ -234,9 +235,11 @@ def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tupl
 
 @functools.cache
 def _columns(resource: str) -> tuple[dict, frozenset, frozenset]:
-    """A resource's fields, its partial-date columns (`1997`, `2003-05`) and its text columns."""
-    known = fields(resource)
-    partial = frozenset(n for n, f in known.items() if f.get("constraints", {}).get("pattern") == PARTIAL_DATE_PATTERN)
+    """A resource's fields staff may write (not the computed ones), its partial-date columns
+    (`1997`, `2003-05`) and its text columns."""
+    known = {n: f for n, f in fields(resource).items() if not f.get("x-computed")}
+    partial = frozenset(n for n, f in known.items()  # a year written bare (`2025`) is read as text here
+                        if f.get("constraints", {}).get("pattern") in (PARTIAL_DATE_PATTERN, PERIOD_PATTERN))
     return known, partial, frozenset(n for n, f in known.items() if f["type"] == "string")
 
 

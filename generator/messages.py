@@ -177,6 +177,22 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "line-id-invalid": (E, {
         "sv": ("Id '{value}' är inte ett heltal från 1.", "Skriv radens nummer som ett heltal, t.ex. `id: {next}`."),
         "en": ("The id '{value}' is not a whole number from 1.", "Write the line's number as a whole number, e.g. `id: {next}`.")}),
+    "completeness-period": (E, {
+        "sv": ("Perioden {value} har fel form: uppgifterna rapporteras per {kind_sv} (settings.completeness_period).", "Skriv perioden som {example}."),
+        "en": ("The period {value} has the wrong form: reporting is per {kind} (settings.completeness_period).", "Write the period as {example}.")}),
+    "completeness-period-setting": (E, {
+        "sv": ("settings.completeness_period är {value}.", "Välj en av: {allowed}."),
+        "en": ("settings.completeness_period is {value}.", "Choose one of: {allowed}.")}),
+    "nil-return-contradicted": (E, {
+        "sv": ("Organet har rapporterat inget att rapportera för {period}, men har {count} resor eller kostnadsrader under perioden.", "Ändra status till complete eller preliminary, eller rätta datum och organ på resorna och kostnaderna."),
+        "en": ("The body reported nothing to report for {period}, but has {count} trips or cost lines in the period.", "Change the status to complete or preliminary, or correct the dates and bodies of the trips and costs.")}),
+    # --- stale states (warnings)
+    "trip-planned-past": (W, {
+        "sv": ("Resan slutade {end} men har fortfarande status planerad.", "Ändra status till completed (genomförd) eller cancelled (inställd)."),
+        "en": ("The trip ended on {end} but its status is still planned.", "Change the status to completed or cancelled.")}),
+    "cost-preliminary-overdue": (W, {
+        "sv": ("Kostnadsraden har varit preliminär sedan {since}, mer än {days} dagar.", "Stäm av beloppet och ändra status till final."),
+        "en": ("The cost line has been preliminary since {since}, more than {days} days.", "Check the amount and change the status to final.")}),
     # --- principles (warnings)
     "policy-twin-city": (W, {
         "sv": ("Vänortsavtal, men {municipality} tecknar enligt sitt styrdokument inte vänortsavtal.", "Kontrollera avtalstypen; ett samarbetsavtal kräver konkret tema, start- och slutdatum."),

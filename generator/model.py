@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import periods
 from generator.loader import Loaded
 
 
@@ -46,6 +47,18 @@ class Body:
     memberships: list[Membership] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     costs_paid: list[Cost] = field(default_factory=list)
+    completeness: dict[str, Completeness] = field(default_factory=dict)  # period -> what the body reported
+
+
+@dataclass
+class Completeness:
+    """A body's report for a period: complete, preliminary or nothing to report (a nil return)."""
+    body: Body
+    period: str
+    status: str
+    reported_date: dt.date | None
+    note: str | None
+    example: bool
 
 
 @dataclass
@@ -109,6 +122,28 @@ class Cost:
         """Costs paid by an outside party are shown but not counted as the city's spending."""
         return self.paid_by_body is not None
 
+    @property
+    def preliminary(self) -> bool:
+        return self.status == "preliminary"
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day the cost counts on: its date, or its trip's start."""
+        return self.date or (self.trip.start_date if self.trip else None)
+
+    @property
+    def owner(self) -> Trip | Membership | Agreement:
+        return self.trip or self.membership or self.agreement
+
+    @property
+    def responsible_body(self) -> Body:
+        """The body responsible for the trip, membership or agreement (not necessarily the one that paid)."""
+        return self.owner.body
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.responsible_body.municipality
+
 
 @dataclass
 class Forum:
@@ -134,9 +169,31 @@ class Membership:
     source: str | None
     example: bool
     source_file: str
+    free: bool = False  # stated free of charge: every year's fee is a known zero
     forums: list[Forum] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)
+
+    def fees(self, year: int) -> list[Cost]:
+        """The year's fee lines paid by one of our bodies."""
+        return [c for c in self.costs if c.category == "membership_fee" and c.year == year and c.paid_by_us]
+
+    def fee_for(self, year: int) -> float | None:
+        """The year's fee: the sum of its fee lines, 0 when stated free, None when unknown."""
+        lines = self.fees(year)
+        if lines:
+            return round(sum(c.amount_sek for c in lines), 2)
+        return 0.0 if self.free else None
+
+    def fee_status(self, year: int) -> str:
+        fee = self.fee_for(year)
+        return "unknown" if fee is None else "free" if fee == 0 else "paid"
+
+    def years(self, first: int, last: int) -> list[int]:
+        """The years of `first`..`last` the membership ran in (from its start year to its end year)."""
+        start = int(str(self.start_date)[:4])
+        end = int(str(self.end_date)[:4]) if self.end_date else last
+        return list(range(max(first, start), min(last, end) + 1))
 
 
 @dataclass
@@ -214,9 +271,21 @@ class Trip:
         return self.start_date.year
 
     @property
-    def total_sek(self) -> float:
-        """What the municipality paid: lines paid by an outside party are left out."""
-        return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2)
+    def lines_total(self) -> float | None:
+        """The sum of the trip's cost lines paid by one of our bodies (`total_sek_computed`); None without lines."""
+        return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2) if self.costs else None
+
+    @property
+    def total_sek(self) -> float | None:
+        """What the municipality paid: lines paid by an outside party are left out.
+
+        None when the trip has no cost lines and no stated total: not reported is not zero.
+        """
+        return self.lines_total if self.costs else self.total_sek_stated
+
+    @property
+    def has_preliminary_costs(self) -> bool:
+        return any(c.preliminary and c.paid_by_us for c in self.costs)
 
     @property
     def has_example_data(self) -> bool:
@@ -235,6 +304,23 @@ class Dataset:
     trips: dict[str, Trip]
     costs: list[Cost]
     source: Loaded | None = field(default=None, repr=False, compare=False)  # the tables it was built from (downloads)
+    completeness: list[Completeness] = field(default_factory=list)
+
+    def days(self) -> list[dt.date]:
+        """Every date the data holds that says how far it reaches (trip ends, cost days, report days)."""
+        days = [t.end_date for t in self.trips.values()] + [c.day for c in self.costs if c.day]
+        return days + [r.reported_date for r in self.completeness if r.reported_date]
+
+    def years(self, as_of: dt.date | None) -> tuple[int, int]:
+        """The years the data speaks of: from its first cost or report to the year of `as_of` (its last change)."""
+        last = as_of.year if as_of else max([d.year for d in self.days()] or [2000])
+        first = min([c.year for c in self.costs] + [periods.year_of(r.period) for r in self.completeness] or [last])
+        return min(first, last), last
+
+    @property
+    def period_kind(self) -> str:
+        """How long a reporting period is: year, half or quarter (settings.completeness_period)."""
+        return periods.kind_of(self.package.get("settings"))
 
     @property
     def version(self) -> str:
@@ -287,7 +373,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
     for v, f in rows("memberships"):
         m = Membership(v["id"], bodies[v["body_id"]], organisations[v["organisation_id"]], v.get("role"), v["start_date"],
                        v.get("end_date"), v["status"], v.get("decision_reference"), bodies.get(v.get("decision_body_id")),
-                       v.get("decision_date"), v.get("review_date"), v.get("notes"), v.get("source"), bool(v.get("example")), f)
+                       v.get("decision_date"), v.get("review_date"), v.get("notes"), v.get("source"), bool(v.get("example")), f,
+                       bool(v.get("free")))
         memberships[m.id] = m
         m.body.memberships.append(m)
         m.organisation.memberships.append(m)
@@ -337,5 +424,11 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
         if cost.paid_by_body:
             cost.paid_by_body.costs_paid.append(cost)
     costs.sort(key=lambda c: c.id)
+    completeness = []
+    for v in t["completeness"]:
+        report = Completeness(bodies[v["body_id"]], str(v["period"]), v["status"], v.get("reported_date"), v.get("note"),
+                              bool(v.get("example")))
+        completeness.append(report)
+        report.body.completeness[report.period] = report
     return Dataset(loaded.package, municipalities, bodies, people, organisations, memberships, agreements,
-                   dict(sorted(trips.items())), costs, loaded)
+                   dict(sorted(trips.items())), costs, loaded, completeness)

@@ -13,10 +13,17 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from generator import periods
 from generator.loader import Loaded, Row
 from generator.problems import Problem
 
 DEFAULT_REPORT_DUE_DAYS = 60
+DEFAULT_PRELIMINARY_DUE_DAYS = 90
+PRINCIPLES = ("policy-twin-city", "cooperation-no-end", "cooperation-no-theme", "review-overdue", "review-missing",
+              "trip-no-decision", "trip-no-report")
+"""The strategy's principles: warnings that the site also lists per municipality."""
+FOLLOW_UP = ("trip-planned-past", "cost-preliminary-overdue")
+"""Stale states: warnings the site lists beside the principles."""
 _ISO_PREFIX = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
@@ -55,6 +62,8 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     problems += _costs(t["costs"])
     problems += _totals(t["trips"], t["costs"])
     problems += _people(t["people"])
+    problems += _stale(t["trips"], t["costs"], settings, today)
+    problems += _completeness(loaded, settings)
 
     for row in t["trips"]:
         v = row.values
@@ -84,6 +93,63 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     for row in t["memberships"]:
         if row.values.get("status") == "active":
             problems += _review(row, body_municipality.get(row.values.get("body_id"), {}), today)
+    return problems
+
+
+def _days(settings: dict, key: str, default: int) -> int | None:
+    value = settings.get(key, default)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -> list[Problem]:
+    """A planned trip whose end has passed; a cost line preliminary for longer than the configured days."""
+    problems = []
+    ends = {}
+    for row in trips:
+        end = row.values.get("end_date")
+        ends[row.values.get("id")] = end
+        if row.values.get("status") == "planned" and _is_date(end) and end < today:
+            problems.append(_p(row, "trip-planned-past", "status", end=end.isoformat()))
+    due_days = _days(settings, "preliminary_due_days", DEFAULT_PRELIMINARY_DUE_DAYS)
+    for row in costs:
+        v = row.values
+        since = v.get("date") or ends.get(v.get("trip_id"))
+        if v.get("status") == "preliminary" and due_days is not None and _is_date(since) \
+                and since + dt.timedelta(days=due_days) < today:
+            problems.append(_p(row, "cost-preliminary-overdue", "status", since=since.isoformat(), days=due_days))
+    return problems
+
+
+_KIND_SV = {"year": "kalenderår", "half": "halvår", "quarter": "kvartal"}
+
+
+def _completeness(loaded: Loaded, settings: dict) -> list[Problem]:
+    """Periods written as configured, and no nil return for a period with the body's trips or costs in it."""
+    t = loaded.tables
+    kind = settings.get("completeness_period", periods.DEFAULT_KIND)
+    if kind not in periods.KINDS:
+        return [Problem("completeness-period-setting", loaded.package_file, 1, 1, "completeness_period",
+                        {"value": str(kind), "allowed": ", ".join(periods.KINDS)})]
+    trip_starts = {r.values.get("id"): r.values.get("start_date") for r in t["trips"]}
+    activity: dict[tuple, int] = Counter()  # (body, period) -> trips and cost lines in it
+    for row in t["trips"]:
+        start = row.values.get("start_date")
+        if _is_date(start):
+            activity[(row.values.get("body_id"), periods.period_of(start, kind))] += 1
+    for row in t["costs"]:
+        day = row.values.get("date") or trip_starts.get(row.values.get("trip_id"))
+        if _is_date(day) and row.values.get("paid_by_body_id"):
+            activity[(row.values.get("paid_by_body_id"), periods.period_of(day, kind))] += 1
+    problems = []
+    for row in t["completeness"]:
+        v = row.values
+        period = v.get("period")
+        if isinstance(period, str) and not periods.matches(period, kind):
+            problems.append(_p(row, "completeness-period", "period", value=period, kind=kind, kind_sv=_KIND_SV[kind],
+                               example=periods.EXAMPLES[kind]))
+        elif v.get("status") == "nothing_to_report" and activity.get((v.get("body_id"), period)):
+            problems.append(_p(row, "nil-return-contradicted", "status", period=period,
+                               count=activity[(v.get("body_id"), period)]))
     return problems
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import yamlsource
-from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, Entity, derived_fields, fields, schema_descriptor
+from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, Entity, computed_fields, derived_fields, fields, schema_descriptor
 from generator.validate import _closest, _typed_suggestion
 
 WIDTH = 88
@@ -237,6 +237,7 @@ def mapping_lines(resource: str, values: dict, indent: int, entity: Entity | Non
     """Every own field of `resource`, each after its comment; `item` starts it as a list entry."""
     pad, lines, groups_done = " " * indent, [], set()
     derived = next((derived_fields(c) for e in ENTITIES for c in e.children if c.resource == resource), ())
+    derived += computed_fields(resource)
     groups = entity.groups if entity else ()
     lists = entity.lists if entity else ()
     for name in fields(resource):

@@ -76,8 +76,8 @@ def typed(value, kind: str):
 
 def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
     """resource -> primary key -> row, flattened from the YAML files by hand."""
-    rows: dict[str, list[dict]] = {r.stem: [] for r in SCHEMAS.glob("*.json")}
-    for name in ("municipalities", "bodies", "people", "organisations"):
+    rows: dict[str, list[dict]] = {r.stem: [] for r in SCHEMAS.glob("*.json") if not schema(r.stem).get("x-computed")}
+    for name in ("municipalities", "bodies", "people", "organisations", "completeness"):
         rows[name] += yaml.safe_load((data_dir / f"{name}.yaml").read_text(encoding="utf-8"))
     for person in rows["people"]:
         if person.get("protected"):
@@ -102,6 +102,9 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
                 if isinstance(record.get(key), list):
                     record[key] = ";".join(record[key])
             rows[resource].append(record)
+    for trip in rows["trips"]:  # the computed total: its lines paid by one of our bodies, empty without lines
+        lines = [c for c in rows["costs"] if c.get("trip_id") == trip["id"]]
+        trip["total_sek_computed"] = sum(c["amount_sek"] for c in lines if c.get("paid_by_body_id")) if lines else None
     result = {}
     for resource, items in rows.items():
         spec, key = kinds(resource), schema(resource)["primaryKey"]

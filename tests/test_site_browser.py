@@ -10,7 +10,8 @@ from support.fixtures import browser  # noqa: F401
 from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
 
-PAGES = {"start": "", "trips-2024": "resor/2024/", "trip": PARIS}
+PAGES = {"start": "", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
+         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/"}
 
 
 @pytest.fixture(scope="module")

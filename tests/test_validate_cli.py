@@ -10,8 +10,14 @@ SAMPLE_WARNINGS = [
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no theme. [themes]",
     "data/agreements/malmo-provincia-di-chieti-2001.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
+    "data/memberships/malmo-union-of-baltic-cities.yaml:21:13: warning: The cost line has been preliminary since 2025-03-01, more than 90 days. [status]",
     "data/memberships/stockholm-champion-mayors.yaml:1:1: warning: No review date; Stockholms stad reviews every 4 years. [review_date]",
     "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:2:1: warning: The trip ended on 2025-10-15 but has no report after 60 days. [report]",
+    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:34:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
+    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:39:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
+    "data/trips/2026/2026-06-eurocities-forum.yaml:9:9: warning: The trip ended on 2026-06-12 but its status is still planned. [status]",
+    "data/trips/2026/2026-06-eurocities-forum.yaml:27:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
+    "data/trips/2026/2026-06-eurocities-forum.yaml:32:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
 ]
 
 
@@ -20,14 +26,14 @@ def test_sample_passes_with_its_known_warnings(workdir):
     assert result.returncode == 0, result.stdout + result.stderr
     problems = [line for line in result.stdout.splitlines() if line.startswith("data/")]
     assert problems == SAMPLE_WARNINGS
-    assert result.stdout.splitlines()[-1] == "0 errors, 5 warnings."
+    assert result.stdout.splitlines()[-1] == "0 errors, 11 warnings."
 
 
 def test_swedish_is_the_default(workdir):
     result = run_portal("validate", "--today", TODAY, cwd=workdir)
     assert "data/agreements/malmo-kaliningrad.yaml:1:1: varning: Samarbetsavtalet saknar slutdatum. [end_date]" in result.stdout
     assert "    gör så här: Enligt principerna ska ett samarbetsavtal ha start- och slutdatum; ange end_date." in result.stdout
-    assert result.stdout.splitlines()[-1] == "0 fel, 5 varningar."
+    assert result.stdout.splitlines()[-1] == "0 fel, 11 varningar."
 
 
 def test_strict_turns_warnings_into_failure(workdir):
@@ -58,7 +64,7 @@ def test_github_actions_get_annotations(workdir):
     assert ("::error file=data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml,line=67,col=17,title=type::"
             "The value 9800,50 is not a number. (Write the amount in digits, with a point as decimal separator "
             "and no spaces, e.g. 1234.50 (did you mean '9800.50'?).)") in result.stdout.splitlines()
-    assert "1 errors, 5 warnings." in result.stderr  # people reading the log still get the text
+    assert "1 errors, 11 warnings." in result.stderr  # people reading the log still get the text
 
 
 def test_usage_errors_exit_2(workdir):

@@ -92,9 +92,9 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     written: list[Path] = []
     current = found[-1]
     for version in found[:-1]:
-        written += write_version(build_tables(version.loaded, version.dataset), version.release,
+        written += write_version(build_tables(version.loaded, version.dataset, version.release.date), version.release,
                                  root / f"v{version.release.version}")
-    tables = build_tables(current.loaded, current.dataset)
+    tables = build_tables(current.loaded, current.dataset, current.release.date)
     records = record_lines(tables)
     written += write_version(tables, current.release, root / f"v{current.release.version}", records)
     latest = root / "latest"

@@ -8,7 +8,7 @@ how formula-like text is written in the CSV files.
 from __future__ import annotations
 
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
-from generator.entities import RESOURCES, schema_descriptor
+from generator.entities import PUBLISHED, schema_descriptor
 
 MAX_LISTED = 12  # longer code lists (ISO currencies, countries) are described, not listed
 
@@ -80,7 +80,7 @@ def data_dictionary_markdown(lang: str = "sv") -> str:
     i = 0 if lang == "sv" else 1
     chars = ", ".join(f"`{c}`" if c not in _CHAR_NAMES else _CHAR_NAMES[c][i] for c in FORMULA_STARTS)
     lines = [f"# {w['title']}", "", w["intro"], "", w["formula"].format(chars=chars, n=NEUTRALISER), ""]
-    for resource in RESOURCES:
+    for resource in PUBLISHED:
         meta = schema_descriptor(resource)
         lines += [f"## {meta.get('title', resource)} / {meta.get('title_en', resource)} (`{resource}`)", "",
                   f"{meta.get('description', '')}  ", f"*{meta.get('description_en', '')}*", "",

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.downloads.changelog import changelog_markdown, download_links
 from generator.downloads.dictionary import data_dictionary_markdown
 from generator.downloads.release import Release
-from generator.entities import RESOURCES, schema_descriptor
+from generator.entities import PUBLISHED, schema_descriptor
 
 SECTION = "oppna-data"
 
@@ -21,7 +21,7 @@ def downloads_markdown(release: Release, prefix: str = "") -> str:
     """The downloads page: what each format is for, the files of the latest version, licence and citation."""
     latest = f"{prefix}data/latest/"
     rows = "\n".join(f"| {schema_descriptor(r)['title']} | `{r}` | <a href=\"{latest}{r}.csv\">{r}.csv</a> | "
-                     f"<a href=\"{latest}tables/{r}.json\">{r}.json</a> |" for r in RESOURCES)
+                     f"<a href=\"{latest}tables/{r}.json\">{r}.json</a> |" for r in PUBLISHED)
     return f"""# Öppna data
 
 Alla uppgifter på webbplatsen går att ladda ned, fritt att använda under

@@ -13,7 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator.entities import RESOURCES, fields, schema_descriptor
+from generator.downloads import computed
+from generator.entities import DERIVED_RESOURCES, PUBLISHED, fields, schema_descriptor
 from generator.loader import Loaded
 from generator.model import Dataset
 
@@ -76,14 +77,22 @@ def _natural(value) -> tuple:
     return (0, *parts)
 
 
-def build_tables(loaded: Loaded, dataset: Dataset) -> dict[str, Table]:
-    """Every resource's table, in RESOURCES order (each one's foreign keys point backwards)."""
+def build_tables(loaded: Loaded, dataset: Dataset, as_of: dt.date | None = None) -> dict[str, Table]:
+    """Every published table, in PUBLISHED order (each one's foreign keys point backwards).
+
+    The computed columns and tables come from the model (`computed.py`); `as_of` is
+    the data's date, which ends the years of the yearly membership fees.
+    """
     tables = {}
     natural = functools.cache(_natural)  # a parent's id is the first key of each of its children's rows
-    for resource in RESOURCES:
+    for resource in PUBLISHED:
         spec = list(fields(resource).values())
         names = [f["name"] for f in spec]
-        rows = [dict(zip(names, map(row.values.get, names))) for row in loaded.tables[resource]]
+        if resource in DERIVED_RESOURCES:
+            rows = computed.derived_rows(resource, dataset, as_of)
+        else:
+            rows = [dict(zip(names, map(row.values.get, names))) for row in loaded.tables[resource]]
+            computed.fill(resource, rows, dataset)
         if resource == "people":  # the model decides what of a person may be published
             for row in rows:
                 row["name"] = dataset.people[row["id"]].name

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from generator.render.formatting import format_sek
+from generator.render.formatting import NOT_REPORTED, format_sek
 
 # Okabe–Ito-like hues darkened to >= 3:1 on white; pairwise far apart (CIE76 ΔE > 30).
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#c0609a", "#8a6d00", "#6a3d9a", "#5f6b73", "#8c564b", "#b8004f")
@@ -28,7 +28,7 @@ NO_DATA = {"sv": "Det finns inga uppgifter att visa.", "en": "There is no data t
 
 @dataclass(frozen=True)
 class Series:
-    """One stacked layer: a name for the legend and one value per category (None counts as 0)."""
+    """One stacked layer: a name for the legend and one value per category (None: unknown, drawn as a gap)."""
     name: str
     values: Sequence[float | int | None]
 
@@ -149,6 +149,10 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
         turn = f' transform="rotate(-45 {_n(cx)} {_n(ty)})"' if rotate else ""
         anchor = "end" if rotate else "middle"
         body.append(f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="{anchor}"{turn}>{_esc(name)}</text>')
+    for i, category in enumerate(categories):  # a gap, said in words: unknown is not a zero bar
+        if all(s.values[i] is None for s in series):
+            body.append(f'<text class="gap" x="{_n(left + band * (i + 0.5))}" y="{_n(bottom - 6)}" text-anchor="middle" '
+                        f'fill="{AXIS}">{_esc(NOT_REPORTED.get(lang, NOT_REPORTED["sv"]))}</text>')
     body.append("</g>")
     body.append('<g class="bars" stroke="#ffffff" stroke-width="1">')
     bar_w = min(band * 0.6, 72) if stacked else min(band * 0.8, 96) / len(series)
@@ -183,7 +187,7 @@ def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *,
     if not labels:
         return _empty(id_prefix, title, description, lang)
     nums = [_value(v) for v in values]
-    texts = [fmt(v) for v in nums]
+    texts = [NOT_REPORTED.get(lang, NOT_REPORTED["sv"]) if v is None else fmt(n) for v, n in zip(values, nums)]
     lo, hi = min(min(nums), 0.0), max(max(nums), 0.0)
     room = max(_width(t) for t in texts) + 6
     left = PAD + (room if lo < 0 else 0)

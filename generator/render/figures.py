@@ -1,23 +1,77 @@
-"""The numbers the site shows: spending per year, body, category and country, key figures.
+"""The numbers the site shows: spending per municipality, year, body, category and country; key figures.
 
 Computed once from the dataset so that every chart and the table beside it show the
 same numbers. Only costs paid by one of the municipality's bodies count as spending:
 lines paid by an organiser or another outside party are shown on their record but
 are not the city's money.
+
+Three rules keep the numbers honest:
+
+- Per municipality first: nothing is added across municipalities.
+- Unknown is never zero. A figure with no cost lines behind it is a known zero only
+  when every body it could come from has reported the year (`completeness`): the
+  body itself for a body's figure, every body of the municipality otherwise. Else it
+  is unknown (`Figure.value` None) and shows as "uppgift saknas". A total of figures
+  is the sum of the known ones, unknown only when all of them are.
+- Every figure says what it covers: its municipality's `Coverage` of the year, and
+  how much of it is preliminary.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from generator.model import Agreement, Cost, Dataset, Membership, Trip
+from generator import periods
+from generator.model import Agreement, Body, Cost, Dataset, Membership, Municipality, Trip
 
 
 def _year_of(partial: str | None) -> int | None:
     """The year of an ISO date that may hold only a year or a month."""
     return int(str(partial)[:4]) if partial else None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount the municipality paid: None when unknown; `preliminary` is the part that may still change."""
+    value: float | None
+    preliminary: float = 0.0
+
+    @property
+    def known(self) -> bool:
+        return self.value is not None
+
+
+UNKNOWN = Figure(None)
+
+
+def figure(costs: Iterable[Cost], known_zero: bool) -> Figure:
+    """What `costs` add up to for the municipality; with no lines, zero only when `known_zero`."""
+    costs = list(costs)
+    if not costs and not known_zero:
+        return UNKNOWN
+    ours = [c for c in costs if c.paid_by_us]
+    return Figure(round(sum(c.amount_sek for c in ours), 2), round(sum(c.amount_sek for c in ours if c.preliminary), 2))
+
+
+def add(figures: Iterable[Figure]) -> Figure:
+    """The sum of the known figures; unknown when none is known."""
+    known = [f for f in figures if f.known]
+    if not known:
+        return UNKNOWN
+    return Figure(round(sum(f.value for f in known), 2), round(sum(f.preliminary for f in known), 2))
+
+
+def trip_figure(trip: Trip) -> Figure:
+    """A trip's cost for the municipality (`Trip.total_sek`), with its preliminary part."""
+    return Figure(trip.total_sek, round(sum(c.amount_sek for c in trip.costs if c.preliminary and c.paid_by_us), 2))
+
+
+def fees_paid(m: Membership) -> Figure:
+    """A membership's fees over all years: its fee lines, 0 when stated free, else unknown."""
+    return figure([c for c in m.costs if c.category == "membership_fee"], m.free)
 
 
 def spent(costs: list[Cost]) -> float:
@@ -29,52 +83,159 @@ def trip_country(trip: Trip) -> str | None:
     return trip.destinations[0].country if trip.destinations else None
 
 
+# --- completeness
+
+def reported(body: Body, year: int, kind: str) -> bool:
+    """True when the body has reported every period of `year` (complete, preliminary or nothing to report)."""
+    return all(p in body.completeness for p in periods.periods_of_year(year, kind))
+
+
+def preliminary_report(body: Body, year: int, kind: str) -> bool:
+    return any(body.completeness.get(p) and body.completeness[p].status == "preliminary"
+               for p in periods.periods_of_year(year, kind))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of a municipality's bodies have reported a year: what its totals cover."""
+    municipality: Municipality
+    year: int
+    reported: int
+    total: int
+    preliminary: int
+
+    @property
+    def complete(self) -> bool:
+        return self.reported == self.total
+
+    @property
+    def fraction(self) -> str:
+        return f"{self.reported} av {self.total}"
+
+    @property
+    def text(self) -> str:
+        more = f", {self.preliminary} av dem preliminärt" if self.preliminary else ""
+        return f"{self.fraction} organ har rapporterat för {self.year}{more}"
+
+
+def coverage(municipality: Municipality, year: int, kind: str) -> Coverage:
+    bodies = municipality.bodies
+    return Coverage(municipality, year, sum(reported(b, year, kind) for b in bodies), len(bodies),
+                    sum(preliminary_report(b, year, kind) for b in bodies))
+
+
+def data_years(dataset: Dataset, as_of: dt.date | None) -> tuple[int, int]:
+    """The years the data speaks of: from its first cost or report to the year of its last change."""
+    return dataset.years(as_of)
+
+
+def data_days(dataset: Dataset) -> list[dt.date]:
+    return dataset.days()
+
+
+# --- tables of figures
+
 @dataclass
 class Table:
-    """Amounts by a key (body, category, country) and year, with totals both ways."""
+    """Figures by a key (body, category, country, kind) and year, with totals both ways."""
     years: list[int]
-    rows: dict[str, dict[int, float]]
+    keys: list[str]
+    costs: dict[tuple[str, int], list[Cost]]
+    known_zero: Callable[[str, int], bool]  # whether a cell without cost lines is a known zero
 
-    def total(self, key: str) -> float:
-        return round(sum(self.rows[key].values()), 2)
+    def cell(self, key: str, year: int) -> Figure:
+        return figure(self.costs.get((key, year), ()), self.known_zero(key, year))
 
-    def year_total(self, year: int) -> float:
-        return round(sum(row.get(year, 0.0) for row in self.rows.values()), 2)
+    def total(self, key: str) -> Figure:
+        return add(self.cell(key, y) for y in self.years)
+
+    def year_total(self, year: int) -> Figure:
+        return add(self.cell(k, year) for k in self.keys)
+
+    def grand_total(self) -> Figure:
+        return add(self.year_total(y) for y in self.years)
 
     def keys_by_total(self) -> list[str]:
-        return sorted(self.rows, key=lambda k: (-self.total(k), k))
+        return sorted(self.keys, key=lambda k: (-(self.total(k).value or 0.0), k))
+
+    @property
+    def preliminary(self) -> bool:
+        return any(c.preliminary and c.paid_by_us for cs in self.costs.values() for c in cs)
 
 
-def by(costs: list[Cost], key) -> Table:
-    """Spending grouped by `key(cost)` (None leaves the cost out) and by year."""
-    rows: dict[str, dict[int, float]] = defaultdict(lambda: defaultdict(float))
-    years = set()
+def by(costs: Iterable[Cost], key: Callable[[Cost], str | None], known_zero: Callable[[str, int], bool],
+       keys: Iterable[str] = (), years: Iterable[int] = ()) -> Table:
+    """Costs grouped by `key(cost)` (None leaves the cost out) and year; `keys` and `years` are shown even when empty."""
+    cells: dict[tuple[str, int], list[Cost]] = defaultdict(list)
+    all_keys, all_years = set(keys), set(years)
     for cost in costs:
         k = key(cost)
-        if k is None or not cost.paid_by_us:
+        if k is None:
             continue
-        rows[k][cost.year] += cost.amount_sek
-        years.add(cost.year)
-    clean = {k: {y: round(v, 2) for y, v in sorted(row.items())} for k, row in sorted(rows.items())}
-    return Table(sorted(years), clean)
+        cells[(k, cost.year)].append(cost)
+        all_keys.add(k)
+        all_years.add(cost.year)
+    return Table(sorted(all_years), sorted(all_keys), dict(cells), known_zero)
 
 
-def by_category(costs: list[Cost]) -> Table:
-    return by(costs, lambda c: c.category)
+@dataclass
+class MunicipalityFigures:
+    """Everything the cost pages show for one municipality."""
+    municipality: Municipality
+    kind: str  # reporting period kind
+    costs: list[Cost]  # the costs of its trips, memberships and agreements
+    years: list[int]
+
+    def coverage(self, year: int) -> Coverage:
+        return coverage(self.municipality, year, self.kind)
+
+    def _all_reported(self, _key: str, year: int) -> bool:
+        return self.coverage(year).complete
+
+    def _body_reported(self, body_id: str, year: int) -> bool:
+        return any(b.id == body_id and reported(b, year, self.kind) for b in self.municipality.bodies)
+
+    def by_kind(self) -> Table:
+        return by(self.costs, cost_kind, self._all_reported, years=self.years)
+
+    def by_category(self) -> Table:
+        return by(self.costs, lambda c: c.category, self._all_reported, years=self.years)
+
+    def by_country(self) -> Table:
+        return by(self.costs, lambda c: trip_country(c.trip) if c.trip else None, self._all_reported, years=self.years)
+
+    def trips(self) -> Table:
+        """Trip costs per year (one key, "trips")."""
+        return by([c for c in self.costs if c.trip], lambda c: "trips", self._all_reported, ["trips"], self.years)
+
+    def by_responsible_body(self) -> Table:
+        """Per body responsible for the trip, membership or agreement, whoever paid."""
+        return by(self.costs, lambda c: c.responsible_body.id, self._body_reported,
+                  [b.id for b in self.municipality.bodies], self.years)
+
+    def by_paying_body(self) -> Table:
+        """Per body that paid (lines paid by others are left out)."""
+        paid = [c for b in self.municipality.bodies for c in b.costs_paid]
+        return by(paid, lambda c: c.paid_by_body.id, self._body_reported, [b.id for b in self.municipality.bodies],
+                  self.years)
 
 
-def by_body(dataset: Dataset) -> Table:
-    return by(dataset.costs, lambda c: c.paid_by_body.id if c.paid_by_body else None)
+def cost_kind(cost: Cost) -> str:
+    return "trip" if cost.trip else "membership" if cost.membership else "agreement"
 
 
-def by_country(dataset: Dataset) -> Table:
-    return by(dataset.costs, lambda c: trip_country(c.trip) if c.trip else None)
+def per_municipality(dataset: Dataset, as_of: dt.date | None) -> list[MunicipalityFigures]:
+    """One set of figures per municipality, in name order; years with costs or reports, up to the data's year."""
+    first, last = data_years(dataset, as_of)
+    result = []
+    for m in sorted(dataset.municipalities.values(), key=lambda m: m.name):
+        costs = [c for c in dataset.costs if c.municipality is m]
+        years = {c.year for c in costs} | {periods.year_of(r.period) for b in m.bodies for r in b.completeness.values()}
+        result.append(MunicipalityFigures(m, dataset.period_kind, costs, sorted(y for y in years if y <= last)))
+    return result
 
 
-def by_kind(dataset: Dataset) -> Table:
-    """Spending on trips, memberships and agreements."""
-    return by(dataset.costs, lambda c: "trip" if c.trip else "membership" if c.membership else "agreement")
-
+# --- key figures
 
 def membership_active(m: Membership, year: int) -> bool:
     start, end = _year_of(m.start_date), _year_of(m.end_date)
@@ -90,28 +251,44 @@ def agreement_active(a: Agreement, year: int) -> bool:
     return end >= year if end is not None else a.status == "active"
 
 
+def membership_fees(memberships: Iterable[Membership], year: int, first: int, last: int) -> Figure:
+    """The year's fees of `memberships` that ran that year: known fees added, unknown when none is known."""
+    figures = []
+    for m in memberships:
+        if year in m.years(first, last):
+            fee = m.fee_for(year)
+            figures.append(Figure(fee, round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2))
+                           if fee is not None else UNKNOWN)
+    return add(figures)
+
+
 @dataclass
 class KeyFigures:
     year: int
-    spent: float
+    coverage: Coverage
+    spent: Figure
     trips: int
     travellers: int
     memberships: int
-    membership_fees: float
+    membership_fees: Figure
     agreements: int
 
 
-def key_figures(dataset: Dataset, year: int) -> KeyFigures:
-    trips = [t for t in dataset.trips.values() if t.year == year and t.status != "cancelled"]
-    costs = [c for c in dataset.costs if c.year == year]
+def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: dt.date | None) -> KeyFigures:
+    first, last = data_years(dataset, as_of)
+    cover = coverage(municipality, year, dataset.period_kind)
+    trips = [t for t in dataset.trips.values() if t.year == year and t.status != "cancelled" and t.body.municipality is municipality]
+    costs = [c for c in dataset.costs if c.year == year and c.municipality is municipality]
+    memberships = [m for m in dataset.memberships.values() if m.body.municipality is municipality]
     return KeyFigures(
         year=year,
-        spent=spent(costs),
+        coverage=cover,
+        spent=figure(costs, cover.complete),
         trips=len(trips),
         travellers=len({p.person.id for t in trips for p in t.participants}),
-        memberships=sum(membership_active(m, year) for m in dataset.memberships.values()),
-        membership_fees=spent([c for c in costs if c.category == "membership_fee"]),
-        agreements=sum(agreement_active(a, year) for a in dataset.agreements.values()),
+        memberships=sum(membership_active(m, year) for m in memberships),
+        membership_fees=membership_fees(memberships, year, first, last),
+        agreements=sum(agreement_active(a, year) for a in dataset.agreements.values() if a.body.municipality is municipality),
     )
 
 

@@ -14,6 +14,8 @@ NBSP = "\u00a0"
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and can break a line
 EN_DASH = "\u2013"
 NO_VALUE = EN_DASH
+NOT_REPORTED = {"sv": "uppgift saknas", "en": "not reported"}
+"""What an unknown amount reads as: never a zero, never a dash that could be read as nothing."""
 
 MONTHS = {
     "sv": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -58,8 +60,10 @@ def format_number(n: float | int | Decimal, lang: str = "sv", decimals: int = 0)
     return _digits(_decimal(n, decimals), decimals, lang)
 
 
-def format_sek(amount: float | int | Decimal, lang: str = "sv") -> str:
-    """`12 345 kr` (`1 234,50 kr` when öre are present); English `SEK 12,345`."""
+def format_sek(amount: float | int | Decimal | None, lang: str = "sv") -> str:
+    """`12 345 kr` (`1 234,50 kr` when öre are present); English `SEK 12,345`; None: `uppgift saknas`."""
+    if amount is None:
+        return NOT_REPORTED[_lang(lang)]
     value = _decimal(amount, 2)
     decimals = 0 if value == value.to_integral_value() else 2
     text = _digits(value, decimals, lang)

@@ -22,12 +22,11 @@ from markupsafe import Markup, escape
 from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
-from generator.render import figures, records
-from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.corrections import NO_PAST, Past
+from generator.render import costs, coverage, figures, principles, records
 from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for
-from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
-                                    partial_date, sek)
+from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
+                                    partial_date)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
 MARKDOWN_SLOT = "<!-- portal:markdown -->"
@@ -125,22 +124,23 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     trips = list(dataset.trips.values())
     for trip in trips:
         by_year.setdefault(trip.year, []).append(trip)
-    cost_views = cost_pages(dataset)
+    cost_views = costs.cost_pages(dataset, as_of)
 
     def other_pages() -> dict[str, Page]:
         """Every page after the trip pages: indexes, the other records, costs."""
         rest: dict[str, Page] = {}
-        add(rest, trips_index(dataset, by_year), index=True)
+        add(rest, trips_index(dataset, by_year, as_of), index=True)
         for year, trips in by_year.items():
             add(rest, trips_year(year, trips), index=True)
+        first, last = figures.data_years(dataset, as_of)
         for m in dataset.memberships.values():
-            add(rest, records.membership_page(m), record=m)
+            add(rest, records.membership_page(m, first, last), record=m)
         for a in dataset.agreements.values():
             add(rest, records.agreement_page(a), record=a)
         for o in dataset.organisations.values():
             add(rest, records.organisation_page(o), record=o)
         for b in dataset.bodies.values():
-            add(rest, records.body_page(b), record=b)
+            add(rest, records.body_page(b, dataset.period_kind), record=b)
         for p in dataset.people.values():
             add(rest, records.person_page(p), record=p)
         for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
@@ -151,6 +151,10 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
             add(rest, view)
         for gone in past.withdrawn:
             add(rest, records.withdrawn_page(gone))
+        add(rest, coverage.completeness_page(dataset, as_of), index=True)
+        for view in principles.principle_pages(dataset, as_of):
+            add(rest, view)
+        add(rest, principles.principles_index(dataset), index=True)
         return rest
 
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
@@ -163,7 +167,9 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
            {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
            {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
            {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
-           {"Personer": "personer/index.md"}] + (extra_nav or [])
+           {"Personer": "personer/index.md"}, {"Rapportering": "fullstandighet/index.md"},
+           {"Principerna": ["principer/index.md"] + [{m.name: source_path(principles.url_for_municipality(m))}
+                                                     for m in principles.municipalities(dataset)]}] + (extra_nav or [])
     records.forget_rows()
     return Rendered(files, nav)
 
@@ -181,51 +187,35 @@ def _example_costs(costs) -> bool:
 
 
 def start_page(dataset: Dataset, as_of: dt.date | None, intro: bool) -> PageView:
-    """Key figures, costs by category, the latest trips; the hand-written intro (Markdown) goes first."""
+    """Key figures and costs per municipality, the latest trips; the hand-written intro (Markdown) goes first."""
     year = figures.latest_full_year(dataset, as_of)
-    old, new = figures.key_figures(dataset, year - 1), figures.key_figures(dataset, year)
-    rows = [("Kostnader som kommunen betalat", old.spent, new.spent, sek),
-            ("Resor", old.trips, new.trips, str), ("Resenärer (olika personer)", old.travellers, new.travellers, str),
-            ("Medlemskap", old.memberships, new.memberships, str),
-            ("Medlemsavgifter", old.membership_fees, new.membership_fees, sek),
-            ("Avtal som gällde", old.agreements, new.agreements, str)]
-    table = TableView(f"Nyckeltal för {year - 1} och {year}",
-                      [Header("Nyckeltal"), Header(str(year - 1), True), Header(str(year), True), Header("Förändring", True)],
-                      [[Cell(name), Cell(fmt(a), numeric=True), Cell(fmt(b), numeric=True), Cell(change(a, b), numeric=True)]
-                       for name, a, b, fmt in rows], row_headers=True)
-    cats = figures.by_category(dataset.costs)
     latest = figures.latest_trips(dataset)
-    sections = [Section(f"Nyckeltal för {year}", table=table,
-                        note=f"{year} är det senaste hela året före den senaste ändringen av uppgifterna."),
-                Section("Kostnader per år och kategori", chart=category_chart(cats, "start"),
-                        table=category_table(cats)),
-                Section("Senaste resorna", table=records.trip_table(latest, "", "De senaste resorna", sortable=False),
-                        items=[Markup('<a href="resor/">Alla resor</a>'), Markup('<a href="kostnader/">Alla kostnader</a>')])]
+    sections = costs.start_sections(dataset, year, as_of) + [
+        Section("Senaste resorna", table=records.trip_table(latest, "", "De senaste resorna", sortable=False),
+                items=[Markup('<a href="resor/">Alla resor</a>'), Markup('<a href="kostnader/">Alla kostnader</a>'),
+                       Markup('<a href="fullstandighet/">Vad organen har rapporterat</a>')])]
     return PageView("", "Internationellt arbete: vad det kostar", _example_costs(dataset.costs),
                     intro=Markup(MARKDOWN_SLOT) if intro else None, sections=sections, hide_toc=True)
 
 
-def category_chart(cats: figures.Table, prefix: str) -> Markup:
-    series = [Series(label("costs", "category", k), [cats.rows[k].get(y, 0.0) for y in cats.years])
-              for k in cats.keys_by_total()]
-    return Markup(bar_chart([str(y) for y in cats.years], series, title="Kostnader per år och kategori",
-                            description="Vad kommunen betalat per år, uppdelat på kostnadskategori, i kronor.",
-                            id_prefix=prefix))
-
-
-def category_table(cats: figures.Table) -> TableView:
-    return amount_table("Kostnader per kategori och år, kronor", "Kategori",
-                        [(label("costs", "category", k), k) for k in cats.keys_by_total()], cats, cats.years)
-
-
-def trips_index(dataset: Dataset, by_year: dict[int, list]) -> PageView:
-    rows = [[Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True),
-             money(round(sum(t.total_sek for t in ts), 2))] for y, ts in sorted(by_year.items(), reverse=True)]
-    table = TableView("Resor per år", [Header("År"), Header("Resor", True), Header("Kostnad", True)], rows,
-                      row_headers=True)
+def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | None) -> PageView:
+    """Trips and their cost per year, each municipality in its own columns, with what its bodies reported."""
+    per = figures.per_municipality(dataset, as_of)
+    tables = {mf.municipality.id: mf.trips() for mf in per}
+    headers = [Header("År"), Header("Resor", True)]
+    for mf in per:
+        headers += [Header(f"Kostnad, {mf.municipality.name}", True), Header(f"Rapporterat, {mf.municipality.name}", True)]
+    rows = []
+    for y, ts in sorted(by_year.items(), reverse=True):
+        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
+        for mf in per:
+            row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(mf.coverage(y).fraction + " organ", numeric=True)]
+        rows.append(row)
+    table = TableView("Resor per år", headers, rows, row_headers=True)
+    note = ("Kostnaden är vad kommunen betalat för sina resor det året. " + costs.UNKNOWN_NOTE + " " + PRELIMINARY_NOTE)
     return PageView("resor/", "Resor", any(t.has_example_data for t in dataset.trips.values()),
                     lead="Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna.",
-                    sections=[Section("Per år", table=table)])
+                    sections=[Section("Per år", table=table, note=note)])
 
 
 def trips_year(year: int, trips: list) -> PageView:
@@ -247,7 +237,7 @@ def memberships_index(dataset: Dataset) -> PageView:
     url = "medlemskap/"
     ms = sorted(dataset.memberships.values(), key=name_of)
     rows = [[Cell(link(m, url), sort=name_of(m)), Cell(m.body.name), Cell(partial_date(m.start_date), sort=m.start_date),
-             Cell(label("memberships", "status", m.status)), money(figures.spent(m.costs))] for m in ms]
+             Cell(label("memberships", "status", m.status)), money(figures.fees_paid(m))] for m in ms]
     return _simple_index(url, "Medlemskap", "Kommunernas medlemskap i internationella organisationer och nätverk.",
                          [Header("Organisation"), Header("Medlem"), Header("Sedan"), Header("Status"),
                           Header("Avgifter totalt", True)], rows,
@@ -281,7 +271,7 @@ def bodies_index(dataset: Dataset) -> PageView:
     url = "organ/"
     bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
     rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(b.municipality.name), Cell(label("bodies", "kind", b.kind)),
-             money(figures.spent(b.costs_paid))] for b in bodies]
+             money(figures.figure(b.costs_paid, bool(b.completeness)))] for b in bodies]
     return _simple_index(url, "Organ", "Kommunernas nämnder, bolag och förvaltningar, och vad de betalat.",
                          [Header("Organ"), Header("Kommun"), Header("Slag"), Header("Betalat totalt", True)], rows,
                          any(b.example or _example_costs(b.costs_paid) for b in bodies))
@@ -295,42 +285,3 @@ def people_index(dataset: Dataset) -> PageView:
     return _simple_index(url, "Personer", "Förtroendevalda och tjänstepersoner i sina offentliga roller.",
                          [Header("Namn"), Header("Roll"), Header("Organ"), Header("Resor", True)], rows,
                          any(p.example for p in people))
-
-
-def cost_pages(dataset: Dataset) -> list[PageView]:
-    """Spending per year, per body, per category and per destination country: chart and table each."""
-    example = _example_costs(dataset.costs)
-    kinds = figures.by_kind(dataset)
-    kind_names = {"trip": "Resor", "membership": "Medlemskap", "agreement": "Avtal"}
-    keys = [k for k in kind_names if k in kinds.rows]
-    year_chart = Markup(bar_chart([str(y) for y in kinds.years],
-                                  [Series(kind_names[k], [kinds.rows[k].get(y, 0.0) for y in kinds.years]) for k in keys],
-                                  title="Kostnader per år", description="Vad kommunen betalat per år för resor, "
-                                  "medlemskap och avtal, i kronor.", id_prefix="year"))
-    year_table = amount_table("Kostnader per år, kronor", "Slag", [(kind_names[k], k) for k in keys], kinds, kinds.years)
-    bodies, countries, cats = figures.by_body(dataset), figures.by_country(dataset), figures.by_category(dataset.costs)
-    body_keys = bodies.keys_by_total()
-    body_names = [name_of(dataset.bodies[k]) for k in body_keys]
-    body_chart = Markup(horizontal_bar_chart(body_names, [bodies.total(k) for k in body_keys],
-                                             title="Kostnader per organ", description="Vad varje organ betalat "
-                                             "sammanlagt, i kronor.", id_prefix="body"))
-    body_rows = [(link(dataset.bodies[k], "kostnader/organ/", n), k) for n, k in zip(body_names, body_keys)]
-    country_keys = countries.keys_by_total()
-    country_chart = Markup(horizontal_bar_chart(country_keys, [countries.total(k) for k in country_keys],
-                                                title="Resekostnader per land", description="Vad kommunen betalat "
-                                                "för resor per resmålsland, i kronor.", id_prefix="country"))
-    note = "Land är landskod enligt ISO 3166-1; en resa räknas till sitt första resmål. Medlemskap och avtal ingår inte."
-    return [
-        PageView("kostnader/", "Kostnader", example, lead="Bara kostnader som kommunen själv betalat räknas; "
-                 "det som arrangörer eller andra betalat visas på respektive resa.",
-                 sections=[Section("Per år", chart=year_chart, table=year_table)]),
-        PageView("kostnader/organ/", "Per organ", example, sections=[Section(
-            "Kostnader per organ", chart=body_chart,
-            table=amount_table("Kostnader per organ och år, kronor", "Organ", body_rows, bodies, bodies.years))]),
-        PageView("kostnader/kategori/", "Per kategori", example, sections=[Section(
-            "Kostnader per kategori", chart=category_chart(cats, "category"), table=category_table(cats))]),
-        PageView("kostnader/land/", "Per land", example, sections=[Section(
-            "Resekostnader per land", chart=country_chart, note=note,
-            table=amount_table("Resekostnader per land och år, kronor", "Land", [(k, k) for k in country_keys],
-                               countries, countries.years))]),
-    ]

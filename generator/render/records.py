@@ -15,9 +15,10 @@ from generator.model import Agreement, Body, Membership, Organisation, Person, T
 from generator.render import figures
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields, schema_descriptor
+from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
-from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
+from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
 
@@ -113,7 +114,7 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
                 date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
                 Cell(body_link, sort=name_of(t.body)),
                 Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
-                Cell(", ".join(purpose_label(p) for p in t.purposes)), money(t.total_sek)]))
+                Cell(", ".join(purpose_label(p) for p in t.purposes)), money(figures.trip_figure(t))]))
         rows.append(cached[1])
     return TableView(caption, headers, rows, sortable=sortable, searchable=False)
 
@@ -123,7 +124,8 @@ def forget_rows() -> None:
     _trip_rows.clear()
 
 
-def cost_table(costs, url: str, caption: str) -> TableView:
+def cost_table(costs, url: str, caption: str, known_zero: bool = False) -> TableView:
+    """The cost lines; the foot adds what the municipality paid (uppgift saknas without lines, unless `known_zero`)."""
     headers = [Header("Kategori"), Header("Beskrivning"), Header("Belopp", True), Header("Originalbelopp", True),
                Header("Status"), Header("Betalt av")]
     rows = []
@@ -135,7 +137,7 @@ def cost_table(costs, url: str, caption: str) -> TableView:
         status = label("costs", "status", c.status) + (" (exempel)" if c.example else "")
         rows.append([Cell(label("costs", "category", c.category)), Cell(c.description or "–"), money(c.amount_sek),
                      Cell(original, numeric=True), Cell(status), Cell(payer)])
-    total = figures.spent(costs)
+    total = figures.figure(costs, known_zero)
     foot = [Cell("Betalt av kommunen"), Cell(""), money(total), Cell(""), Cell(""), Cell("")]
     return TableView(caption, headers, rows, foot, searchable=False)
 
@@ -145,7 +147,7 @@ def trip_page(t: Trip) -> PageView:
     organiser = link(t.organiser, url) if t.organiser else (t.organiser_name or "–")
     facts = [("Datum", date_range(t.start_date, t.end_date)), ("Resmål", destinations(t)),
              ("Evenemang", t.event or "–"), ("Arrangör", organiser), ("Ansvarigt organ", link(t.body, url)),
-             ("Status", label("trips", "status", t.status)), ("Kostnad för kommunen", sek(t.total_sek))]
+             ("Status", label("trips", "status", t.status)), ("Kostnad för kommunen", sek(figures.trip_figure(t)))]
     if t.membership:
         facts.append(("Medlemskap", link(t.membership, url)))
     if t.agreement:
@@ -166,15 +168,35 @@ def trip_page(t: Trip) -> PageView:
         Section("Reserapport", html=report_html(t.report),
                 text=f"Rapporten lämnades {date(t.report_date)}." if t.report and t.report_date
                 else None if t.report else "Ingen reserapport är publicerad."),
-        Section("Kostnader", table=cost_table(t.costs, url, "Kostnader för resan"),
-                note=f"Kostnader som andra betalat ({sek(others)}) räknas inte in i kommunens kostnad." if others else None),
+        Section("Kostnader", table=cost_table(t.costs, url, "Kostnader för resan", t.total_sek_stated is not None),
+                note=" ".join(n for n in (
+                    f"Kostnader som andra betalat ({sek(others)}) räknas inte in i kommunens kostnad." if others else "",
+                    PRELIMINARY_NOTE if t.has_preliminary_costs else "",
+                    "" if t.costs else "Resans kostnader är inte rapporterade.") if n) or None),
     ]
     if t.source:
         sections.append(Section("Källa", text=t.source))
     return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections)
 
 
-def membership_page(m: Membership) -> PageView:
+FEE_STATUS_TEXT = {"paid": "betald", "free": "avgiftsfri", "unknown": "ej rapporterad"}
+
+
+def fee_section(m: Membership, first: int, last: int) -> Section:
+    """The fee of each year the membership ran in the data's years: paid, free or unknown, each reading so."""
+    rows = []
+    for year in reversed(m.years(first, last)):
+        fee = Figure(m.fee_for(year), round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2))
+        rows.append([Cell(str(year)), money(fee), Cell(FEE_STATUS_TEXT[m.fee_status(year)])])
+    table = TableView("Avgift per år", [Header("År"), Header("Avgift", True), Header("Avgiften")], rows, row_headers=True,
+                      searchable=False) if rows else None
+    text = ("Medlemskapet är avgiftsfritt." if m.free else
+            "Avgiften är uppgift saknas för år utan avgiftsrad: den är inte rapporterad, vilket inte betyder 0 kr.")
+    return Section("Avgift per år", table=table, text=text)
+
+
+def membership_page(m: Membership, first: int, last: int) -> PageView:
+    """A membership: `first`..`last` are the data's years (its fees are listed for those it ran in)."""
     url = url_for(m)
     facts = known([("Organisation", link(m.organisation, url)), ("Medlem", link(m.body, url)), ("Roll", m.role),
                    ("Sedan", partial_date(m.start_date)), ("Till", m.end_date and partial_date(m.end_date)),
@@ -185,7 +207,9 @@ def membership_page(m: Membership) -> PageView:
     forums = [Markup("{}{}{}").format(f.name, Markup(" – ") + link(f.attending_body, url, f.attending_body.name)
                                       if f.attending_body else "", f" ({f.notes})" if f.notes else "") for f in m.forums]
     sections = [Section("Forum och arbetsgrupper", items=forums, empty="Inga forum är angivna."),
-                Section("Avgifter och kostnader", table=cost_table(m.costs, url, "Avgifter och kostnader för medlemskapet")),
+                fee_section(m, first, last),
+                Section("Avgifter och kostnader", table=cost_table(m.costs, url, "Avgifter och kostnader för medlemskapet",
+                                                                  m.free)),
                 Section("Resor inom medlemskapet", table=trip_table(m.trips, url, "Resor", False) if m.trips else None,
                         text=None if m.trips else "Inga resor är kopplade till medlemskapet.")]
     if m.notes:
@@ -234,18 +258,23 @@ def organisation_page(o: Organisation) -> PageView:
     return PageView(url, o.display_name, example, facts=facts, sections=sections)
 
 
-def body_page(b: Body) -> PageView:
+def body_page(b: Body, kind: str) -> PageView:
+    """A body: what it paid per category and year (a year it reported without costs is a known zero)."""
     url = url_for(b)
-    spent = figures.by_category(b.costs_paid)
+    spent = figures.by(b.costs_paid, lambda c: c.category, lambda _k, y: figures.reported(b, y, kind))
     facts = [("Kommun", b.municipality.name), ("Slag", label("bodies", "kind", b.kind)),
              ("Engelskt namn", b.name_en)]
     facts = known(facts)
     sections = [
-        Section("Kostnader per år", text=None if spent.rows else "Organet har inte betalat några kostnader.",
+        Section("Kostnader per år", text=None if spent.keys else "Inga kostnader är rapporterade för organet.",
                 table=amount_table(
                     "Vad organet betalat, per kategori och år", "Kategori",
                     [(label("costs", "category", k), k) for k in spent.keys_by_total()], spent, spent.years)
-                if spent.rows else None),
+                if spent.keys else None),
+        Section("Rapportering", items=[f"{r.period}: {label('completeness', 'status', r.status)}"
+                                       + (f" ({r.note})" if r.note else "") for r in sorted(b.completeness.values(),
+                                                                                             key=lambda r: r.period)],
+                empty="Organet har inte rapporterat någon period."),
         Section("Resor", table=trip_table(b.trips, url, "Resor som organet ansvarat för", False) if b.trips else None,
                 text=None if b.trips else "Inga resor."),
         Section("Medlemskap", items=[link(m, url) for m in b.memberships], empty="Inga medlemskap."),

@@ -17,6 +17,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from generator.entities import labels
+from generator.render.figures import Figure
 from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
@@ -116,12 +117,22 @@ def purpose_label(code: str) -> str:
     return labels("trips", "purposes").get(code, code)
 
 
-def sek(amount: float | None) -> str:
-    return "–" if amount is None else format_sek(amount)
+PRELIMINARY_MARK = " (prel.)"
+PRELIMINARY_NOTE = "prel. = summan innehåller preliminära belopp, som kan ändras."
 
 
-def money(amount: float) -> Cell:
-    return Cell(sek(amount), sort=f"{amount:.2f}", numeric=True)
+def sek(amount) -> str:
+    """An amount, a `Figure` (marked when part of it is preliminary) or None (uppgift saknas)."""
+    if isinstance(amount, Figure):
+        return format_sek(amount.value) + (PRELIMINARY_MARK if amount.known and amount.preliminary else "")
+    return format_sek(amount)
+
+
+def money(amount, preliminary: bool = False) -> Cell:
+    """A table cell for an amount or a `Figure`; an unknown one sorts as empty and reads "uppgift saknas"."""
+    value = amount.value if isinstance(amount, Figure) else amount
+    text = sek(amount) + (PRELIMINARY_MARK if preliminary and value is not None else "")
+    return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
 def date(value: dt.date | None) -> str:
@@ -172,10 +183,9 @@ def _report_cleaner() -> nh3.Cleaner:
 
 
 def amount_table(caption: str, key_header: str, keys: list[tuple[str | Markup, str]], table, years: list[int]) -> TableView:
-    """Rows of `keys` (shown name, key) by year, with a total column and a total row."""
+    """Rows of `keys` (shown name, key) by year, with a total column and a total row (`figures.Table`)."""
     headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header("Totalt", True)]
-    rows = [[Cell(name)] + [money(table.rows[key].get(y, 0.0)) for y in years] + [money(table.total(key))]
+    rows = [[Cell(name)] + [money(table.cell(key, y)) for y in years] + [money(table.total(key))]
             for name, key in keys]
-    foot = [Cell("Totalt")] + [money(table.year_total(y)) for y in years] + \
-        [money(round(sum(table.year_total(y) for y in years), 2))]
+    foot = [Cell("Totalt")] + [money(table.year_total(y)) for y in years] + [money(table.grand_total())]
     return TableView(caption, headers, rows, foot, row_headers=True)

@@ -1,0 +1,46 @@
+"""Reporting periods: calendar years, half-years or quarters, written `2025`, `2025-H1`, `2025-Q3`.
+
+Bodies report completeness per period (`completeness.yaml`); how long a period is,
+`datapackage.yaml` says once for all (`settings.completeness_period`). The rules,
+the model and the pages all place a date in a period through this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+KINDS = ("year", "half", "quarter")
+DEFAULT_KIND = "year"
+_FORMS = {"year": re.compile(r"[0-9]{4}"), "half": re.compile(r"[0-9]{4}-H[12]"), "quarter": re.compile(r"[0-9]{4}-Q[1-4]")}
+EXAMPLES = {"year": "2025", "half": "2025-H1", "quarter": "2025-Q3"}
+
+
+def kind_of(settings: dict | None) -> str:
+    """The configured period kind; an unknown value is reported by the rules and read as a year."""
+    kind = (settings or {}).get("completeness_period", DEFAULT_KIND)
+    return kind if kind in KINDS else DEFAULT_KIND
+
+
+def matches(period: str, kind: str) -> bool:
+    return isinstance(period, str) and bool(_FORMS[kind].fullmatch(period))
+
+
+def period_of(day: dt.date, kind: str) -> str:
+    if kind == "half":
+        return f"{day.year}-H{1 if day.month <= 6 else 2}"
+    if kind == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    return str(day.year)
+
+
+def periods_of_year(year: int, kind: str) -> list[str]:
+    if kind == "half":
+        return [f"{year}-H1", f"{year}-H2"]
+    if kind == "quarter":
+        return [f"{year}-Q{q}" for q in range(1, 5)]
+    return [str(year)]
+
+
+def year_of(period: str) -> int:
+    return int(period[:4])

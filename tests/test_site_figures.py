@@ -1,0 +1,249 @@
+"""Every figure on the start page and the cost pages, recomputed from the CSV downloads alone.
+
+The recomputation reads the CSV files with the csv module and knows only what the
+data dictionary says (a cost counts on its date, or its trip's start; it is the
+municipality's when one of its bodies paid; an empty figure is zero only when every
+body it could come from has reported the year). It uses none of the generator's code,
+so the site and the downloads cannot disagree without this test failing.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from test_site_build import sample_site  # noqa: F401
+
+CATEGORY_LABELS = {k: v["sv"] for k, v in next(
+    f for f in json.loads((Path(__file__).parents[1] / "generator/schemas/costs.json").read_text(encoding="utf-8"))["fields"]
+    if f["name"] == "category")["x-labels"].items()}
+KIND_LABELS = {"trip": "Resor", "membership": "Medlemskap", "agreement": "Avtal"}
+
+
+class _Tables(HTMLParser):
+    """caption -> rows of (text, data-sort or None) cells, header row first."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables: dict[str, list[list[tuple[str, str | None]]]] = {}
+        self._rows = self._cell = self._caption = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._rows = []
+        elif tag == "caption":
+            self._caption = ""
+        elif tag == "tr" and self._rows is not None:
+            self._rows.append([])
+        elif tag in ("td", "th") and self._rows is not None:
+            self._cell = ["", dict(attrs).get("data-sort")]
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self._rows[-1].append((self._cell[0].strip(), self._cell[1]))
+            self._cell = None
+        elif tag == "caption":
+            self._name, self._caption = self._caption.strip(), None
+        elif tag == "table" and self._rows is not None:
+            self.tables[self._name] = self._rows
+            self._rows = None
+
+    def handle_data(self, data):
+        if self._caption is not None:
+            self._caption += data
+        elif self._cell is not None:
+            self._cell[0] += data
+
+
+def tables(site: Path, url: str) -> dict:
+    parser = _Tables()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    return parser.tables
+
+
+def shown(cell: tuple[str, str | None]) -> float | None:
+    """A money cell's amount: its sort value, empty when the page says uppgift saknas."""
+    text, sort = cell
+    assert sort is not None, cell
+    assert (sort == "") == text.startswith("uppgift saknas"), cell
+    return None if sort == "" else float(sort)
+
+
+class Downloads:
+    """The CSV files, and the figures they imply."""
+
+    def __init__(self, folder: Path):
+        def read(name):
+            with open(folder / f"{name}.csv", encoding="utf-8", newline="") as f:
+                return list(csv.DictReader(f))
+
+        self.municipalities = {r["id"]: r for r in read("municipalities")}
+        self.bodies = {r["id"]: r for r in read("bodies")}
+        self.trips = {r["id"]: r for r in read("trips")}
+        self.memberships = {r["id"]: r for r in read("memberships")}
+        self.agreements = {r["id"]: r for r in read("agreements")}
+        self.participants = read("trip_participants")
+        self.costs = read("costs")
+        self.fees = read("membership_fees")
+        self.reported = {(r["body_id"], r["period"]) for r in read("completeness")}
+        self.last = int(json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["created"][:4])
+        for c in self.costs:
+            owner = (self.trips.get(c["trip_id"]) or self.memberships.get(c["membership_id"])
+                     or self.agreements.get(c["agreement_id"]))
+            c["_year"] = int((c["date"] or self.trips.get(c["trip_id"], {}).get("start_date", ""))[:4])
+            c["_body"] = owner["body_id"]
+            c["_municipality"] = self.bodies[owner["body_id"]]["municipality_id"]
+
+    def bodies_of(self, municipality: str) -> list[str]:
+        return [b for b, r in self.bodies.items() if r["municipality_id"] == municipality]
+
+    def coverage(self, municipality: str, year: int) -> tuple[int, int]:
+        bodies = self.bodies_of(municipality)
+        return sum((b, str(year)) in self.reported for b in bodies), len(bodies)
+
+    def all_reported(self, municipality: str, year: int) -> bool:
+        done, total = self.coverage(municipality, year)
+        return done == total
+
+    @staticmethod
+    def figure(lines: list[dict], known_zero: bool) -> float | None:
+        if not lines and not known_zero:
+            return None
+        return round(sum(float(c["amount_sek"]) for c in lines if c["paid_by_body_id"]), 2)
+
+    @staticmethod
+    def add(values) -> float | None:
+        known = [v for v in values if v is not None]
+        return round(sum(known), 2) if known else None
+
+    def years(self, municipality: str) -> list[int]:
+        years = {c["_year"] for c in self.costs if c["_municipality"] == municipality}
+        years |= {int(p[:4]) for b, p in self.reported if self.bodies[b]["municipality_id"] == municipality}
+        return sorted(y for y in years if y <= self.last)
+
+
+@pytest.fixture(scope="module")
+def dl(sample_site) -> Downloads:  # noqa: F811
+    return Downloads(sample_site / "data" / "latest")
+
+
+def check_amount_table(rows, dl: Downloads, municipality: str, key, label, known_zero, costs=None) -> int:
+    """Compare a shown table (key × year, totals) with the recomputation; returns the cells compared.
+
+    `costs`: the lines the table adds up (default: those of the municipality's records).
+    """
+    header, *body = rows
+    years = [int(text) for text, _ in header[1:-1]]
+    assert years == dl.years(municipality)
+    if costs is None:
+        costs = [c for c in dl.costs if c["_municipality"] == municipality]
+    costs = [c for c in costs if key(c) is not None]
+    keys = {key(c) for c in costs} | set(getattr(known_zero, "keys", ()))
+    expected = {k: [dl.figure([c for c in costs if key(c) == k and c["_year"] == y], known_zero(k, y)) for y in years]
+                for k in keys}
+    checked = 0
+    shown_rows = {row[0][0]: row for row in body}
+    for k, values in expected.items():
+        row = shown_rows.pop(label(k))
+        assert [shown(c) for c in row[1:-1]] == values, (label(k), row)
+        assert shown(row[-1]) == dl.add(values), label(k)
+        checked += len(row) - 1
+    total = shown_rows.pop("Totalt")
+    columns = [dl.add(values[i] for values in expected.values()) for i in range(len(years))]
+    assert [shown(c) for c in total[1:-1]] == columns
+    assert shown(total[-1]) == dl.add(columns)
+    assert shown_rows == {}, shown_rows
+    return checked + len(total) - 1
+
+
+def test_start_page_figures_equal_the_downloads(sample_site, dl):  # noqa: F811
+    found = tables(sample_site, "")
+    year = dl.last - 1
+    compared = 0
+    for mid, m in dl.municipalities.items():
+        rows = {row[0][0]: row for row in found[f"Nyckeltal för {m['name']}, {year - 1} och {year}"][1:]}
+        for i, y in enumerate((year - 1, year), start=1):
+            done, total = dl.coverage(mid, y)
+            assert rows["Organ som rapporterat"][i][0] == f"{done} av {total}"
+            lines = [c for c in dl.costs if c["_municipality"] == mid and c["_year"] == y]
+            spent = dl.figure(lines, dl.all_reported(mid, y))
+            assert shown(rows["Kostnader som kommunen betalat"][i]) == spent
+            prelim = round(sum(float(c["amount_sek"]) for c in lines if c["paid_by_body_id"] and c["status"] == "preliminary"), 2)
+            assert shown(rows["varav preliminärt"][i]) == (None if spent is None else prelim)
+            trips = [t for t in dl.trips.values() if t["start_date"][:4] == str(y) and t["status"] != "cancelled"
+                     and dl.bodies[t["body_id"]]["municipality_id"] == mid]
+            assert rows["Resor"][i][0] == str(len(trips))
+            travellers = {p["person_id"] for p in dl.participants if p["trip_id"] in {t["id"] for t in trips}}
+            assert rows["Resenärer (olika personer)"][i][0] == str(len(travellers))
+            fees = [f for f in dl.fees if f["year"] == str(y)
+                    and dl.bodies[dl.memberships[f["membership_id"]]["body_id"]]["municipality_id"] == mid]
+            assert shown(rows["Medlemsavgifter"][i]) == dl.add(float(f["fee_sek_computed"]) if f["fee_sek_computed"]
+                                                             else None for f in fees)
+            assert rows["Medlemskap"][i][0] == str(sum(
+                _active(r["start_date"], r["end_date"], y, r["status"] != "ended") for r in dl.memberships.values()
+                if dl.bodies[r["body_id"]]["municipality_id"] == mid))
+            assert rows["Avtal som gällde"][i][0] == str(sum(
+                _active(r["start_date"] or r["signed_date"], r["end_date"], y, r["status"] == "active")
+                for r in dl.agreements.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid))
+            compared += 8
+        compared += check_amount_table(found[f"Kostnader per kategori och år, {m['name']}, kronor"], dl, mid,
+                                       lambda c: c["category"], CATEGORY_LABELS.get, lambda k, y, mid=mid: dl.all_reported(mid, y))
+    for row in found["De senaste resorna"][1:]:
+        trip = next(t for t in dl.trips.values() if t["title"] in row[1][0])
+        assert shown(row[-1]) == (float(trip["total_sek_computed"]) if trip["total_sek_computed"]
+                                  else float(trip["total_sek"]) if trip["total_sek"] else None)
+        compared += 1
+    assert compared > 50
+
+
+def _active(start: str, end: str, year: int, open_ended: bool) -> bool:
+    if not start or int(start[:4]) > year:
+        return False
+    return int(end[:4]) >= year if end else open_ended
+
+
+def test_cost_pages_figures_equal_the_downloads(sample_site, dl):  # noqa: F811
+    compared = 0
+    for mid, m in dl.municipalities.items():
+        name = m["name"]
+        all_reported = lambda k, y, mid=mid: dl.all_reported(mid, y)  # noqa: E731
+        compared += check_amount_table(tables(sample_site, "kostnader/")[f"Kostnader per år, {name}, kronor"], dl, mid,
+                                       lambda c: "trip" if c["trip_id"] else "membership" if c["membership_id"]
+                                       else "agreement", KIND_LABELS.get, all_reported)
+        compared += check_amount_table(tables(sample_site, "kostnader/kategori/")[f"Kostnader per kategori och år, {name}, kronor"],
+                                       dl, mid, lambda c: c["category"], CATEGORY_LABELS.get, all_reported)
+        first_country = {}
+        with open(sample_site / "data/latest/trip_destinations.csv", encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                if r["position"] == "1":
+                    first_country[r["trip_id"]] = r["country"]
+        compared += check_amount_table(tables(sample_site, "kostnader/land/")[f"Resekostnader per land och år, {name}, kronor"],
+                                       dl, mid, lambda c: first_country.get(c["trip_id"]) if c["trip_id"] else None,
+                                       lambda k: k, all_reported)
+
+        class BodyReported:
+            keys = dl.bodies_of(mid)
+
+            def __call__(self, body, year):
+                return (body, str(year)) in dl.reported
+
+        body_name = lambda b: dl.bodies[b]["name"]  # noqa: E731
+        by_body = tables(sample_site, "kostnader/organ/")
+        compared += check_amount_table(by_body[f"Kostnader per ansvarigt organ och år, {name}, kronor"], dl, mid,
+                                       lambda c: c["_body"], body_name, BodyReported())
+        paid = [c for c in dl.costs if c["paid_by_body_id"] and dl.bodies[c["paid_by_body_id"]]["municipality_id"] == mid]
+        compared += check_amount_table(by_body[f"Kostnader per betalande organ och år, {name}, kronor"], dl, mid,
+                                       lambda c: c["paid_by_body_id"], body_name, BodyReported(), paid)
+    assert compared > 100
+
+
+def test_the_sample_shows_unknown_figures_and_nil_returns(sample_site, dl):  # noqa: F811
+    """The sample is meant to show each case: a known total, an unknown one, and a known zero from nil returns."""
+    shown_values = [shown(c) for rows in tables(sample_site, "kostnader/organ/").values() for row in rows[1:]
+                    for c in row[1:]]
+    assert None in shown_values and 0.0 in shown_values and any(v for v in shown_values)
