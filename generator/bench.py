@@ -58,8 +58,9 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
         _dump(out / "memberships" / f"membership-{i}.yaml", {
             "id": f"membership-{i}", "body_id": rnd.choice(bodies), "organisation_id": orgs[i % len(orgs)],
             "start_date": 2000 + i % 20, "status": "ended", "end_date": 2024,
-            "costs": [{"category": "membership_fee", "amount_sek": rnd.randint(5, 200) * 1000, "status": "final",
-                       "paid_by_body_id": rnd.choice(bodies), "date": dt.date(year, 2, 1)} for year in range(2015, 2025)]})
+            "costs": [{"id": line, "category": "membership_fee", "amount_sek": rnd.randint(5, 200) * 1000, "status": "final",
+                       "paid_by_body_id": rnd.choice(bodies), "date": dt.date(year, 2, 1)}
+                      for line, year in enumerate(range(2015, 2025), start=1)]})
     for n in range(trips):
         year = 2015 + n % 11
         start = dt.date(year, 1 + n % 12, 1 + n % 27)
@@ -69,11 +70,11 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
             "id": trip_id, "title": f"Konferens {n} i {city}", "event": f"Konferens {n}", "organiser_id": rnd.choice(orgs),
             "body_id": rnd.choice(bodies), "start_date": start, "end_date": start, "status": "completed",
             "purposes": rnd.sample(PURPOSES, rnd.randint(1, 3)), "decision": {"reference": f"{n}-{year}"},
-            "destinations": [{"city": city, "country": country}],
+            "destinations": [{"id": 1, "city": city, "country": country}],
             "participants": [{"person_id": p} for p in rnd.sample(people, rnd.randint(1, 4))],
             "report_date": start, "report": f"## Rapport\n\nDeltagandet gav kunskap om tema {n % 17}.\n",
-            "costs": [{"category": rnd.choice(CATEGORIES), "amount_sek": rnd.randint(500, 30000), "status": "final",
-                       "paid_by_body_id": rnd.choice(bodies)} for _ in range(rnd.randint(2, 6))]})
+            "costs": [{"id": line, "category": rnd.choice(CATEGORIES), "amount_sek": rnd.randint(500, 30000), "status": "final",
+                       "paid_by_body_id": rnd.choice(bodies)} for line in range(1, rnd.randint(3, 7))]})
 
 
 def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
