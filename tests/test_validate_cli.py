@@ -10,14 +10,14 @@ SAMPLE_WARNINGS = [
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no theme. [themes]",
     "data/agreements/malmo-provincia-di-chieti-2001.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
-    "data/memberships/malmo-union-of-baltic-cities.yaml:21:13: warning: The cost line has been preliminary since 2025-03-01, more than 90 days. [status]",
+    "data/memberships/malmo-union-of-baltic-cities.yaml:23:13: warning: The cost line has been preliminary since 2025-03-01, more than 90 days. [status]",
     "data/memberships/stockholm-champion-mayors.yaml:1:1: warning: No review date; Stockholms stad reviews every 4 years. [review_date]",
     "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:2:1: warning: The trip ended on 2025-10-15 but has no report after 60 days. [report]",
-    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:34:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
-    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:39:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
+    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:37:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
+    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:43:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
     "data/trips/2026/2026-06-eurocities-forum.yaml:9:9: warning: The trip ended on 2026-06-12 but its status is still planned. [status]",
-    "data/trips/2026/2026-06-eurocities-forum.yaml:27:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
-    "data/trips/2026/2026-06-eurocities-forum.yaml:32:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
+    "data/trips/2026/2026-06-eurocities-forum.yaml:29:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
+    "data/trips/2026/2026-06-eurocities-forum.yaml:35:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
 ]
 
 

@@ -38,6 +38,7 @@ from generator.corrections import Past, past_of
 from generator.history import Change, last_changes
 from generator.loader import Loaded, load
 from generator.model import Dataset
+from generator.published import published_versions
 
 __all__ = ["write_all", "write_version", "history", "record_download_urls"]
 
@@ -62,6 +63,9 @@ def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: 
     """The working tree as the latest version, dated by the data's last commit (never the clock)."""
     loaded = loaded or dataset.source or load(data_dir)
     date = max((c.date for c in changes.values()), default=None)
+    published = next((p for p in published_versions(data_dir) if p.version == str(loaded.package.get("version"))), None)
+    if published is not None:  # the same data as published (validation says so): the same files, dated as then
+        date = published.date
     return Version(Release(loaded.package, date, base_url), None, loaded, dataset)
 
 
