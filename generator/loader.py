@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import yamlsource
+from generator import datafiles, values, yamlsource
 from generator.background import in_two
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, Child, Entity, derived_fields, fields
 from generator.problems import Problem
@@ -62,9 +62,11 @@ def display_path(path: Path) -> str:
 def load(data_dir: Path) -> Loaded:
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
-    package_path = data_dir / "datapackage.yaml"
+    package_path = data_dir / datafiles.PACKAGE_FILE
     package: dict = {}
-    if package_path.is_file():
+    discovered = datafiles.discover(data_dir, display_path)  # every file under data/ is read or reported
+    problems += discovered.problems
+    if package_path.is_file() and package_path not in discovered.refused:
         doc, found = yamlsource.read(package_path, display_path(package_path))
         problems += found
         if doc is not None and isinstance(doc.value, dict):
@@ -73,7 +75,7 @@ def load(data_dir: Path) -> Loaded:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:
         problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
-    files = [(entity, path) for entity in ENTITIES for path in sorted(data_dir.glob(entity.pattern))]
+    files = discovered.files
     split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
     for part_tables, part_problems in in_two(_read, files, split):  # each half's rows follow the first's
         for name, rows in part_tables.items():
@@ -194,8 +196,9 @@ def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tupl
         row.values[column] = value.isoformat() if isinstance(value, dt.date) else str(value)
         kind = {bool: ("sant/falskt", "yes/no"), dt.date: ("datum", "date")}.get(type(value), ("tal", "number"))
         return [_at(doc, path, "wrong-type-yaml", column, value=row.values[column], kind_sv=kind[0], kind_en=kind[1])]
+    value, code, params = values.typed(known[column], value, key)  # "12_000", "false": typed once, for every reader
     row.values[column] = value
-    return []
+    return [_at(doc, path, code, column, **params)] if code else []
 
 
 @functools.cache
