@@ -9,14 +9,20 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
 from generator import __version__
+from generator.text import printable
 
 
 class PortalError(Exception):
     """A failure the user can act on; printed as `Error: ...` with exit code 1."""
+
+
+class UsageError(PortalError):
+    """Options that cannot work together; printed like argparse's errors, with exit code 2."""
 
 
 def _data_option(parser: argparse.ArgumentParser) -> None:
@@ -142,6 +148,10 @@ def _build_once(data: Path, out: Path) -> int:
 
 
 def run_build(args) -> int:
+    data, out = args.data.resolve(), args.out.resolve()
+    if out == data or data in out.parents or out in data.parents:  # a build would publish, or delete, the data
+        how = "is inside" if data in out.parents else "is" if out == data else "holds"
+        raise UsageError(f"--out {args.out} {how} the data folder {args.data}; choose a folder outside it")
     return _build_once(args.data, args.out)
 
 
@@ -258,11 +268,29 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except UsageError as exc:
+        print(f"portal {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except PortalError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the floor, not the fix: no input may end in a traceback
+        if os.environ.get("PORTAL_DEBUG"):
+            raise
+        from generator.loader import reading
+
+        where = f" while reading {reading.file}" if reading.file else ""
+        print(f"Error: unexpected {type(exc).__name__}{where}: {printable(str(exc))}\n"
+              "This is a fault in the portal, not in your data alone: please report it with the file named above "
+              "(PORTAL_DEBUG=1 shows the details).", file=sys.stderr)
+        return 1
+
+
+def _terminate(signum, frame) -> None:
+    """SIGTERM as an exit that runs every `finally`: a stopped build removes its temporary folder."""
+    raise SystemExit(128 + signum)
 
 
 def run() -> None:
@@ -272,6 +300,7 @@ def run() -> None:
     seconds after the work was done; every file is closed and every job joined
     by then, so the process flushes its output and ends at once.
     """
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = main()
     except SystemExit as exc:  # argparse: --help, usage errors

@@ -81,10 +81,17 @@ def load(data_dir: Path) -> Loaded:
         for name, rows in part_tables.items():
             tables[name] += rows
         problems += part_problems
+    reading.file = None
     return Loaded(package, display_path(package_path), tables, problems)
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves
+
+
+class reading:
+    """The file being read, for the command's last-resort error message."""
+
+    file: str | None = None
 
 
 def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[Problem]]:
@@ -92,7 +99,8 @@ def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
     for entity, path in files:
-        doc, found = yamlsource.read(path, display_path(path))
+        reading.file = display_path(path)
+        doc, found = yamlsource.read(path, reading.file)
         problems += found
         if doc is not None:
             problems += _records(entity, doc, path, tables)

@@ -20,6 +20,7 @@ from typing import NamedTuple
 import yaml
 
 from generator import pii
+from generator.text import INVISIBLE as _INVISIBLE, char_name
 from generator.problems import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -65,22 +66,6 @@ _WORDS = {"null", "true", "false"} | _YAML11_BOOL  # words that plain YAML may r
 # What the YAML reader refuses anywhere in a file (C0 and C1 controls but tab, line
 # breaks and NEL; U+FFFE/U+FFFF): found here first, to say where and why.
 _UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-# What text values must not hold: controls (but tab and line feed), format characters
-# (zero-width, bidirectional overrides, soft hyphen ...), line and paragraph separators,
-# surrogates, private use and noncharacters. Unicode 14's categories Cc, Cf, Cs, Co, Zl,
-# Zp written out as ranges (tests/test_text.py checks them against unicodedata).
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufdd0-\ufdef\ufeff\ufff9-\ufffb"
-    "\ufffe\uffff\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U0010ffff]")
-
-
-def char_name(char: str) -> str:
-    """`U+202E RIGHT-TO-LEFT OVERRIDE`: how a message names a character nobody can see."""
-    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
-
-
 def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems."""
     try:
