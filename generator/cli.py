@@ -204,6 +204,9 @@ def _add_new(commands) -> None:
                                                    "parties": "a counterparty (organisation id, repeatable)"}[ask.field]
             text += " (repeatable)" if ask.many and "repeatable" not in text else ""
             sub.add_argument(f"--{ask.flag}", action="append" if ask.many else None, metavar="VALUE", help=text)
+        if kind == "person":
+            sub.add_argument("--protected", action="store_true",
+                             help="publish the role only: the name is not written and the id comes from --title")
         sub.add_argument("--interactive", action="store_true", help="ask for every value (default when no flags are given in a terminal)")
         sub.set_defaults(run=run_new)
 
@@ -221,12 +224,16 @@ def run_new(args) -> int:
              for ask in asks if getattr(args, ask.flag.replace("-", "_")) is not None}
     interactive = args.interactive or (not given and sys.stdin.isatty())
     try:
-        created = new(args.new_kind, args.data, given, getattr(args, "id", None), ask_in_terminal if interactive else None)
+        created = new(args.new_kind, args.data, given, getattr(args, "id", None), ask_in_terminal if interactive else None,
+                      protected=getattr(args, "protected", False))
     except ScaffoldError as exc:
         raise PortalError(str(exc))
     shown = display_path(created.path)
     sv = args.lang == "sv"
     what = f" (id {created.record_id})" if created.record_id else ""
+    if getattr(args, "protected", False) and given.get("name"):
+        print("Namnet skrevs inte: en skyddad person publiceras bara med sin roll." if sv else
+              "The name was not written: a protected person is published by role only.")
     if created.appended:
         print(f"{'Lade till i' if sv else 'Added to'} {shown}:{created.line}{what}.")
     else:
