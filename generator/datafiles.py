@@ -62,6 +62,10 @@ def discover(data_dir: Path, display) -> Found:
                 continue
             if any(fnmatch.fnmatchcase(name, pattern) for pattern in JUNK):
                 continue
+            if not path.is_file():  # a pipe or a device would block or never end: never opened
+                found.problems.append(Problem("file-unreadable", display(path), 1, 1, params={"detail": "not a plain file"}))
+                found.refused.add(path)
+                continue
             rel = PurePosixPath(path.relative_to(data_dir).as_posix())
             entity = _entity_of(rel)
             if entity is not None:
@@ -110,7 +114,9 @@ def _misplaced(rel: PurePosixPath, shown: str) -> Problem:
     top = rel.parts[0]
     if len(rel.parts) == 1:
         place = difflib.get_close_matches(name, lists + [PACKAGE_FILE], n=1, cutoff=0.6)
-        return _place(shown, place[0] if place else None)
+        if place:  # organisation.yaml: its entries belong in the list that exists
+            return Problem("file-list-misnamed", shown, 1, 1, params={"place": place[0]})
+        return _place(shown, None)
     if top not in folders:
         close = difflib.get_close_matches(top.lower(), list(folders), n=1, cutoff=0.6)
         top = close[0] if close else None

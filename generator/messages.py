@@ -22,6 +22,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "file-misplaced": (E, {
         "sv": ("Filen ligger där inga datafiler läses och kommer inte med på webbplatsen.", "Flytta filen till data/{place}."),
         "en": ("The file is in a place where no data files are read, and will not be published.", "Move the file to data/{place}.")}),
+    "file-list-misnamed": (E, {
+        "sv": ("Filen läses inte: det finns ingen lista med det namnet.", "Flytta posterna till data/{place} och ta bort filen."),
+        "en": ("The file is not read: there is no list of that name.", "Move its entries into data/{place} and remove the file.")}),
     "file-unplaced": (E, {
         "sv": ("Filen ligger där inga datafiler läses och kommer inte med på webbplatsen.",
                "Resor hör hemma i data/trips/<år>/, medlemskap i data/memberships/, avtal i data/agreements/ och listorna i "

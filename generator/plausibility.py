@@ -84,7 +84,8 @@ def _trips(t: dict[str, list[Row]], today: dt.date, limits: dict) -> list[Proble
 def _costs(t: dict[str, list[Row]], limits: dict) -> list[Problem]:
     """Amounts above the limit, and cost lines paid by a body of another municipality than the record's."""
     problems = []
-    municipality = {row.values.get("id"): row.values.get("municipality_id") for row in t["bodies"]}
+    names = {row.values.get("id"): row.values.get("name") for row in t["municipalities"]}
+    municipality = {row.values.get("id"): names.get(row.values.get("municipality_id")) for row in t["bodies"]}
     owner = defaultdict(dict)  # parent column -> record id -> the record's municipality
     for resource, column in (("trips", "trip_id"), ("memberships", "membership_id"), ("agreements", "agreement_id")):
         for row in t[resource]:

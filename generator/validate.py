@@ -19,7 +19,7 @@ from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derive
 from generator.background import Job
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
-from generator.values import TYPE_WORDS
+from generator.values import REFUSED_VALUES, TYPE_WORDS
 
 DERIVED_COLUMNS = {c.resource: derived_fields(c) for e in ENTITIES for c in e.children}
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
@@ -68,8 +68,10 @@ def validate(data_dir: Path, today: dt.date | None = None) -> tuple[Report, Load
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
     """Drop later complaints about a value whose YAML reading was already refused."""
-    refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith("yaml-")}
-    return [p for p in problems if p.code.startswith("yaml-") or (p.file, p.line, p.column) not in refused]
+    unread = {(p.file, p.line, p.column) for p in problems if p.code.startswith("yaml-")}
+    refused = unread | {(p.file, p.line, p.column) for p in problems if p.code in REFUSED_VALUES}
+    return [p for p in problems if p.code.startswith("yaml-")
+            or (p.file, p.line, p.column) not in (unread if p.code in REFUSED_VALUES else refused)]
 
 
 def _without_typo_echoes(problems: list[Problem], loaded: Loaded) -> list[Problem]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
     "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21", "Write the date as YYYY-MM-DD, e.g. 2016-11-21"),
@@ -22,6 +22,7 @@ TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
     "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
     "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
 }
+REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals"})  # later complaints about such a value only echo these
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FLAGS = {"true": "true", "false": "false", "1": "true", "0": "false"}  # what Frictionless reads as a flag
 _EXACT = 2 ** 53  # floats above it are not whole numbers any more
@@ -37,8 +38,9 @@ def typed(spec: dict, value, key: str) -> tuple[object, str | None, dict]:
     if kind in ("number", "integer") and isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
         value = int(value)  # 1e3 and 1000.0 are 1000 in every download
     places = spec.get("x-decimals")
-    if places is not None and isinstance(value, float) and -Decimal(repr(value)).as_tuple().exponent > places:
-        return value, "too-many-decimals", {"value": repr(value), "places": places, "rounded": f"{value:.{places}f}"}
+    if places is not None and isinstance(value, float) and -(written := Decimal(repr(value))).as_tuple().exponent > places:
+        rounded = written.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)  # as written, not as the float nearest it
+        return value, "too-many-decimals", {"value": repr(value), "places": places, "rounded": str(rounded)}
     return value, None, {}
 
 

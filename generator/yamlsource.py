@@ -222,7 +222,7 @@ class _Builder:
     def _text(self, text: str, pos: Pos, path: Path_, style) -> str | None:
         """Text as every output gets it: NFC, without invisible characters, None when only blanks."""
         if bad := _INVISIBLE.search(text):
-            column = pos.column + bad.start() if style is None and "\n" not in text[:bad.start()] else pos.column
+            column = pos.column + bad.start() if not style and "\n" not in text[:bad.start()] else pos.column
             field_name = next((p for p in reversed(path) if isinstance(p, str)), None)
             self.problems.append(Problem("text-invisible", self.display, pos.line, column, field_name,
                                          {"char": char_name(bad.group())}))
