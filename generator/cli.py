@@ -9,10 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 from pathlib import Path
 
 from generator import __version__
+from generator.text import printable
 
 
 class PortalError(Exception):
@@ -194,6 +196,9 @@ def _add_new(commands) -> None:
                                                    "parties": "a counterparty (organisation id, repeatable)"}[ask.field]
             text += " (repeatable)" if ask.many and "repeatable" not in text else ""
             sub.add_argument(f"--{ask.flag}", action="append" if ask.many else None, metavar="VALUE", help=text)
+        if kind == "person":
+            sub.add_argument("--protected", action="store_true",
+                             help="publish the role only: the name is not written and the id comes from --title")
         sub.add_argument("--interactive", action="store_true", help="ask for every value (default when no flags are given in a terminal)")
         sub.set_defaults(run=run_new)
 
@@ -211,12 +216,16 @@ def run_new(args) -> int:
              for ask in asks if getattr(args, ask.flag.replace("-", "_")) is not None}
     interactive = args.interactive or (not given and sys.stdin.isatty())
     try:
-        created = new(args.new_kind, args.data, given, getattr(args, "id", None), ask_in_terminal if interactive else None)
+        created = new(args.new_kind, args.data, given, getattr(args, "id", None), ask_in_terminal if interactive else None,
+                      protected=getattr(args, "protected", False))
     except ScaffoldError as exc:
         raise PortalError(str(exc))
     shown = display_path(created.path)
     sv = args.lang == "sv"
     what = f" (id {created.record_id})" if created.record_id else ""
+    if getattr(args, "protected", False) and given.get("name"):
+        print("Namnet skrevs inte: en skyddad person publiceras bara med sin roll." if sv else
+              "The name was not written: a protected person is published by role only.")
     if created.appended:
         print(f"{'Lade till i' if sv else 'Added to'} {shown}:{created.line}{what}.")
     else:
@@ -263,6 +272,21 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the floor, not the fix: no input may end in a traceback
+        if os.environ.get("PORTAL_DEBUG"):
+            raise
+        from generator.loader import reading
+
+        where = f" while reading {reading.file}" if reading.file else ""
+        print(f"Error: unexpected {type(exc).__name__}{where}: {printable(str(exc))}\n"
+              "This is a fault in the portal, not in your data alone: please report it with the file named above "
+              "(PORTAL_DEBUG=1 shows the details).", file=sys.stderr)
+        return 1
+
+
+def _terminate(signum, frame) -> None:
+    """SIGTERM as an exit that runs every `finally`: a stopped build removes its temporary folder."""
+    raise SystemExit(128 + signum)
 
 
 def run() -> None:
@@ -272,6 +296,7 @@ def run() -> None:
     seconds after the work was done; every file is closed and every job joined
     by then, so the process flushes its output and ends at once.
     """
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         code = main()
     except SystemExit as exc:  # argparse: --help, usage errors

@@ -9,10 +9,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import yamlsource
+from generator import datafiles, values, yamlsource
 from generator.background import in_two
-from generator.entities import (ENTITIES, PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields,
-                                 fields, line_id)
+from generator.entities import (PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields, fields,
+                                 line_id)
 from generator.problems import Problem
 from generator.yamlsource import Document, Pos
 
@@ -63,9 +63,11 @@ def display_path(path: Path) -> str:
 def load(data_dir: Path) -> Loaded:
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
-    package_path = data_dir / "datapackage.yaml"
+    package_path = data_dir / datafiles.PACKAGE_FILE
     package: dict = {}
-    if package_path.is_file():
+    discovered = datafiles.discover(data_dir, display_path)  # every file under data/ is read or reported
+    problems += discovered.problems
+    if package_path.is_file() and package_path not in discovered.refused:
         doc, found = yamlsource.read(package_path, display_path(package_path))
         problems += found
         if doc is not None and isinstance(doc.value, dict):
@@ -74,16 +76,23 @@ def load(data_dir: Path) -> Loaded:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:
         problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
-    files = [(entity, path) for entity in ENTITIES for path in sorted(data_dir.glob(entity.pattern))]
+    files = discovered.files
     split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
     for part_tables, part_problems in in_two(_read, files, split):  # each half's rows follow the first's
         for name, rows in part_tables.items():
             tables[name] += rows
         problems += part_problems
+    reading.file = None
     return Loaded(package, display_path(package_path), tables, problems)
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves
+
+
+class reading:
+    """The file being read, for the command's last-resort error message."""
+
+    file: str | None = None
 
 
 def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[Problem]]:
@@ -91,7 +100,8 @@ def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
     for entity, path in files:
-        doc, found = yamlsource.read(path, display_path(path))
+        reading.file = display_path(path)
+        doc, found = yamlsource.read(path, reading.file)
         problems += found
         if doc is not None:
             problems += _records(entity, doc, path, tables)
@@ -229,8 +239,9 @@ def _cell(resource: str, row: Row, column: str, value, doc: Document, path: tupl
         row.values[column] = value.isoformat() if isinstance(value, dt.date) else str(value)
         kind = {bool: ("sant/falskt", "yes/no"), dt.date: ("datum", "date")}.get(type(value), ("tal", "number"))
         return [_at(doc, path, "wrong-type-yaml", column, value=row.values[column], kind_sv=kind[0], kind_en=kind[1])]
+    value, code, params = values.typed(known[column], value, key)  # "12_000", "false": typed once, for every reader
     row.values[column] = value
-    return []
+    return [_at(doc, path, code, column, **params)] if code else []
 
 
 @functools.cache

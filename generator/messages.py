@@ -9,7 +9,53 @@ from __future__ import annotations
 E, W = "error", "warning"
 
 MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
+    # --- which files are read (datafiles.py)
+    "file-unreadable": (E, {
+        "sv": ("Filen går inte att läsa: {detail}.", "Kontrollera att det är en vanlig fil som du har rätt att läsa; ta bort den annars."),
+        "en": ("The file cannot be read: {detail}.", "Check that it is a plain file you may read; otherwise remove it.")}),
+    "file-is-folder": (E, {
+        "sv": ("Det här är en mapp med ett datafilsnamn.", "Byt namn på mappen, eller flytta filerna i den dit de hör hemma."),
+        "en": ("This is a folder with a data file's name.", "Rename the folder, or move the files in it to where they belong.")}),
+    "file-extension": (E, {
+        "sv": ("Filen läses inte: datafiler slutar på .yaml.", "Döp om filen till {name}."),
+        "en": ("The file is not read: data files end in .yaml.", "Rename the file to {name}.")}),
+    "file-misplaced": (E, {
+        "sv": ("Filen ligger där inga datafiler läses och kommer inte med på webbplatsen.", "Flytta filen till data/{place}."),
+        "en": ("The file is in a place where no data files are read, and will not be published.", "Move the file to data/{place}.")}),
+    "file-list-misnamed": (E, {
+        "sv": ("Filen läses inte: det finns ingen lista med det namnet.", "Flytta posterna till data/{place} och ta bort filen."),
+        "en": ("The file is not read: there is no list of that name.", "Move its entries into data/{place} and remove the file.")}),
+    "file-unplaced": (E, {
+        "sv": ("Filen ligger där inga datafiler läses och kommer inte med på webbplatsen.",
+               "Resor hör hemma i data/trips/<år>/, medlemskap i data/memberships/, avtal i data/agreements/ och listorna i "
+               "data/municipalities.yaml, bodies.yaml, people.yaml och organisations.yaml; flytta eller ta bort filen."),
+        "en": ("The file is in a place where no data files are read, and will not be published.",
+               "Trips go in data/trips/<year>/, memberships in data/memberships/, agreements in data/agreements/ and the "
+               "lists in data/municipalities.yaml, bodies.yaml, people.yaml and organisations.yaml; move or remove the file.")}),
+    "file-unknown": (W, {
+        "sv": ("Filen är ingen datafil och läses inte.", "Datafiler är YAML-filer som slutar på .yaml; flytta andra filer ut ur datamappen."),
+        "en": ("The file is not a data file and is not read.", "Data files are YAML files ending in .yaml; move other files out of the data folder.")}),
+    "link-broken": (E, {
+        "sv": ("Länken pekar på {target}, som inte finns.", "Ta bort länken. (En länk som .#fil.yaml är en redigerares låsfil: spara och stäng filen.)"),
+        "en": ("The link points to {target}, which does not exist.", "Remove the link. (A link such as .#file.yaml is an editor's lock file: save and close the file.)")}),
+    "link-outside": (E, {
+        "sv": ("Länken pekar ut ur datamappen ({target}) och läses inte.", "Kopiera in filen i datamappen i stället; bara filer i datamappen publiceras."),
+        "en": ("The link points outside the data folder ({target}) and is not read.", "Copy the file into the data folder instead; only files in the data folder are published.")}),
+    "link-folder": (E, {
+        "sv": ("Länken pekar på en mapp ({target}) och följs inte.", "Flytta filerna hit i stället för att länka till mappen."),
+        "en": ("The link points to a folder ({target}) and is not followed.", "Move the files here instead of linking to the folder.")}),
     # --- reading YAML
+    "yaml-utf16": (E, {
+        "sv": ("Filen verkar vara sparad som UTF-16.", "Spara filen som UTF-8 (i de flesta redigerare: Spara som > Kodning > UTF-8)."),
+        "en": ("The file seems to be saved as UTF-16.", "Save the file as UTF-8 (in most editors: Save as > Encoding > UTF-8).")}),
+    "yaml-control-char": (E, {
+        "sv": ("Filen innehåller styrtecknet {char}, som YAML inte tillåter.", "Ta bort tecknet; skriv om raden om du inte ser det."),
+        "en": ("The file holds the control character {char}, which YAML does not allow.", "Remove the character; retype the line if you cannot see it.")}),
+    "text-invisible": (E, {
+        "sv": ("Texten innehåller det osynliga tecknet eller styrtecknet {char}.",
+               "Ta bort tecknet (skriv om texten, eller klistra in den som oformaterad text); osynliga tecken kan dölja eller kasta om det läsaren ser."),
+        "en": ("The text holds the invisible or control character {char}.",
+               "Remove the character (retype the text, or paste it as plain text); invisible characters can hide or reorder what readers see.")}),
     "yaml-too-large": (E, {
         "sv": ("Filen är större än {limit} KiB.", "Dela upp innehållet på flera filer; en post per fil."),
         "en": ("The file is larger than {limit} KiB.", "Split the content over several files; one record per file.")}),
@@ -74,6 +120,12 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "wrong-type-yaml": (E, {
         "sv": ("Fältet ska vara text men YAML läser värdet {value} som {kind_sv}.", "Skriv värdet inom citattecken: \"{value}\"."),
         "en": ("The field is text but YAML reads the value {value} as a {kind_en}.", "Write the value in quotes: \"{value}\".")}),
+    "quoted-value": (E, {
+        "sv": ("'{key}' är {type_sv}, men värdet {value} läses som text.", "Skriv det som {type_sv}, utan citattecken: {key}: {bare}"),
+        "en": ("'{key}' is {type_en}, but the value {value} is read as text.", "Write it as {type_en}, without quotes: {key}: {bare}")}),
+    "too-many-decimals": (E, {
+        "sv": ("Beloppet {value} har fler än {places} decimaler.", "Avrunda till {places} decimaler (hela ören): {rounded}."),
+        "en": ("The amount {value} has more than {places} decimals.", "Round it to {places} decimals (whole öre): {rounded}.")}),
     "nested-value": (E, {
         "sv": ("Fältet ska ha ett enkelt värde, inte en lista eller nycklar.", "Skriv ett enda värde efter kolonet."),
         "en": ("The field takes a single value, not a list or keys.", "Write a single value after the colon.")}),
@@ -108,6 +160,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "maximum": (E, {
         "sv": ("Värdet {value} är för stort för '{field}' (högst {limit}).", "Rätta värdet."),
         "en": ("The value {value} is too large for '{field}' (at most {limit}).", "Correct the value.")}),
+    "too-long": (E, {
+        "sv": ("Värdet i '{field}' är längre än {limit} tecken.", "Korta av det; ett id blir ett filnamn och en adress på webbplatsen."),
+        "en": ("The value of '{field}' is longer than {limit} characters.", "Shorten it; an id becomes a file name and an address on the site.")}),
     "duplicate-id": (E, {
         "sv": ("{key} används redan i {resource}.", "Välj ett annat id; varje post måste ha ett eget."),
         "en": ("{key} is already used in {resource}.", "Choose another id; each record must have its own.")}),
@@ -193,6 +248,37 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "cost-preliminary-overdue": (W, {
         "sv": ("Kostnadsraden har varit preliminär sedan {since}, mer än {days} dagar.", "Stäm av beloppet och ändra status till final."),
         "en": ("The cost line has been preliminary since {since}, more than {days} days.", "Check the amount and change the status to final.")}),
+    "id-reserved": (E, {
+        "sv": ("Id '{id}' är namnet på en sida som webbplatsen själv gör; posten skulle inte få någon egen sida.", "Välj ett annat id, t.ex. med organets eller årets namn i."),
+        "en": ("The id '{id}' is the name of a page the site makes itself; the record would get no page of its own.", "Choose another id, e.g. with the body's name or the year in it.")}),
+    "setting-invalid": (E, {
+        "sv": ("Inställningen '{key}' är okänd eller har inget heltal ≥ 0 som värde.", "Inställningarna under settings: är report_due_days, max_trip_days, earliest_year och max_amount_sek, var och en ett heltal."),
+        "en": ("The setting '{key}' is unknown or its value is not a whole number ≥ 0.", "The settings under settings: are report_due_days, max_trip_days, earliest_year and max_amount_sek, each a whole number.")}),
+    # --- plausibility (warnings; limits in plausibility.py and settings: in datapackage.yaml)
+    "trip-too-long": (W, {
+        "sv": ("Resan varar {days} dagar, fler än {limit}.", "Kontrollera start- och slutdatum (gränsen ändras med settings: max_trip_days)."),
+        "en": ("The trip lasts {days} days, more than {limit}.", "Check the start and end dates (the limit is settings: max_trip_days).")}),
+    "trip-too-early": (W, {
+        "sv": ("Resan börjar före {year}.", "Kontrollera årtalet (gränsen ändras med settings: earliest_year)."),
+        "en": ("The trip starts before {year}.", "Check the year (the limit is settings: earliest_year).")}),
+    "completed-in-future": (W, {
+        "sv": ("Resan är markerad som genomförd men slutar {end}, i framtiden.", "Rätta datumen, eller sätt status: planned."),
+        "en": ("The trip is marked completed but ends on {end}, in the future.", "Correct the dates, or set status: planned.")}),
+    "report-before-end": (W, {
+        "sv": ("Reserapporten är daterad före resans slut ({end}).", "Kontrollera report_date och end_date."),
+        "en": ("The trip report is dated before the trip ended ({end}).", "Check report_date and end_date.")}),
+    "completed-without-participants": (W, {
+        "sv": ("Den genomförda resan har inga deltagare.", "Lägg till deltagarna under participants."),
+        "en": ("The completed trip has no participants.", "Add the travellers under participants.")}),
+    "completed-without-destinations": (W, {
+        "sv": ("Den genomförda resan har inga resmål.", "Lägg till resmålen under destinations."),
+        "en": ("The completed trip has no destinations.", "Add the destinations under destinations.")}),
+    "amount-implausible": (W, {
+        "sv": ("Beloppet är större än {limit} kr.", "Kontrollera beloppet: kronor, inte ören? (gränsen ändras med settings: max_amount_sek)"),
+        "en": ("The amount is larger than SEK {limit}.", "Check the amount: kronor, not öre? (the limit is settings: max_amount_sek)")}),
+    "payer-other-municipality": (W, {
+        "sv": ("Kostnaden betalades av ett organ i {payer}, men posten hör till {record}.", "Kontrollera paid_by_body_id; betalade någon utanför kommunen, ange paid_by_other."),
+        "en": ("The cost was paid by a body of {payer}, but the record belongs to {record}.", "Check paid_by_body_id; if someone outside the municipality paid, give paid_by_other.")}),
     # --- principles (warnings)
     "policy-twin-city": (W, {
         "sv": ("Vänortsavtal, men {municipality} tecknar enligt sitt styrdokument inte vänortsavtal.", "Kontrollera avtalstypen; ett samarbetsavtal kräver konkret tema, start- och slutdatum."),

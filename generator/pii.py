@@ -1,19 +1,35 @@
 """Swedish personal identity and coordination numbers must never be published.
 
 A personnummer is YYMMDD-NNNC or YYYYMMDDNNNC (the separator `-`, `+` for people
-over 100, or none), with a Luhn check digit over the ten digits. A coordination
-number (samordningsnummer) has 60 added to the day. Matching the check digit and a
-plausible date keeps ordinary numbers such as diary numbers from being flagged.
+over 100, a space, or none), with a Luhn check digit over the ten digits. A
+coordination number (samordningsnummer) has 60 added to the day. Matching the check
+digit and a plausible date keeps ordinary numbers such as diary numbers from being
+flagged.
+
+Numbers are looked for in disguise too: text is first folded so that full-width and
+other Unicode digits become 0-9, any space (a no-break space ...) a plain one, any dash
+a hyphen, and invisible format characters (zero-width ...) disappear. Each file's raw
+text is searched, comments included (the data files are public in the repository),
+and then every value as read, for what YAML escapes could hide.
 """
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import re
+import unicodedata
+from functools import cache
+from typing import TYPE_CHECKING
 
-from generator.loader import Loaded
 from generator.problems import Problem
 
-_CANDIDATE = re.compile(r"(?<![0-9])((?:19|20)?[0-9]{6})([-+]?)([0-9]{4})(?![0-9])")
+if TYPE_CHECKING:
+    from generator.loader import Loaded
+    from generator.yamlsource import Document
+
+_CANDIDATE = re.compile(r"(?<![0-9])((?:19|20)?[0-9]{6})([-+ ]?)([0-9]{4})(?![0-9])")
+_ASCII_DIGITS = re.compile(r"[0-9]{6}")
 
 
 def luhn_ok(ten_digits: str) -> bool:
@@ -31,26 +47,94 @@ def _plausible_date(yymmdd: str) -> bool:
     return 1 <= month <= 12 and 1 <= day <= 31
 
 
-def find(text: str) -> list[re.Match]:
-    """The personal identity or coordination numbers in a text."""
+@cache
+def _folding() -> tuple[dict[int, str | None], frozenset[str]]:
+    """str.translate table (Unicode digits -> 0-9, spaces -> ' ', dashes -> '-', format characters
+    removed), and the characters it removes."""
+    table: dict[int, str | None] = {}
+    for code in itertools.chain(range(0x80, 0x10000), range(0x1D7CE, 0x1D800), range(0x1FBF0, 0x1FBFA),
+                                range(0xE0000, 0xE0080)):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Nd":
+            table[code] = str(unicodedata.digit(char))
+        elif category == "Cf":
+            table[code] = None
+        elif category == "Zs":
+            table[code] = " "
+        elif category == "Pd" or char in "\u2212\uff0b":
+            table[code] = "+" if char == "\uff0b" else "-"
+    return table, frozenset(chr(code) for code, to in table.items() if to is None)
+
+
+def _fold(text: str) -> tuple[str, list[int]]:
+    """The text folded, and the offsets (in `text`) of the characters it dropped."""
+    if text.isascii():
+        return text, []
+    table, dropping = _folding()
+    dropped = [i for i, char in enumerate(text) if char in dropping] if dropping.intersection(text) else []
+    return text.translate(table), dropped
+
+
+def find(text: str) -> list[tuple[int, str]]:
+    """The personal identity or coordination numbers in a text: (offset in `text`, a key for the number)."""
+    folded, dropped = _fold(text)
+    if not _ASCII_DIGITS.search(folded):
+        return []
     hits = []
-    for match in _CANDIDATE.finditer(text):
+    for match in _CANDIDATE.finditer(folded):
         date, _, tail = match.groups()
         if _plausible_date(date[-6:]) and luhn_ok(date[-6:] + tail):
-            hits.append(match)
+            offset = match.start()
+            for gone in dropped:  # back to the offset in the text as written
+                if gone <= offset:
+                    offset += 1
+            hits.append((offset, hashlib.sha256((date[-6:] + tail).encode()).hexdigest()[:16]))
     return hits
 
 
+def in_file(text: str, display: str, doc: Document | None) -> list[Problem]:
+    """Numbers anywhere in a file's text, comments included.
+
+    In a comment the problem points at the number; in a value, at the value (in a
+    block of text, at the start of the number's line), as for numbers in values.
+    """
+    problems = []
+    for offset, key in find(text):
+        line_start = text.rfind("\n", 0, offset) + 1
+        line, column = text.count("\n", 0, offset) + 1, offset - line_start + 1
+        before = text[line_start:offset]
+        field, start = (None, None) if doc is None or before.lstrip().startswith("#") or " #" in before else \
+            _value_at(doc, line, column)
+        if start is not None:
+            column = start.column if start.line == line else 1
+        problems.append(Problem("personal-number", display, line, column, field, {"key": key}))
+    return problems
+
+
+def _value_at(doc: Document, line: int, column: int):
+    """The field and position of the last value that starts before (line, column)."""
+    before = [(pos, path) for path, pos in doc.positions.items() if pos <= (line, column)]
+    if not before:
+        return None, None
+    pos, path = max(before, key=lambda pair: pair[0])
+    return next((p for p in reversed(path) if isinstance(p, str)), None), pos
+
+
 def check(loaded: Loaded) -> list[Problem]:
+    """Numbers in the values as read that the files' text did not show (written with YAML escapes)."""
+    seen = {(p.file, p.params.get("key")) for p in loaded.problems if p.code == "personal-number"}
     problems = []
     for rows in loaded.tables.values():
         for row in rows:
             for column, value in row.values.items():
                 if not isinstance(value, str):
                     continue
-                for match in find(value):
+                for offset, key in find(value):
+                    if (row.file, key) in seen:
+                        continue
                     line, column_no = row.where(column)
                     if "\n" in value:  # a block of text: its lines start below the key, indented
-                        line, column_no = line + 1 + value.count("\n", 0, match.start()), 1
-                    problems.append(Problem("personal-number", row.file, line, column_no, column))
+                        line, column_no = line + 1 + value.count("\n", 0, offset), 1
+                    problems.append(Problem("personal-number", row.file, line, column_no, column, {"key": key}))
     return problems

@@ -3,13 +3,18 @@
 A problem carries a stable code and the values its message needs; the words come
 from `messages.py` in the reader's language. Reports are printed for people
 (`file:line:column: error: message`), for machines (JSON) and for GitHub Actions
-(workflow annotations on the pull request's lines).
+(workflow annotations on the pull request's lines). Every value from the data is
+printed as an escape where it holds a line break or a control character, so that it
+can neither forge a line (`::error ...` is a command to GitHub Actions) nor steer the
+terminal.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field as _field
+
+from generator.text import INVISIBLE, printable
 
 
 @dataclass(frozen=True)
@@ -66,17 +71,23 @@ def format_text(report: Report, lang: str = "sv") -> str:
     labels = {"sv": {"error": "fel", "warning": "varning", "hint": "gör så här"},
               "en": {"error": "error", "warning": "warning", "hint": "hint"}}[lang]
     for p in report.sorted():
-        where = f" [{p.field}]" if p.field else ""
-        lines.append(f"{p.file}:{p.line}:{p.column}: {labels[p.severity]}: {p.message(lang)}{where}")
+        where = f" [{printable(p.field)}]" if p.field else ""
+        lines.append(f"{_shown_file(p.file)}:{p.line}:{p.column}: {labels[p.severity]}: {printable(p.message(lang))}{where}")
         hint = p.hint(lang)
         if hint:
-            lines.append(f"    {labels['hint']}: {hint}")
+            lines.append(f"    {labels['hint']}: {printable(hint)}")
     n_err, n_warn = len(report.errors), len(report.warnings)
     if lang == "sv":
         lines.append(f"{n_err} fel, {n_warn} varningar.")
     else:
         lines.append(f"{n_err} errors, {n_warn} warnings.")
     return "\n".join(lines)
+
+
+def _shown_file(file: str) -> str:
+    """A file name that cannot start a workflow command (`::`) at the start of a line."""
+    file = printable(file)
+    return "./" + file if file.lstrip().startswith(":") else file
 
 
 def format_json(report: Report, lang: str = "sv") -> str:
@@ -86,11 +97,14 @@ def format_json(report: Report, lang: str = "sv") -> str:
         for p in report.sorted()
     ]
     summary = {"errors": len(report.errors), "warnings": len(report.warnings), "problems": items}
-    return json.dumps(summary, ensure_ascii=False, indent=2)
+    text = json.dumps(summary, ensure_ascii=False, indent=2)  # controls below U+0020 are escaped by json already
+    return INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}" if ord(m.group()) < 0x10000 else
+                         json.dumps(m.group()).strip('"'), text)
 
 
 def _escape_annotation(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes for a workflow command's message, after control characters are made visible."""
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

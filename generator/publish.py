@@ -505,7 +505,7 @@ def swap(new: Path, out: Path) -> None:
     """Put `new` in place of `out`: rename the old away, the new in, then delete the old."""
     old = None
     if out.exists():
-        old = out.with_name(f"{out.name}.old-{new.parent.name.rsplit('-', 1)[-1]}")
+        old = out.with_name(new.parent.name.replace(".build-", ".old-", 1))
         out.rename(old)
     try:
         new.rename(out)
@@ -517,8 +517,35 @@ def swap(new: Path, out: Path) -> None:
         shutil.rmtree(old)
 
 
-def check_out(out: Path, *sources: Path) -> None:
-    """Refuse an output folder whose replacement would delete something else than a site."""
+def clear_leftovers(out: Path) -> None:
+    """Remove the temporary folders of earlier builds into `out` whose process is gone (killed, power cut).
+
+    A build's folders are named `<out>.build-<pid>-*` and `<out>.old-<pid>-*`; a running
+    build's (a concurrent one) are left alone.
+    """
+    leftover = re.compile(re.escape(out.name) + r"\.(?:build|old)-([0-9]+)-.+")
+    for path in out.parent.iterdir():
+        match = leftover.fullmatch(path.name)
+        if match and not _alive(int(match.group(1))) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process
+    return True
+
+
+def check_out(out: Path, data_dir: Path, *sources: Path) -> None:
+    """Refuse an output folder whose replacement would delete something else than a site, or publish the data folder."""
+    data = data_dir.resolve()
+    if out == data or data in out.parents or out in data.parents:
+        how = "is inside" if data in out.parents else "is" if out == data else "holds"
+        raise BuildError(f"{out} {how} the data folder {data_dir}; choose another --out folder")
     for source in sources:
         if source.resolve() == out or out in source.resolve().parents:
             raise BuildError(f"{out} holds {source}; choose another --out folder")
@@ -560,9 +587,13 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
-    out.parent.mkdir(parents=True, exist_ok=True)
     load_extensions()
-    work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-", dir=out.parent))
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        clear_leftovers(out)
+        work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-{os.getpid()}-", dir=out.parent))
+    except OSError as exc:  # a read-only or full file system, a folder we may not write to
+        raise BuildError(f"cannot write next to {out}: {exc.strerror or exc}") from exc
     try:
         docs, site = work / "docs", work / "site"
         changes = last_changes(data_dir)

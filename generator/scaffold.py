@@ -325,8 +325,12 @@ class Created:
 
 
 def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str | None = None,
-        prompt=None, today: dt.date | None = None) -> Created:
-    """Create a `kind` record from the flags in `given` (flag -> raw answers), asking `prompt` for the rest."""
+        prompt=None, today: dt.date | None = None, protected: bool = False) -> Created:
+    """Create a `kind` record from the flags in `given` (flag -> raw answers), asking `prompt` for the rest.
+
+    A `protected` person's name is neither asked for nor written (the data files are
+    public), and the id comes from the title, never from the name.
+    """
     from generator.loader import load
 
     resource, asks = KINDS[kind]
@@ -338,6 +342,8 @@ def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str |
     children: dict[str, list] = {}
     child_keys = {"trip_participants": "person_id", "agreement_parties": "organisation_id"}
     for ask in asks:
+        if protected and ask.field == "name":
+            continue
         raw = given.get(ask.flag) or []
         answers = [check(ask, text, ids) for text in raw] if raw or prompt is None else prompt(ask, ids)
         if ask.needed and not answers:
@@ -352,6 +358,10 @@ def new(kind: str, data_dir: Path, given: dict[str, list[str]], record_id: str |
             values[ask.field] = answers if ask.many else answers[-1]
     if kind == "cost":
         return _add_cost(data_dir, loaded, values)
+    if kind == "person" and protected:
+        values["protected"] = True
+        if not (values.get("title") or record_id):
+            raise ScaffoldError("ange --title (rollen) eller --id; en skyddad persons id bildas aldrig av namnet.")
     if kind == "person" and not (values.get("name") or values.get("title")):
         raise ScaffoldError("ange --name, eller bara --title för en skyddad person.")
     if kind == "trip":

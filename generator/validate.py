@@ -14,11 +14,12 @@ import gc
 import re
 from pathlib import Path
 
-from generator import pii, published, rules
+from generator import pii, plausibility, published, rules
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derived_fields, fields, schema_descriptor
 from generator.background import Job
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
+from generator.values import REFUSED_VALUES, TYPE_WORDS
 
 # Columns a child row takes from its parent (a numbered line's id too): wrong only when the parent's id is,
 # and then reported there.
@@ -26,13 +27,6 @@ DERIVED_COLUMNS = {c.resource: derived_fields(c) + (("id",) if c.numbered else (
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
-TYPE_WORDS = {
-    "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21", "Write the date as YYYY-MM-DD, e.g. 2016-11-21"),
-    "number": ("ett tal", "a number", "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50",
-               "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50"),
-    "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
-    "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
-}
 _DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 21/11/2016, 21.11.2016: Swedish order
 _YEAR_FIRST = re.compile(r"([0-9]{4})[./]?([0-9]{1,2})[./]?([0-9]{1,2})")  # 2016/11/21, 20161121
 
@@ -51,7 +45,8 @@ class Validation:
         gc.freeze()  # kept to the end: never scanned again by the collector (or copied by a forked job)
         with Job(check_tables, self.loaded.tables) as self.tables:
             self.before = list(self.loaded.problems) + check_package(self.loaded)
-            self.after = (rules.check(self.loaded, today or dt.date.today()) + pii.check(self.loaded)
+            today = today or dt.date.today()
+            self.after = (rules.check(self.loaded, today) + pii.check(self.loaded) + plausibility.check(self.loaded, today)
                           + published.check(self.loaded, data_dir))
         self._report: Report | None = None
 
@@ -79,8 +74,10 @@ _FIRST_WORD = ("yaml-", "line-id-")  # problems that say all there is to say abo
 
 def _without_echoes(problems: list[Problem]) -> list[Problem]:
     """Drop later complaints about a value whose reading (YAML, a line's id) was already refused."""
-    refused = {(p.file, p.line, p.column) for p in problems if p.code.startswith(_FIRST_WORD)}
-    return [p for p in problems if p.code.startswith(_FIRST_WORD) or (p.file, p.line, p.column) not in refused]
+    unread = {(p.file, p.line, p.column) for p in problems if p.code.startswith(_FIRST_WORD)}
+    refused = unread | {(p.file, p.line, p.column) for p in problems if p.code in REFUSED_VALUES}
+    return [p for p in problems if p.code.startswith(_FIRST_WORD)
+            or (p.file, p.line, p.column) not in (unread if p.code in REFUSED_VALUES else refused)]
 
 
 def _without_typo_echoes(problems: list[Problem], loaded: Loaded) -> list[Problem]:
@@ -199,8 +196,8 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
                 params["suggestion"] = _typed_suggestion("date", value)
             for lang in ("sv", "en"):  # the template ends the sentence, after a suggestion if there is one
                 params[f"description_{lang}"] = params[f"description_{lang}"].removesuffix(".")
-        elif constraint in ("minimum", "maximum"):
-            code = constraint
+        elif constraint in ("minimum", "maximum", "maxLength"):
+            code = "too-long" if constraint == "maxLength" else constraint
             params["limit"] = constraints[constraint]
     elif error.type in ("primary-key", "unique-error"):
         key = schema_descriptor(resource)["primaryKey"]

@@ -10,13 +10,17 @@ every value so that every later error can point at it.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
 import yaml
 
+from generator import pii
+from generator.text import INVISIBLE as _INVISIBLE, char_name
 from generator.problems import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -47,7 +51,8 @@ class Document:
 # The first tab in a line's indent; lines end where str.splitlines ends them.
 _TAB_INDENT = re.compile(r"(?:\A|(?<=[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]))( *)\t")
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))([eE][-+]?[0-9]+)?")  # YAML 1.2: 1e3 too
+_GROUPED = re.compile(r"[-+]?[1-9][0-9]*(_[0-9]+)+(\.[0-9]+)?")  # 12_000: YAML 1.1 reads a number, 1.2 text; meant a number
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9_]+")
 _OTHER_BASE = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
@@ -58,9 +63,15 @@ _SPECIAL_FLOAT = {".inf", "-.inf", "+.inf", ".nan"}
 _WORDS = {"null", "true", "false"} | _YAML11_BOOL  # words that plain YAML may read as something else
 
 
+# What the YAML reader refuses anywhere in a file (C0 and C1 controls but tab, line
+# breaks and NEL; U+FFFE/U+FFFF): found here first, to say where and why.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file; return its document, or None and the problems."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # unreadable, a dangling link, a folder: the file is reported, not read
+        return None, [Problem("file-unreadable", display, 1, 1, params={"detail": exc.strerror or str(exc)})]
     if len(raw) > MAX_BYTES:
         return None, [Problem("yaml-too-large", display, 1, 1, params={"limit": MAX_BYTES // 1024})]
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -71,9 +82,20 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         return None, [Problem("yaml-not-utf8", display, line, column)]
+    if bad := _UNREADABLE.search(text):
+        return None, [_unreadable(text, bad.start(), display)]
     if tab := _TAB_INDENT.search(text):
         return None, [Problem("yaml-tab", display, len(text[:tab.start()].splitlines()) + 1, len(tab.group(1)) + 1)]
-    return parse(text, display)
+    doc, problems = parse(text, display)
+    return doc, problems + pii.in_file(text, display, doc)  # comments too: the files are public
+
+
+def _unreadable(text: str, offset: int, display: str) -> Problem:
+    """A character YAML cannot read; NUL bytes between the letters mean the file was saved as UTF-16."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = "yaml-utf16" if text.count("\x00") * 4 >= len(text) else "yaml-control-char"
+    return Problem(code, display, line, column, params={"char": char_name(text[offset])})
 
 
 def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
@@ -86,6 +108,10 @@ def parse(text: str, display: str) -> tuple[Document | None, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return None, [Problem("yaml-syntax", display, line, column, params={"detail": exc.problem or str(exc)})]
+    except yaml.YAMLError as exc:  # the reader's own errors (a character it refuses) carry an offset, not a mark
+        offset = getattr(exc, "position", 0) or 0
+        return None, [_unreadable(text, min(offset, max(len(text) - 1, 0)), display) if text else
+                      Problem("yaml-syntax", display, 1, 1, params={"detail": str(exc)})]
     finally:
         loader.dispose()
     if builder.fatal:
@@ -153,7 +179,7 @@ class _Builder:
         if event.anchor or event.tag:
             self._properties(event, pos)
         if kind is _SCALAR:
-            return self._scalar(event, pos)
+            return self._scalar(event, pos, path)
         if depth >= MAX_DEPTH:
             raise yaml.MarkedYAMLError(problem=f"nested more than {MAX_DEPTH} levels deep", problem_mark=mark)
         return self.mapping(path, depth + 1) if kind is _MAPPING else self.sequence(path, depth + 1)
@@ -177,6 +203,8 @@ class _Builder:
                 if event.anchor or event.tag:
                     self._properties(event, _pos(event))
                 key = event.value  # keys are always text: `yes:` and `2016:` are names here
+                if not key.isascii():
+                    key = self._text(key, _pos(event), path + (key,), event.style) or key
             elif kind is _ALIAS:
                 self._fatal("yaml-alias", _pos(event), name=event.anchor)
                 key = f"*{event.anchor}"
@@ -191,8 +219,23 @@ class _Builder:
             values.setdefault(key, value)
         return values
 
-    def _scalar(self, event, pos: Pos) -> object:
+    def _text(self, text: str, pos: Pos, path: Path_, style) -> str | None:
+        """Text as every output gets it: NFC, without invisible characters, None when only blanks."""
+        if bad := _INVISIBLE.search(text):
+            column = pos.column + bad.start() if not style and "\n" not in text[:bad.start()] else pos.column
+            field_name = next((p for p in reversed(path) if isinstance(p, str)), None)
+            self.problems.append(Problem("text-invisible", self.display, pos.line, column, field_name,
+                                         {"char": char_name(bad.group())}))
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        return text if text.strip() else None
+
+    def _scalar(self, event, pos: Pos, path: Path_) -> object:
         text = event.value
+        if not text.isascii() or (event.style and not (text.isprintable() and text.strip())):
+            text = self._text(text, pos, path, event.style)  # escapes ("\e", "\u202e") can write anything
+            if text is None:
+                return None
         if event.style or event.tag == _STR:
             return text  # quoted or block scalars are always text
         lowered = text.lower()
@@ -207,8 +250,12 @@ class _Builder:
             return text
         if _INT.fullmatch(text):
             return int(text)
-        if _FLOAT.fullmatch(text):
-            return float(text)
+        if _FLOAT.fullmatch(text) or _GROUPED.fullmatch(text):
+            number = float(text) if not _INT.fullmatch(text.replace("_", "")) else int(text.replace("_", ""))
+            if isinstance(number, float) and not math.isfinite(number):  # 1e999
+                self._error("yaml-special-float", pos, value=text)
+                return None
+            return number
         if _DATE.fullmatch(text):
             try:
                 return dt.date.fromisoformat(text)

@@ -1,0 +1,109 @@
+"""Values the schema allows but the site cannot use, or that are most likely mistakes.
+
+Two kinds: an id that the site already uses for a page of its own (`index`) would
+leave the record without a page, so it is an error; values that may be real but are
+unlikely (a trip of 400 days, a completed trip in 2099, an amount of a billion) are
+warnings, so a reviewer looks twice. The limits of the warnings live here, in
+`LIMITS`, and each can be changed under `settings:` in `datapackage.yaml`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from generator.loader import Loaded, Row
+from generator.problems import Problem
+from generator.render.links import taken_by_site
+
+# setting -> default. Documented in README ("What the validator checks").
+LIMITS = {
+    "max_trip_days": 60,  # a trip longer than this many days (start to end, both counted)
+    "earliest_year": 1950,  # a trip that starts before this year
+    "max_amount_sek": 100_000_000,  # a cost line or trip total above this many SEK
+}
+COUNT_SETTINGS = ("report_due_days", "preliminary_due_days")  # days, read by rules.py
+TEXT_SETTINGS = ("completeness_period", "published_branch")  # read by periods.py (which checks the value), published.py
+PAGED = ("municipalities", "bodies", "people", "organisations", "memberships", "agreements", "trips")
+
+
+def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
+    pos = row.where(column)
+    return Problem(code, row.file, pos.line, pos.column, column, params)
+
+
+def settings(loaded: Loaded) -> tuple[dict, list[Problem]]:
+    """The limits, each from `settings:` where given there; a problem for each setting that is not a known limit."""
+    given = loaded.package.get("settings") or {}
+    limits, problems = dict(LIMITS), []
+    if not isinstance(given, dict):
+        return limits, [Problem("setting-invalid", loaded.package_file, 1, 1, "settings", {"key": "settings"})]
+    for key, value in given.items():
+        if key in TEXT_SETTINGS:
+            valid = isinstance(value, str) and value.strip() != ""
+        else:
+            valid = (key in LIMITS or key in COUNT_SETTINGS) and isinstance(value, int) and not isinstance(value, bool) and value >= 0
+        if not valid:
+            problems.append(Problem("setting-invalid", loaded.package_file, 1, 1, f"settings.{key}", {"key": key}))
+        elif key in LIMITS:
+            limits[key] = value
+    return limits, problems
+
+
+def check(loaded: Loaded, today: dt.date) -> list[Problem]:
+    t = loaded.tables
+    limits, problems = settings(loaded)
+    for resource in PAGED:
+        problems += [_p(row, "id-reserved", "id", id=row.values["id"]) for row in t[resource]
+                     if isinstance(row.values.get("id"), str) and taken_by_site(resource, row.values["id"])]
+    problems += _trips(t, today, limits)
+    problems += _costs(t, limits)
+    return problems
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, dt.date)
+
+
+def _trips(t: dict[str, list[Row]], today: dt.date, limits: dict) -> list[Problem]:
+    problems = []
+    has = {name: {row.values.get("trip_id") for row in t[name]} for name in ("trip_participants", "trip_destinations")}
+    for row in t["trips"]:
+        v = row.values
+        start, end, report = v.get("start_date"), v.get("end_date"), v.get("report_date")
+        if _is_date(start) and _is_date(end) and (end - start).days + 1 > limits["max_trip_days"]:
+            problems.append(_p(row, "trip-too-long", "end_date", days=(end - start).days + 1, limit=limits["max_trip_days"]))
+        if _is_date(start) and start.year < limits["earliest_year"]:
+            problems.append(_p(row, "trip-too-early", "start_date", year=limits["earliest_year"]))
+        if _is_date(report) and _is_date(end) and report < end:
+            problems.append(_p(row, "report-before-end", "report_date", end=end.isoformat()))
+        if v.get("status") != "completed":
+            continue
+        if _is_date(end) and end > today:
+            problems.append(_p(row, "completed-in-future", "end_date", end=end.isoformat()))
+        for name, column in (("trip_participants", "participants"), ("trip_destinations", "destinations")):
+            if v.get("id") not in has[name]:
+                problems.append(_p(row, f"completed-without-{column}", "id"))
+    return problems
+
+
+def _costs(t: dict[str, list[Row]], limits: dict) -> list[Problem]:
+    """Amounts above the limit, and cost lines paid by a body of another municipality than the record's."""
+    problems = []
+    names = {row.values.get("id"): row.values.get("name") for row in t["municipalities"]}
+    municipality = {row.values.get("id"): names.get(row.values.get("municipality_id")) for row in t["bodies"]}
+    owner = defaultdict(dict)  # parent column -> record id -> the record's municipality
+    for resource, column in (("trips", "trip_id"), ("memberships", "membership_id"), ("agreements", "agreement_id")):
+        for row in t[resource]:
+            owner[column][row.values.get("id")] = municipality.get(row.values.get("body_id"))
+    for resource, column in (("costs", "amount_sek"), ("trips", "total_sek")):
+        for row in t[resource]:
+            amount = row.values.get(column)
+            if isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > limits["max_amount_sek"]:
+                problems.append(_p(row, "amount-implausible", column, limit=f"{limits['max_amount_sek']:,}".replace(",", " ")))
+    for row in t["costs"]:
+        payer = municipality.get(row.values.get("paid_by_body_id"))
+        record = next((owner[c].get(row.values[c]) for c in owner if row.values.get(c)), None)
+        if payer and record and payer != record:
+            problems.append(_p(row, "payer-other-municipality", "paid_by_body_id", payer=payer, record=record))
+    return problems

@@ -1,0 +1,68 @@
+"""A value as read from YAML, made the type its schema field says, once, for every reader.
+
+Frictionless accepts the text "12_000" as a number and "false" as a flag, but the row
+would keep the text: the rules would skip it (a quoted amount escaped the check of a
+trip's total), the model would read "false" as true, and the downloads would publish
+`12_000` verbatim. So text where a number, flag or date is meant is refused here with
+a hint to write it without quotes; numbers are stored as numbers (1e3 -> 1000); and a
+SEK amount may not have more decimals than the schema's `x-decimals` (öre).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
+    "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21", "Write the date as YYYY-MM-DD, e.g. 2016-11-21"),
+    "number": ("ett tal", "a number", "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50",
+               "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50"),
+    "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
+    "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
+}
+REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals"})  # later complaints about such a value only echo these
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_FLAGS = {"true": "true", "false": "false", "1": "true", "0": "false"}  # what Frictionless reads as a flag
+_EXACT = 2 ** 53  # floats above it are not whole numbers any more
+
+
+def typed(spec: dict, value, key: str) -> tuple[object, str | None, dict]:
+    """(the value to store, a problem code or None, the problem's params) for a field of schema `spec`."""
+    kind = spec.get("type")
+    if kind not in TYPE_WORDS or value is None or isinstance(value, bool) and kind == "boolean":
+        return value, None, {}
+    if isinstance(value, str):
+        return value, *_text_for(kind, value.strip(), value, key)
+    if kind in ("number", "integer") and isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
+        value = int(value)  # 1e3 and 1000.0 are 1000 in every download
+    places = spec.get("x-decimals")
+    if places is not None and isinstance(value, float) and -(written := Decimal(repr(value))).as_tuple().exponent > places:
+        rounded = written.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)  # as written, not as the float nearest it
+        return value, "too-many-decimals", {"value": repr(value), "places": places, "rounded": str(rounded)}
+    return value, None, {}
+
+
+def _text_for(kind: str, text: str, value: str, key: str) -> tuple[str | None, dict]:
+    """Text that is a valid number, flag or date when written without quotes: refused (else Frictionless reports it)."""
+    bare = None
+    if kind in ("number", "integer"):
+        try:
+            number = float(text)
+        except ValueError:
+            return None, {}
+        if not math.isfinite(number):
+            return "yaml-special-float", {"value": value}
+        bare = str(int(number)) if number.is_integer() and abs(number) < _EXACT else repr(number)
+    elif kind == "boolean":
+        bare = _FLAGS.get(text.lower())
+    elif kind == "date" and _ISO_DATE.fullmatch(text):
+        try:
+            bare = dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None, {}  # not in the calendar: reported as such
+    if bare is None:
+        return None, {}
+    words = TYPE_WORDS[kind]
+    return "quoted-value", {"value": f'"{value}"', "bare": bare, "key": key, "type_sv": words[0], "type_en": words[1]}
