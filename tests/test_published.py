@@ -147,7 +147,8 @@ def test_every_address_of_the_first_build_still_answers(story):
 def test_the_record_page_shows_old_and_new_value_and_why(story):
     html = (story["sites"] / "site2/resor/2016-11-paris-oecd-inclusive-growth/index.html").read_text(encoding="utf-8")
     section = html[html.index('id="andringar"'):]
-    assert "<td>6750</td><td>6900</td><td>Rätta hotellkostnaden enligt fakturan</td>" in section.replace("\n", "")
+    assert ('<td data-sort="6750">6\u00a0750\u00a0kr</td><td data-sort="6900">6\u00a0900\u00a0kr</td>'
+            "<td>Rätta hotellkostnaden enligt fakturan</td>") in section.replace("\n", "")
     assert "Lägg till konferensavgiften" in section and "Konferensavgift" in section
     feed = (story["sites"] / "site2/corrections.atom").read_text(encoding="utf-8")
     assert "Rättad i version 9.0.1: 2016-11-paris-oecd-inclusive-growth" in feed

@@ -7,6 +7,8 @@ change, its downloads and where to report an error come from `record_footer`.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from markupsafe import Markup, escape
 
 from generator.downloads.records import record_download_urls
@@ -18,6 +20,7 @@ from generator.entities import fields, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
+from generator.render.formatting import format_date, format_number, format_sek
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
@@ -37,15 +40,32 @@ def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Chang
     }
 
 
-def _shown(value) -> str:
-    """A value as the history shows it: a line added or removed is listed field by field."""
+def _shown(resource: str, name: str, value) -> str:
+    """One value as the record page shows it elsewhere: amounts in kronor, dates in Swedish, codes by their label."""
     if value is None or value == "":
         return "–"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    spec = fields(resource).get(name, {})
+    kind = spec.get("type")
+    if isinstance(value, bool) or kind == "boolean":
+        return "Ja" if value else "Nej"
+    if kind in ("number", "integer") and isinstance(value, (int, float)):
+        return format_sek(value) if name.endswith("_sek") else format_number(value, decimals=0 if float(value).is_integer() else 2)
+    if kind == "date" and isinstance(value, str):
+        try:
+            return format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    if "x-labels" in spec:
+        return "; ".join(label(resource, name, code) for code in str(value).split(";"))
     return str(value)
+
+
+def _value_cell(resource: str, name: str, value) -> Cell:
+    """The shown value, and the value as stored (what the downloads hold) to sort by."""
+    if isinstance(value, dict):  # a line added or removed: its fields
+        text = "; ".join(f"{fields(resource).get(k, {}).get('title', k)}: {_shown(resource, k, v)}" for k, v in value.items())
+        return Cell(text)
+    return Cell(_shown(resource, name, value), sort="" if value is None else str(value))
 
 
 def corrections_section(corrections: list[Correction]) -> Section:
@@ -59,7 +79,8 @@ def corrections_section(corrections: list[Correction]) -> Section:
                 f"{schema_descriptor(change.resource)['title']} {change.key}" + (f": {meta.get('title', change.field)}"
                                                                                 if change.field else "")
             rows.append([Cell(c.version), date_cell(c.date) if c.date else Cell("–"), Cell(what or "–"),
-                         Cell(_shown(change.old)), Cell(_shown(change.new)), Cell(why)])
+                         _value_cell(change.resource, change.field, change.old),
+                         _value_cell(change.resource, change.field, change.new), Cell(why)])
         if not c.changes:
             rows.append([Cell(c.version), date_cell(c.date) if c.date else Cell("–"), Cell("Posten togs bort"),
                          Cell("–"), Cell("–"), Cell(why)])
