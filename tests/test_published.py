@@ -139,6 +139,8 @@ def test_every_address_of_the_first_build_still_answers(story):
     assert missing == []
     moved = (last / "resor/2025/2025-03-cannes-mipim/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../../2025-03-cannes-mipim/"' in moved
+    assert (last / "data/records/trips/2024-06-bryssel-green-week.json").read_bytes() == \
+        (first / "data/records/trips/2024-06-bryssel-green-week.json").read_bytes()  # its own files stay too
     gone = (last / "resor/2024-06-bryssel-green-week/index.html").read_text(encoding="utf-8")
     assert "Posten togs bort i version 9.2.0" in gone
     assert "Resan till Green Week ställdes in; MIPIM var 2024" in gone

@@ -95,9 +95,13 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     root = site_dir / "data"
     written: list[Path] = []
     current = found[-1]
+    gone = {(w.resource, w.key): w.last_version for w in past.withdrawn}  # their files stay, as last published
     for version in found[:-1]:
-        written += write_version(build_tables(version.loaded, version.dataset, version.release.date), version.release,
-                                 root / f"v{version.release.version}")
+        old_tables = build_tables(version.loaded, version.dataset, version.release.date)
+        written += write_version(old_tables, version.release, root / f"v{version.release.version}")
+        last_here = {key for key, last in gone.items() if last == version.release.version}
+        if last_here:
+            written += write_records(old_tables, site_dir, only=last_here)
     tables = build_tables(current.loaded, current.dataset, current.release.date)
     records = record_lines(tables)
     written += write_version(tables, current.release, root / f"v{current.release.version}", records)

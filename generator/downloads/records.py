@@ -23,8 +23,11 @@ def record_download_urls(record) -> dict[str, str]:
     return {fmt: f"data/records/{resource}/{record.id}.{fmt}" for fmt in ("json", "csv")}
 
 
-def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, list[str]] | None = None) -> list[Path]:
-    """Each record's JSON (compact, one line: browsers indent it) and CSV; `records`: their JSON lines, already made."""
+def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, list[str]] | None = None,
+                  only: set[tuple[str, str]] | None = None) -> list[Path]:
+    """Each record's JSON (compact, one line: browsers indent it) and CSV; `records`: their JSON lines, already made.
+
+    `only` (resource, id): just these records (a withdrawn record's files, from the last version that held it)."""
     written = []
     records = records or record_lines(tables)
     for resource in RECORD_RESOURCES.values():
@@ -33,6 +36,8 @@ def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, l
         table = tables[resource]
         header = table.csv_lines[0]
         for row, csv_line, json_line in zip(table.rows, table.csv_lines[1:], records[resource]):
+            if only is not None and (resource, row["id"]) not in only:
+                continue
             json_path, csv_path = folder / f"{row['id']}.json", folder / f"{row['id']}.csv"
             json_path.write_bytes((json_line + "\n").encode("utf-8"))
             csv_path.write_bytes((header + csv_line).encode("utf-8"))

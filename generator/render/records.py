@@ -96,9 +96,10 @@ def withdrawn_page(w: Withdrawn) -> PageView:
     c = w.correction
     lead = (f"Posten togs bort i version {c.version}" + (f" ({date(c.date)})" if c.date else "") + ". "
             f"Dess sista uppgifter finns kvar i version {w.last_version} av öppna data.")
-    downloads = Markup('<a href="{0}">{1}.csv</a>, <a href="{2}">portal.xlsx</a>').format(
-        relative(f"data/v{w.last_version}/{w.resource}.csv", url), w.resource,
-        relative(f"data/v{w.last_version}/portal.xlsx", url))
+    own = record_download_urls(w.record)  # kept from the last version that held the record
+    downloads = Markup('posten som <a href="{0}">JSON</a> och <a href="{1}">CSV</a>; hela versionen som '
+                       '<a href="{2}">portal.xlsx</a>').format(relative(own["json"], url), relative(own["csv"], url),
+                                                              relative(f"data/v{w.last_version}/portal.xlsx", url))
     facts = [("Id", w.key), ("Borttagen i version", c.version), ("Skäl", "; ".join(c.reasons) or "–"),
              ("Senast publicerad i", Markup("version {0}: {1}").format(w.last_version, downloads))]
     return PageView(url, f"Borttagen: {name_of(w.record)}", False, lead=lead, facts=facts,
