@@ -32,21 +32,33 @@ def test_no_axe_violations_and_nothing_from_other_hosts(browser, base_url, name,
         assert visit.failed == [] and visit.page_errors == [] and visit.console_errors == []
 
 
+def _search(visit, query: str):
+    results = visit.page.locator(".md-search-result__item")
+    for _ in range(20):  # the index loads in a worker; a query typed before it is ready finds nothing
+        visit.page.locator("input.md-search__input").click()
+        visit.page.fill("input.md-search__input", "")
+        visit.page.locator("input.md-search__input").press_sequentially(query)
+        try:
+            results.first.wait_for(timeout=1000)
+            break
+        except Exception:
+            continue
+    return results
+
+
 def test_search_works_offline(browser, base_url):  # noqa: F811
     with browser.open(f"{base_url}/", viewport="desktop") as visit:
-        results = visit.page.locator(".md-search-result__item")
-        for _ in range(20):  # the index loads in a worker; a query typed before it is ready finds nothing
-            visit.page.locator("input.md-search__input").click()
-            visit.page.fill("input.md-search__input", "")
-            visit.page.locator("input.md-search__input").press_sequentially("Paris")
-            try:
-                results.first.wait_for(timeout=1000)
-                break
-            except Exception:
-                continue
+        results = _search(visit, "Paris")
         assert results.count() > 0
         assert "Paris" in results.first.text_content()
         assert visit.outside_requests() == []
+
+
+def test_search_finds_a_trip_by_its_diary_number(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/", viewport="desktop") as visit:
+        results = _search(visit, "803-1303/2016")
+        links = [results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())]
+        assert any(link and "resor/2016-11-paris-oecd-inclusive-growth/" in link for link in links), links
 
 
 def test_trip_table_sorts_and_filters_accessibly(browser, base_url):  # noqa: F811

@@ -69,10 +69,9 @@ def _text(value) -> str:
 
 
 def summary_of(view: PageView) -> str:
-    """A record page in one line: its lead or its first facts, as plain text."""
-    if view.lead:
-        return view.lead
-    return "; ".join(f"{name}: {_text(value)}" for name, value in (view.facts or [])[:5])
+    """A record page in one line: its lead or its first facts, and the terms it is searched by, as plain text."""
+    summary = view.lead or "; ".join(f"{name}: {_text(value)}" for name, value in (view.facts or [])[:5])
+    return "; ".join([summary] + [term for term in view.search_terms if term])
 
 
 def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:

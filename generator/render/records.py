@@ -198,7 +198,8 @@ def trip_page(t: Trip) -> PageView:
     ]
     if t.source:
         sections.append(Section("Källa", text=t.source))
-    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections)
+    terms = [t.decision_reference, t.decision_number, t.event] + [p.person.display_name for p in t.participants]
+    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections, search_terms=terms)
 
 
 FEE_STATUS_TEXT = {"paid": "betald", "free": "avgiftsfri", "unknown": "ej rapporterad"}
@@ -239,7 +240,8 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
     if m.source:
         sections.append(Section("Källa", text=m.source))
     example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
-    return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections)
+    return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections,
+                    search_terms=[m.decision_reference])
 
 
 def agreement_page(a: Agreement) -> PageView:
@@ -262,7 +264,7 @@ def agreement_page(a: Agreement) -> PageView:
     if a.source:
         sections.append(Section("Källa", text=a.source))
     example = a.example or any(c.example for c in a.costs) or any(t.has_example_data for t in a.trips)
-    return PageView(url, a.title, example, facts=facts, sections=sections)
+    return PageView(url, a.title, example, facts=facts, sections=sections, search_terms=[a.decision_reference])
 
 
 def organisation_page(o: Organisation) -> PageView:
