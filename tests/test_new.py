@@ -163,3 +163,16 @@ def test_data_option_and_help(tmp_path, workdir):
     assert "- id: tallinn-2" in (workdir / "data/organisations.yaml").read_text(encoding="utf-8")
     for kind in ("trip", "membership", "agreement", "organisation", "person", "cost"):
         assert run_portal("new", kind, "--help", cwd=tmp_path).returncode == 0
+
+
+def test_a_new_cost_line_gets_a_number_never_used_in_its_list(workdir):
+    """The number is the line's permanent id: after a removed line it is not handed out again."""
+    path = workdir / "data/memberships/malmo-eurocities.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: 2\n", text.index("\ncosts:\n"))
+    path.write_text(text[:start] + "  - id: 3\n" + text[start + len("  - id: 2\n"):], encoding="utf-8")  # 2 became 3
+    result = run_portal("new", "cost", "--to", "malmo-eurocities", "--category", "membership_fee", "--amount", "1000",
+                        "--date", "2026-01-31", "--status", "final", "--paid-by", "malmo-stadskontoret", cwd=workdir)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert path.read_text(encoding="utf-8").count("  - id: 4\n") == 1
+    assert not [e for e in _errors(workdir) if e["code"].startswith("line-id")]
