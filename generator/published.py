@@ -13,6 +13,7 @@ same version are an error that says which version to raise to.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import subprocess
 import tempfile
@@ -48,11 +49,12 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _branch_ref(root: Path, branch: str) -> str | None:
-    """The published branch, local or as fetched from origin; HEAD where neither exists (a lone clone)."""
+def _branch_commit(root: Path, branch: str) -> str | None:
+    """The published branch's commit, local or as fetched from origin; HEAD's where neither exists (a lone clone)."""
     for ref in (branch, f"origin/{branch}", "HEAD"):
-        if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root) is not None:
-            return ref
+        commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
+        if commit is not None:
+            return commit.strip()
     return None
 
 
@@ -63,19 +65,24 @@ def published_versions(data_dir: Path, branch: str | None = None) -> list[Publis
     if top is None:
         return []
     root = Path(top.strip()).resolve()
-    ref = _branch_ref(root, branch or DEFAULT_BRANCH)
-    if ref is None:
+    tip = _branch_commit(root, branch or DEFAULT_BRANCH)
+    if tip is None:
         return []
     rel = data_dir.relative_to(root).as_posix()
-    package_file = "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"
-    log = _git(["log", "--first-parent", "--reverse", "--format=%H %cs", ref, "--", package_file], root) or ""
+    return list(_walk(root, tip, "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _walk(root: Path, tip: str, package_file: str) -> tuple[Published, ...]:
+    """The versions in the history up to `tip` (a commit: what it holds never changes, so it is asked once)."""
+    log = _git(["log", "--first-parent", "--reverse", "--format=%H %cs", tip, "--", package_file], root) or ""
     found: dict[str, Published] = {}
     for line in log.splitlines():
         commit, date = line.split()
         version = _version_at(root, commit, package_file)
         if version and version not in found:
             found[version] = Published(version, commit, dt.date.fromisoformat(date))
-    return list(found.values())
+    return tuple(found.values())
 
 
 def _version_at(root: Path, commit: str, package_file: str) -> str | None:
