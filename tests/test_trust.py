@@ -211,3 +211,19 @@ def test_charts_draw_an_unknown_figure_as_a_gap_said_in_words():
     assert svg.count('class="bar"') == 1 and svg.count("uppgift saknas") == 1
     ranking = horizontal_bar_chart(["Känt", "Noll", "Okänt"], [500, 0, None], title="t", description="d", id_prefix="gap")
     assert ranking.count('class="bar"') == 1 and "uppgift saknas" in ranking and "0\u00a0kr" in ranking
+
+
+def test_quarterly_reporting_counts_a_year_once_every_quarter_is_in(workdir):
+    data = workdir / "data"
+    edit(data / "datapackage.yaml", "completeness_period: year", "completeness_period: quarter")
+    lines = "".join(f"- body_id: stockholm-business-region\n  period: 2025-Q{q}\n  status: nothing_to_report\n"
+                    for q in (1, 2, 3, 4))
+    lines += "- body_id: stockholm-miljo-och-halsoskyddsnamnden\n  period: 2025-Q1\n  status: nothing_to_report\n"
+    (data / "completeness.yaml").write_text(lines, encoding="utf-8")
+    result = run_portal("build", "--out", "site", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    html = page(workdir / "site", "fullstandighet/")
+    assert ">2025-Q4</th>" in html and ">2025-Q1</th>" in html
+    [environment] = [r for r in html.split("<tr>") if ">Miljö- och hälsoskyddsnämnden<" in r]
+    assert environment.count("Inget att rapportera") == 1
+    assert "1 av 6 organ har rapporterat för 2025" in page(workdir / "site", "")  # three quarters missing: not reported

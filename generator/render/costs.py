@@ -93,14 +93,15 @@ def start_sections(dataset: Dataset, year: int, as_of: dt.date | None) -> list[S
     return sections
 
 
-def _body_section(mf: MunicipalityFigures, table: figures.Table, view: str, what: str, url: str) -> Section:
+def _body_section(mf: MunicipalityFigures, table: figures.Table, view: str, what: str, url: str, prefix: str) -> Section:
+    """One of the two views of costs per body: by the responsible body or by the paying one."""
     m = mf.municipality
     bodies = {b.id: b for b in m.bodies}
     keys = table.keys_by_total()
     chart = Markup(horizontal_bar_chart([name_of(bodies[k]) for k in keys], [table.total(k).value for k in keys],
                                         title=f"Kostnader {view}, {m.name}",
                                         description=f"{what}, sammanlagt för de år som visas, i kronor.",
-                                        id_prefix=_prefix(mf, "body-" + view.split()[1])))
+                                        id_prefix=_prefix(mf, prefix)))
     rows = [(link(bodies[k], url, bodies[k].name), k) for k in keys]
     return Section(f"Kostnader {view}, {m.name}", chart=chart,
                    table=amount_table(f"Kostnader {view} och år, {m.name}, kronor", "Organ", rows, table, table.years),
@@ -125,9 +126,9 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
                                 note=coverage_note(mf, kinds.years, kinds.preliminary)))
         per_body.append(_body_section(mf, mf.by_responsible_body(), "per ansvarigt organ",
                                       "Kostnaderna räknas till organet som ansvarar för resan, medlemskapet eller "
-                                      "avtalet, vem inom kommunen som än betalade", "kostnader/organ/"))
+                                      "avtalet, vem inom kommunen som än betalade", "kostnader/organ/", "responsible"))
         per_body.append(_body_section(mf, mf.by_paying_body(), "per betalande organ",
-                                      "Kostnaderna räknas till organet som betalade dem", "kostnader/organ/"))
+                                      "Kostnaderna räknas till organet som betalade dem", "kostnader/organ/", "payer"))
         cats = mf.by_category()
         per_category.append(Section(f"Kostnader per kategori, {m.name}", chart=category_chart(mf, cats, _prefix(mf, "category")),
                                     table=category_table(mf, cats), note=coverage_note(mf, cats.years, cats.preliminary)))

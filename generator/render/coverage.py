@@ -41,8 +41,7 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
         covered = [figures.coverage(m, y, kind) for y in years]
         summary = "Rapporterat: " + "; ".join(f"{c.year}: {c.fraction} organ" + (f" ({c.preliminary} preliminärt)"
                                                                                if c.preliminary else "") for c in covered)
-        sections.append(Section(m.name, text=summary + ".", table=table, items=notes or None,
-                                note="Anmärkningar från organen står ovan." if notes else None))
+        sections.append(Section(m.name, text=summary + ".", table=table, items=notes or None))
     lead = ("Varje organ rapporterar per period om dess resor och kostnader är kompletta, preliminära eller om det "
             "inte finns något att rapportera (en nollrapport). Ett organ som inte har rapporterat en period har okända "
             "kostnader för den: de visas som uppgift saknas, aldrig som 0 kr.")

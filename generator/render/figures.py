@@ -143,8 +143,15 @@ class Table:
     costs: dict[tuple[str, int], list[Cost]]
     known_zero: Callable[[str, int], bool]  # whether a cell without cost lines is a known zero
 
+    def __post_init__(self):
+        self._cells: dict[tuple[str, int], Figure] = {}
+
     def cell(self, key: str, year: int) -> Figure:
-        return figure(self.costs.get((key, year), ()), self.known_zero(key, year))
+        """One key's figure of a year (computed once: totals, charts and tables all ask)."""
+        found = self._cells.get((key, year))
+        if found is None:
+            found = self._cells[(key, year)] = figure(self.costs.get((key, year), ()), self.known_zero(key, year))
+        return found
 
     def total(self, key: str) -> Figure:
         return add(self.cell(key, y) for y in self.years)

@@ -130,7 +130,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         rest: dict[str, Page] = {}
         add(rest, trips_index(dataset, by_year, as_of), index=True)
         for year, trips in by_year.items():
-            add(rest, trips_year(year, trips), index=True)
+            add(rest, trips_year(year, trips, dataset), index=True)
         first, last = figures.data_years(dataset, as_of)
         for m in dataset.memberships.values():
             add(rest, records.membership_page(m, first, last), record=m)
@@ -217,11 +217,15 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
                     sections=[Section("Per år", table=table, note=note)])
 
 
-def trips_year(year: int, trips: list) -> PageView:
+def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
+    """A year's trips; the lead says how many bodies of each municipality have reported the year."""
     url = f"resor/{year}/"
     trips = sorted(trips, key=lambda t: (t.start_date, t.id))
     table = records.trip_table(trips, url, f"Resor {year}")
-    lead = f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera."
+    covered = "; ".join(f"{m.name}: {figures.coverage(m, year, dataset.period_kind).text}"
+                        for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
+    lead = (f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. "
+            f"{covered}.")
     return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips), lead=lead,
                     sections=[Section("Alla resor", table=table)], hide_toc=True, search_summary=lead)
 
@@ -237,7 +241,9 @@ def memberships_index(dataset: Dataset) -> PageView:
     ms = sorted(dataset.memberships.values(), key=name_of)
     rows = [[Cell(link(m, url), sort=name_of(m)), Cell(m.body.name), Cell(partial_date(m.start_date), sort=m.start_date),
              Cell(label("memberships", "status", m.status)), money(figures.fees_paid(m))] for m in ms]
-    return _simple_index(url, "Medlemskap", "Kommunernas medlemskap i internationella organisationer och nätverk.",
+    return _simple_index(url, "Medlemskap", "Kommunernas medlemskap i internationella organisationer och nätverk. "
+                         "Avgifter totalt är summan av de avgifter som är rapporterade; uppgift saknas när ingen är "
+                         "det, 0 kr bara för ett avgiftsfritt medlemskap.",
                          [Header("Organisation"), Header("Medlem"), Header("Sedan"), Header("Status"),
                           Header("Avgifter totalt", True)], rows,
                          any(m.example or _example_costs(m.costs) for m in ms))
@@ -270,9 +276,13 @@ def bodies_index(dataset: Dataset) -> PageView:
     url = "organ/"
     bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
     rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(b.municipality.name), Cell(label("bodies", "kind", b.kind)),
-             money(figures.figure(b.costs_paid, bool(b.completeness)))] for b in bodies]
-    return _simple_index(url, "Organ", "Kommunernas nämnder, bolag och förvaltningar, och vad de betalat.",
-                         [Header("Organ"), Header("Kommun"), Header("Slag"), Header("Betalat totalt", True)], rows,
+             Cell(max(b.completeness, default="–")), money(figures.figure(b.costs_paid, bool(b.completeness)))]
+            for b in bodies]
+    return _simple_index(url, "Organ", "Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
+                         "totalt är summan av de rapporterade kostnaderna; uppgift saknas för ett organ som varken har "
+                         "kostnader eller har rapporterat någon period.",
+                         [Header("Organ"), Header("Kommun"), Header("Slag"), Header("Senast rapporterat"),
+                          Header("Betalat totalt", True)], rows,
                          any(b.example or _example_costs(b.costs_paid) for b in bodies))
 
 
