@@ -123,6 +123,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "quoted-value": (E, {
         "sv": ("'{key}' är {type_sv}, men värdet {value} läses som text.", "Skriv det som {type_sv}, utan citattecken: {key}: {bare}"),
         "en": ("'{key}' is {type_en}, but the value {value} is read as text.", "Write it as {type_en}, without quotes: {key}: {bare}")}),
+    "number-too-large": (E, {
+        "sv": ("Talet {value} är för stort för att lagras exakt.", "Kontrollera värdet; belopp anges i kronor."),
+        "en": ("The number {value} is too large to be stored exactly.", "Check the value; amounts are in SEK.")}),
     "too-many-decimals": (E, {
         "sv": ("Beloppet {value} har fler än {places} decimaler.", "Avrunda till {places} decimaler (hela ören): {rounded}."),
         "en": ("The amount {value} has more than {places} decimals.", "Round it to {places} decimals (whole öre): {rounded}.")}),
