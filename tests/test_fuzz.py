@@ -66,7 +66,7 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
         raw = path.read_bytes()
         text = raw.decode("utf-8")
         lines = text.split("\n")
-        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "line", "encoding", "place"])
+        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "line", "encoding", "place", "node"])
         if kind == "byte":
             at = rng.randrange(len(raw))
             new = raw[:at] + bytes([rng.randrange(256)]) + raw[at + rng.choice((0, 1)):]
@@ -98,6 +98,24 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
                                  path.parent / "extra" / path.name, data / "trip" / rel, data / ("." + path.name),
                                  data / "memberships" / path.name, path.with_name(path.stem + ".yaml~")])
             yield f"{rel} moved to {target.relative_to(data)}", lambda p=path, t=target: move(p, t)
+        elif kind == "node":  # something beside the file that is not a plain file
+            node = path.with_name(rng.choice([".#" + path.name, path.stem + "-2.yaml", "x.yaml"]))
+            make = rng.choice(["dangling link", "link out", "link to folder", "folder", "pipe"])
+            yield f"{node.relative_to(data)}: {make}", lambda n=node, m=make: _node(n, m)
+
+
+def _node(path: Path, make: str):
+    if make == "dangling link":
+        path.symlink_to("user@host.123:456")
+    elif make == "link out":
+        path.symlink_to("/etc/hostname")
+    elif make == "link to folder":
+        path.symlink_to(path.parent)
+    elif make == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+    return lambda: path.rmdir() if path.is_dir() and not path.is_symlink() else path.unlink()
 
 
 def _prune(folder: Path, data: Path) -> None:
@@ -162,7 +180,7 @@ def test_mutated_sample_data_never_crashes_and_what_validates_builds(tmp_path, m
     built = []
     for description, snapshot in rng.sample(validating, min(BUILDS, len(validating))):
         folder = tmp_path / f"build-{len(built)}"
-        shutil.copytree(snapshot, folder / "data")
+        shutil.copytree(snapshot, folder / "data", symlinks=True)
         result = subprocess.run([sys.executable, "-m", "generator", "build", "--out", "site"], cwd=folder,
                                 capture_output=True, text=True, timeout=300, env={**os.environ, "PORTAL_DEBUG": "1"})
         built.append(description)
@@ -178,5 +196,9 @@ def test_mutated_sample_data_never_crashes_and_what_validates_builds(tmp_path, m
 def _snapshot(data: Path) -> Path:
     """A copy of the data folder as it is now (the mutation is undone right after)."""
     target = Path(f"snapshots/{len(list(Path('snapshots').glob('*'))) if Path('snapshots').exists() else 0}")
-    shutil.copytree(data, target)
+    def special(folder, names):  # pipes (skipped as editor junk) cannot be copied; links are copied as links
+        return [n for n in names if not (os.path.islink(os.path.join(folder, n)) or os.path.isfile(os.path.join(folder, n))
+                                         or os.path.isdir(os.path.join(folder, n)))]
+
+    shutil.copytree(data, target, symlinks=True, ignore=special)
     return target
