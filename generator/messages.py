@@ -35,6 +35,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "file-unknown": (W, {
         "sv": ("Filen är ingen datafil och läses inte.", "Datafiler är YAML-filer som slutar på .yaml; flytta andra filer ut ur datamappen."),
         "en": ("The file is not a data file and is not read.", "Data files are YAML files ending in .yaml; move other files out of the data folder.")}),
+    "folder-too-deep": (E, {
+        "sv": ("Mappen ligger djupare än någon datafil och läses inte.", "Flytta datafilerna i den dit de hör hemma, t.ex. data/trips/<år>/, och ta bort mappen."),
+        "en": ("The folder lies deeper than any data file and is not read.", "Move the data files in it to where they belong, e.g. data/trips/<year>/, and remove the folder.")}),
     "link-broken": (E, {
         "sv": ("Länken pekar på {target}, som inte finns.", "Ta bort länken. (En länk som .#fil.yaml är en redigerares låsfil: spara och stäng filen.)"),
         "en": ("The link points to {target}, which does not exist.", "Remove the link. (A link such as .#file.yaml is an editor's lock file: save and close the file.)")}),
