@@ -258,11 +258,11 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Id '{id}' är namnet på en sida som webbplatsen själv gör; posten skulle inte få någon egen sida.", "Välj ett annat id, t.ex. med organets eller årets namn i."),
         "en": ("The id '{id}' is the name of a page the site makes itself; the record would get no page of its own.", "Choose another id, e.g. with the body's name or the year in it.")}),
     "setting-invalid": (E, {
-        "sv": ("Inställningen '{key}' har inget heltal ≥ 0 som värde.", "Skriv ett heltal, utan citattecken, efter '{key}:'."),
-        "en": ("The setting '{key}' does not have a whole number ≥ 0 as its value.", "Write a whole number, without quotes, after '{key}:'.")}),
+        "sv": ("Inställningen '{key}' har ett värde som inte går att använda: den ska vara {expected_sv}.", "Rätta värdet under settings: i datapackage.yaml (utan citattecken kring tal)."),
+        "en": ("The setting '{key}' has a value that cannot be used: it must be {expected_en}.", "Correct the value under settings: in datapackage.yaml (numbers without quotes).")}),
     "setting-unknown": (W, {
-        "sv": ("Inställningen '{key}' är okänd och används inte.", "Kontrollera stavningen; inställningarna är report_due_days, max_trip_days, earliest_year och max_amount_sek."),
-        "en": ("The setting '{key}' is unknown and not used.", "Check the spelling; the settings are report_due_days, max_trip_days, earliest_year and max_amount_sek.")}),
+        "sv": ("Inställningen '{key}' är okänd och används inte.", "Kontrollera stavningen; inställningarna är report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period och published_branch."),
+        "en": ("The setting '{key}' is unknown and not used.", "Check the spelling; the settings are report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period and published_branch.")}),
     # --- plausibility (warnings; limits in plausibility.py and settings: in datapackage.yaml)
     "trip-too-long": (W, {
         "sv": ("Resan varar {days} dagar, fler än {limit}.", "Kontrollera start- och slutdatum (gränsen ändras med settings: max_trip_days)."),
