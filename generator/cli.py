@@ -279,8 +279,9 @@ def main(argv: list[str] | None = None) -> int:
 
         where = f" while reading {reading.file}" if reading.file else ""
         print(f"Error: unexpected {type(exc).__name__}{where}: {printable(str(exc))}\n"
-              "This is a fault in the portal, not in your data alone: please report it with the file named above "
-              "(PORTAL_DEBUG=1 shows the details).", file=sys.stderr)
+              f"This is a fault in the portal, not in your data alone: please report it, with "
+              f"{'that file' if reading.file else 'the change to the data that caused it'} (PORTAL_DEBUG=1 shows the details).",
+              file=sys.stderr)
         return 1
 
 

@@ -25,6 +25,7 @@ SUFFIX = ".yaml"
 YAML_SUFFIXES = (".yaml", ".yml")  # compared in lower case: .YAML and .yml are YAML files with the wrong name
 # Backups, swap and lock files of editors, and the files operating systems leave in folders.
 JUNK = ("*~", "#*#", ".#*", ".*.sw?", ".~lock.*#", ".DS_Store", "._*", "Thumbs.db", "desktop.ini")
+MAX_DEPTH = 3  # folders below data/ whose files are still looked at one by one (data files lie at most 2 deep)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
@@ -47,6 +48,7 @@ def discover(data_dir: Path, display) -> Found:
 
     for folder, dirs, names in os.walk(data_dir, onerror=unreadable):
         here = Path(folder)
+        depth = len(here.relative_to(data_dir).parts) + 1
         for name in sorted(dirs):
             path = here / name
             if os.path.islink(path):
@@ -54,6 +56,9 @@ def discover(data_dir: Path, display) -> Found:
                 found.refused.add(path)
             elif name.lower().endswith(YAML_SUFFIXES):
                 found.problems.append(Problem("file-is-folder", display(path), 1, 1))
+            elif depth > MAX_DEPTH:  # --data pointed at a home folder, or a tree copied in: said once, not walked
+                found.problems.append(Problem("folder-too-deep", display(path), 1, 1))
+        dirs[:] = [] if depth > MAX_DEPTH else dirs
         for name in sorted(names):
             path = here / name
             if os.path.islink(path) and (problem := _link_problem(path, root, display)):

@@ -35,6 +35,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "file-unknown": (W, {
         "sv": ("Filen är ingen datafil och läses inte.", "Datafiler är YAML-filer som slutar på .yaml; flytta andra filer ut ur datamappen."),
         "en": ("The file is not a data file and is not read.", "Data files are YAML files ending in .yaml; move other files out of the data folder.")}),
+    "folder-too-deep": (E, {
+        "sv": ("Mappen ligger djupare än någon datafil och läses inte.", "Flytta datafilerna i den dit de hör hemma, t.ex. data/trips/<år>/, och ta bort mappen."),
+        "en": ("The folder lies deeper than any data file and is not read.", "Move the data files in it to where they belong, e.g. data/trips/<year>/, and remove the folder.")}),
     "link-broken": (E, {
         "sv": ("Länken pekar på {target}, som inte finns.", "Ta bort länken. (En länk som .#fil.yaml är en redigerares låsfil: spara och stäng filen.)"),
         "en": ("The link points to {target}, which does not exist.", "Remove the link. (A link such as .#file.yaml is an editor's lock file: save and close the file.)")}),
@@ -123,6 +126,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "quoted-value": (E, {
         "sv": ("'{key}' är {type_sv}, men värdet {value} läses som text.", "Skriv det som {type_sv}, utan citattecken: {key}: {bare}"),
         "en": ("'{key}' is {type_en}, but the value {value} is read as text.", "Write it as {type_en}, without quotes: {key}: {bare}")}),
+    "number-too-large": (E, {
+        "sv": ("Talet {value} är för stort för att lagras exakt.", "Kontrollera värdet; belopp anges i kronor."),
+        "en": ("The number {value} is too large to be stored exactly.", "Check the value; amounts are in SEK.")}),
     "too-many-decimals": (E, {
         "sv": ("Beloppet {value} har fler än {places} decimaler.", "Avrunda till {places} decimaler (hela ören): {rounded}."),
         "en": ("The amount {value} has more than {places} decimals.", "Round it to {places} decimals (whole öre): {rounded}.")}),
@@ -252,8 +258,11 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Id '{id}' är namnet på en sida som webbplatsen själv gör; posten skulle inte få någon egen sida.", "Välj ett annat id, t.ex. med organets eller årets namn i."),
         "en": ("The id '{id}' is the name of a page the site makes itself; the record would get no page of its own.", "Choose another id, e.g. with the body's name or the year in it.")}),
     "setting-invalid": (E, {
-        "sv": ("Inställningen '{key}' är okänd eller har inget heltal ≥ 0 som värde.", "Inställningarna under settings: är report_due_days, max_trip_days, earliest_year och max_amount_sek, var och en ett heltal."),
-        "en": ("The setting '{key}' is unknown or its value is not a whole number ≥ 0.", "The settings under settings: are report_due_days, max_trip_days, earliest_year and max_amount_sek, each a whole number.")}),
+        "sv": ("Inställningen '{key}' har ett värde som inte går att använda: den ska vara {expected_sv}.", "Rätta värdet under settings: i datapackage.yaml (utan citattecken kring tal)."),
+        "en": ("The setting '{key}' has a value that cannot be used: it must be {expected_en}.", "Correct the value under settings: in datapackage.yaml (numbers without quotes).")}),
+    "setting-unknown": (W, {
+        "sv": ("Inställningen '{key}' är okänd och används inte.", "Kontrollera stavningen; inställningarna är report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period och published_branch."),
+        "en": ("The setting '{key}' is unknown and not used.", "Check the spelling; the settings are report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period and published_branch.")}),
     # --- plausibility (warnings; limits in plausibility.py and settings: in datapackage.yaml)
     "trip-too-long": (W, {
         "sv": ("Resan varar {days} dagar, fler än {limit}.", "Kontrollera start- och slutdatum (gränsen ändras med settings: max_trip_days)."),

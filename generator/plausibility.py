@@ -33,18 +33,24 @@ def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
 
 
 def settings(loaded: Loaded) -> tuple[dict, list[Problem]]:
-    """The limits, each from `settings:` where given there; a problem for each setting that is not a known limit."""
+    """The limits, each from `settings:` where given there; a problem for each setting that is unknown or not a whole number."""
     given = loaded.package.get("settings") or {}
     limits, problems = dict(LIMITS), []
     if not isinstance(given, dict):
-        return limits, [Problem("setting-invalid", loaded.package_file, 1, 1, "settings", {"key": "settings"})]
+        return limits, [Problem("setting-invalid", loaded.package_file, 1, 1, "settings",
+                                {"key": "settings", "expected_sv": "namn och värden", "expected_en": "names and values"})]
     for key, value in given.items():
+        if key not in LIMITS and key not in COUNT_SETTINGS and key not in TEXT_SETTINGS:  # misspelt, or a newer version's
+            problems.append(Problem("setting-unknown", loaded.package_file, 1, 1, f"settings.{key}", {"key": key}))
+            continue
         if key in TEXT_SETTINGS:
             valid = isinstance(value, str) and value.strip() != ""
         else:
-            valid = (key in LIMITS or key in COUNT_SETTINGS) and isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            valid = isinstance(value, int) and not isinstance(value, bool) and value >= 0
         if not valid:
-            problems.append(Problem("setting-invalid", loaded.package_file, 1, 1, f"settings.{key}", {"key": key}))
+            expected = ("en text", "a text") if key in TEXT_SETTINGS else ("ett heltal ≥ 0", "a whole number ≥ 0")
+            problems.append(Problem("setting-invalid", loaded.package_file, 1, 1, f"settings.{key}",
+                                    {"key": key, "expected_sv": expected[0], "expected_en": expected[1]}))
         elif key in LIMITS:
             limits[key] = value
     return limits, problems

@@ -521,12 +521,14 @@ def clear_leftovers(out: Path) -> None:
     """Remove the temporary folders of earlier builds into `out` whose process is gone (killed, power cut).
 
     A build's folders are named `<out>.build-<pid>-*` and `<out>.old-<pid>-*`; a running
-    build's (a concurrent one) are left alone.
+    build's (a concurrent one) are left alone. Earlier versions named them without the
+    process id: those are left over too.
     """
-    leftover = re.compile(re.escape(out.name) + r"\.(?:build|old)-([0-9]+)-.+")
+    leftover = re.compile(re.escape(out.name) + r"\.(?:build|old)-(?:([0-9]+)-)?.+")
     for path in out.parent.iterdir():
         match = leftover.fullmatch(path.name)
-        if match and not _alive(int(match.group(1))) and path.is_dir() and not path.is_symlink():
+        if (match and not (match.group(1) and _alive(int(match.group(1)))) and path.is_dir()
+                and not path.is_symlink()):
             shutil.rmtree(path, ignore_errors=True)
 
 

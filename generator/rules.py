@@ -75,7 +75,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
             problems.append(_p(row, "trip-no-decision", "id"))
         end = v.get("end_date")
         if (v.get("status") == "completed" and not v.get("report") and _is_date(end)
-                and isinstance(due_days, int) and end + dt.timedelta(days=due_days) < today):
+                and isinstance(due_days, int) and (today - end).days > due_days):  # no overflow near 9999-12-31
             problems.append(_p(row, "trip-no-report", "report", end=end.isoformat(), days=due_days))
 
     for row in t["agreements"]:

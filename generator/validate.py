@@ -110,6 +110,9 @@ def check_package(loaded: Loaded) -> list[Problem]:
     for key in ("name", "title", "version", "licence"):
         if not meta.get(key):
             problems.append(Problem("package-field", loaded.package_file, 1, 1, key, {"key": key, "detail": "saknas / missing"}))
+    if "example_data" in meta and not isinstance(meta["example_data"], bool):  # "false" in quotes would flag every page
+        problems.append(Problem("package-field", loaded.package_file, 1, 1, "example_data",
+                                {"key": "example_data", "detail": f"{meta['example_data']!r} ≠ true/false"}))
     version = meta.get("version")
     if version and not (isinstance(version, str) and _VERSION.fullmatch(version)):
         problems.append(Problem("package-field", loaded.package_file, 1, 1, "version",

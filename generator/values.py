@@ -22,7 +22,7 @@ TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
     "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
     "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
 }
-REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals"})  # later complaints about such a value only echo these
+REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals", "number-too-large"})  # later complaints about such a value only echo these
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _FLAGS = {"true": "true", "false": "false", "1": "true", "0": "false"}  # what Frictionless reads as a flag
 _EXACT = 2 ** 53  # floats above it are not whole numbers any more
@@ -37,6 +37,8 @@ def typed(spec: dict, value, key: str) -> tuple[object, str | None, dict]:
         return value, *_text_for(kind, value.strip(), value, key)
     if kind in ("number", "integer") and isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
         value = int(value)  # 1e3 and 1000.0 are 1000 in every download
+    if kind in ("number", "integer") and isinstance(value, int) and abs(value) >= _EXACT:
+        return None, "number-too-large", {"value": str(value)}  # no output (SQLite, a float) holds it; rules could not add it
     places = spec.get("x-decimals")
     if places is not None and isinstance(value, float) and -(written := Decimal(repr(value))).as_tuple().exponent > places:
         rounded = written.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)  # as written, not as the float nearest it

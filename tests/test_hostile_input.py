@@ -165,13 +165,14 @@ def test_a_read_only_output_folder_is_a_clear_error(workdir, monkeypatch, capsys
 def test_a_stopped_build_leaves_no_temporary_folder_and_clears_those_left_before(workdir):
     stale = workdir / "site.build-999999999-abcdefgh"  # a build killed with SIGKILL: no process has this id
     (stale / "docs").mkdir(parents=True)
+    (workdir / "site.old-x1y2z3w4").mkdir()  # named as before builds put their process id in
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--out", "site"], cwd=workdir, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not list(workdir.glob(f"site.build-{build.pid}-*")) and time.monotonic() < deadline and build.poll() is None:
         time.sleep(0.02)
-    assert not stale.exists()  # cleared before this build made its own
+    assert not stale.exists() and not (workdir / "site.old-x1y2z3w4").exists()  # cleared before this build made its own
     build.send_signal(signal.SIGTERM)
     _, err = build.communicate(timeout=60)
     assert build.returncode == 128 + signal.SIGTERM and "Traceback" not in err, err

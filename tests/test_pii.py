@@ -34,3 +34,17 @@ def test_a_number_inside_a_report_is_pointed_at_its_own_line(workdir):
     assert result.returncode == 1
     assert (f"data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml:{line}:1: error: The text holds what looks "
             "like a Swedish personal identity or coordination number. [report]") in result.stdout.splitlines()
+
+
+def test_numbers_in_disguise():
+    for text in ("121212 1212", "121212\u00a01212", "121212\u202f1212", "1212\u200b12-1212", "12121\u200d2-1212",
+                 "\uff11\uff12\uff11\uff12\uff11\uff12\uff0d\uff11\uff12\uff11\uff12", "121212\u20131212", "19121212 1212"):
+        assert find(text), text
+
+
+def test_a_number_in_a_comment_or_the_package_is_found_where_it_is(tmp_path):
+    from generator.yamlsource import read
+
+    (tmp_path / "f.yaml").write_text("a: 1\n# ring 121212-1212\nb: 2\n", encoding="utf-8")
+    [problem] = read(tmp_path / "f.yaml", "f.yaml")[1]
+    assert (problem.code, problem.line, problem.column, problem.field) == ("personal-number", 2, 8, None)

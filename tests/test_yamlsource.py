@@ -65,3 +65,36 @@ def test_deep_nesting_is_a_clear_error_not_a_crash():
 def test_complex_keys_and_aliases_as_keys_are_refused():
     assert "yaml-complex-key" in _codes("? [a, b]\n: 1\nc: 2\n")
     assert "yaml-alias" in _codes("a: &x k\n*x : 2\n")
+
+
+def test_numbers_in_yaml_1_1_and_1_2_forms_are_numbers():
+    doc, problems = parse("a: 12_000\nb: 1e3\nc: 1_234.50\nd: -2E2\n", "f.yaml")
+    assert problems == [] and doc.value == {"a": 12000, "b": 1000.0, "c": 1234.5, "d": -200.0}
+    assert _codes("a: 1e999") == ["yaml-special-float"]
+
+
+def test_text_is_nfc_and_blank_text_is_empty():
+    doc, problems = parse('a: "Malmo\u0308"\nb: "   "\nc: "\u00a0"\nd: \'\'\n', "f.yaml")
+    assert problems == [] and doc.value == {"a": "Malmö", "b": None, "c": None, "d": None}
+
+
+def test_control_and_invisible_characters_in_text_are_refused_where_they_are():
+    for text, char in (('"a\\e[31m"', "U+001B"), ("x\u202ey", "U+202E"), ('"\\u200b"', "U+200B"), ('"a\\0"', "U+0000"),
+                       ("'a\u2028b'", "U+2028"), ('"\\x85"', "U+0085")):
+        doc, problems = parse(f"key: {text}\n", "f.yaml")
+        assert [(p.code, p.field, p.params["char"].split()[0]) for p in problems] == [("text-invisible", "key", char)], text
+    assert parse("k: abc\u202e\n", "f.yaml")[1][0].column == 7  # in plain text, the character's own column
+    assert _codes('k: "\\ud800"') == ["yaml-syntax"]  # a lone surrogate: the parser refuses the escape
+
+
+def test_unreadable_bytes_are_problems_not_exceptions(tmp_path):
+    from generator.yamlsource import read
+
+    cases = {"nul.yaml": (b"a: x\0y\n", "yaml-control-char", 1, 5), "utf16.yaml": ("a: b\n".encode("utf-16-le"), "yaml-utf16", 1, 2),
+             "esc.yaml": (b"a: \x1b[2J\n", "yaml-control-char", 1, 4), "c1.yaml": ("a: \x9b\n".encode(), "yaml-control-char", 1, 4)}
+    for name, (raw, code, line, column) in cases.items():
+        (tmp_path / name).write_bytes(raw)
+        doc, problems = read(tmp_path / name, name)
+        assert doc is None and [(p.code, p.line, p.column) for p in problems] == [(code, line, column)], name
+    (tmp_path / "folder.yaml").mkdir()
+    assert [p.code for p in read(tmp_path / "folder.yaml", "folder.yaml")[1]] == ["file-unreadable"]
