@@ -3,7 +3,8 @@
 A published address is cited and bookmarked, so it must never become a 404. Trips
 used to be filed under their year (`resor/2016/<id>/`), which a corrected date would
 move; every such address that any published version had now leads to the trip's
-lasting address (`resor/<id>/`), where a withdrawn trip's page says what happened.
+lasting address (`resor/<id>/`), where a withdrawn trip's page says what happened; and
+a year's list of trips, once no trip is left in that year, leads to the list of years.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from generator.render.links import former_urls, relative, url_for
+from generator.render.links import former_urls, relative, url_for, year_url
 
 PAGE = """<!doctype html>
 <html lang="sv">
@@ -36,18 +37,29 @@ PAGE = """<!doctype html>
 
 
 def write_redirects(versions: list, site_dir: Path, base_url: str) -> list[Path]:
-    """A redirect at every former address of every record in any version, unless a page is there."""
-    written = []
+    """A redirect at every former address of any version that the current site has no page at.
+
+    Written beside the pages (into the folder that is moved into the site), so only
+    addresses the current data cannot have a page at are taken: a trip's year-based
+    address, and a year's trip list once no trip is left in that year.
+    """
+    current = versions[-1].dataset.trips.values()
+    years_now = {trip.year for trip in current}
+    moved: dict[str, tuple[str, str]] = {}  # former address -> (new address, what it was)
     for version in versions:
-        for record in version.dataset.trips.values():
-            target = url_for(record)
-            for old in former_urls(record):
-                path = site_dir / old / "index.html"
-                if old == target or path.exists():
-                    continue
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(PAGE.format(title=escape(record.title), absolute=escape(base_url + target),
-                                            target=escape(relative(target, old)), root=escape(relative("", old))),
-                                encoding="utf-8")
-                written.append(path)
+        for trip in version.dataset.trips.values():
+            for old in former_urls(trip):
+                moved.setdefault(old, (url_for(trip), trip.title))
+            if trip.year not in years_now:
+                moved.setdefault(year_url(trip.year), ("resor/", f"Resor {trip.year}"))
+    written = []
+    for old, (target, title) in sorted(moved.items()):
+        path = site_dir / old / "index.html"
+        if old == target or path.exists():
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(PAGE.format(title=escape(title), absolute=escape(base_url + target),
+                                    target=escape(relative(target, old)), root=escape(relative("", old))),
+                        encoding="utf-8")
+        written.append(path)
     return written

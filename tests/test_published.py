@@ -86,6 +86,7 @@ def story(tmp_path_factory) -> dict:
 
     # 3. a trip withdrawn, 4. another trip's year corrected (its file moves to the other year's folder)
     (repo / GREEN_WEEK).unlink()
+    (repo / "data/trips/2026/2026-06-eurocities-forum.yaml").unlink()  # the only trip of 2026: the year's list goes
     _edit(repo / MIPIM, "start_date: 2025-03-11", "start_date: 2024-03-12")
     _edit(repo / MIPIM, "end_date: 2025-03-14", "end_date: 2024-03-15")
     (repo / "data/trips/2024/2025-03-cannes-mipim.yaml").write_bytes((repo / MIPIM).read_bytes())
@@ -137,6 +138,10 @@ def test_every_address_of_the_first_build_still_answers(story):
     first, last = story["sites"] / "site1", story["sites"] / "site2"
     missing = sorted(_addresses(first) - _addresses(last))
     assert missing == []
+    year = (last / "resor/2025/index.html").read_text(encoding="utf-8")  # 2025 still has a trip: its list stays
+    assert "Resor 2025" in year and "http-equiv" not in year
+    emptied = (last / "resor/2026/index.html").read_text(encoding="utf-8")
+    assert 'http-equiv="refresh" content="0; url=../"' in emptied
     moved = (last / "resor/2025/2025-03-cannes-mipim/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../../2025-03-cannes-mipim/"' in moved
     assert (last / "data/records/trips/2024-06-bryssel-green-week.json").read_bytes() == \

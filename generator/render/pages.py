@@ -24,7 +24,7 @@ from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import costs, coverage, figures, principles, records
-from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for
+from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for, year_url
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
                                     partial_date)
 
@@ -162,7 +162,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         files.update(part)
     years = sorted(by_year, reverse=True)
     nav = [{"Start": "index.md"},
-           {"Resor": ["resor/index.md"] + [{str(y): f"resor/{y}/index.md"} for y in years]},
+           {"Resor": ["resor/index.md"] + [{str(y): index_path(year_url(y))} for y in years]},
            {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
            {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
            {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
@@ -219,7 +219,7 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
 
 def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
     """A year's trips; the lead says how many bodies of each municipality have reported the year."""
-    url = f"resor/{year}/"
+    url = year_url(year)
     trips = sorted(trips, key=lambda t: (t.start_date, t.id))
     table = records.trip_table(trips, url, f"Resor {year}")
     covered = "; ".join(f"{m.name}: {figures.coverage(m, year, dataset.period_kind).text}"
