@@ -5,7 +5,7 @@ compared with the one before by the comparison `portal diff` uses; a change to a
 record's lines (its costs, destinations, participants, forums, parties) counts as a
 change to the record. The reason given is the message of the commits that touched
 the record's file between the two versions. A person who is protected today is
-never named by the history either.
+never named by the history either (`diff.compare` withholds the name).
 """
 
 from __future__ import annotations
@@ -16,14 +16,13 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diff import compare, keyed
+from generator.diff import compare, keyed, protected_people
 
 PAGED = ("trips", "memberships", "agreements", "organisations", "bodies", "people")  # resources with a page
 PARENTS = {"costs": (("trips", "trip_id"), ("memberships", "membership_id"), ("agreements", "agreement_id")),
            "trip_destinations": (("trips", "trip_id"),), "trip_participants": (("trips", "trip_id"),),
            "membership_forums": (("memberships", "membership_id"),),
            "agreement_parties": (("agreements", "agreement_id"),)}
-WITHHELD = "(skyddad uppgift)"
 
 
 @dataclass
@@ -75,25 +74,18 @@ def _owner(resource: str, values: dict) -> tuple[str, str] | None:
     return None
 
 
-def protected_ids(version) -> set[str]:
-    """People published by role only in `version` (the latest): their names stay out of the history too."""
-    return {p.id for p in version.dataset.people.values() if p.protected}
-
-
-def withheld(resource: str, key: str, column: str, value, protected: set[str]):
-    return WITHHELD if value and resource == "people" and column == "name" and key in protected else value
 
 
 def past_of(versions: list, data_dir: Path) -> Past:
     """The corrections of every record, from the published versions (oldest first, the working tree last)."""
     if len(versions) < 2:
         return NO_PAST
-    protected = protected_ids(versions[-1])
+    protected = protected_people(versions[-1].loaded)  # who is protected today is never named by the history
     corrections: dict[tuple[str, str], list[Correction]] = {}
     withdrawn: dict[tuple[str, str], Withdrawn] = {}
     for old, new in zip(versions, versions[1:]):
         reasons = _reasons(data_dir, old.commit, new.commit)
-        changes = compare(old.loaded, new.loaded)
+        changes = compare(old.loaded, new.loaded, protected)
         rows = functools.cache(lambda resource, loaded=new.loaded: keyed(loaded, resource))
         found: dict[tuple[str, str], Correction] = {}
 
@@ -111,7 +103,6 @@ def past_of(versions: list, data_dir: Path) -> Past:
                 if owner is None:
                     continue
                 for column, (a, b) in sorted(columns.items()):
-                    a, b = (withheld(resource, key, column, v, protected) for v in (a, b))
                     entry(owner).changes.append(FieldChange(resource, key, column, a, b))
         for what, items in (("added", changes.added), ("removed", changes.removed)):
             for resource, rows in items.items():

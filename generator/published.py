@@ -1,7 +1,7 @@
 """What has been published, and the rule that a published version never changes.
 
-A data version is published once it is on the published branch (`main`, or
-`settings.published_branch`). Its data is the state of that branch at the first
+A data version is published once it is on the published branch (`main`, else
+`master`, or `settings.published_branch`). Its data is the state of that branch at the first
 commit where `datapackage.yaml` carried the version: that is what its downloads under
 `data/v<version>/` hold and what people may have cited. Walking the branch's first
 parents means a merged pull request counts as one step, whatever commits it held.
@@ -49,12 +49,17 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def _branch_commit(root: Path, branch: str) -> str | None:
-    """The published branch's commit, local or as fetched from origin; HEAD's where neither exists (a lone clone)."""
-    for ref in (branch, f"origin/{branch}", "HEAD"):
-        commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
-        if commit is not None:
-            return commit.strip()
+def _branch_commit(root: Path, branch: str | None) -> str | None:
+    """The published branch's commit, local or as fetched from origin; None when there is none.
+
+    Without a setting, `main` is looked for first, then `master` (git's older default):
+    never the branch that happens to be checked out, which may be a pull request's.
+    """
+    for name in ([branch] if branch else [DEFAULT_BRANCH, "master"]):
+        for ref in (name, f"origin/{name}"):
+            commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
+            if commit is not None:
+                return commit.strip()
     return None
 
 
@@ -65,7 +70,7 @@ def published_versions(data_dir: Path, branch: str | None = None) -> list[Publis
     if top is None:
         return []
     root = Path(top.strip()).resolve()
-    tip = _branch_commit(root, branch or DEFAULT_BRANCH)
+    tip = _branch_commit(root, branch)
     if tip is None:
         return []
     rel = data_dir.relative_to(root).as_posix()

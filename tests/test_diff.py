@@ -132,3 +132,13 @@ def test_unknown_ref_and_no_repository(repo, tmp_path_factory):
     (outside / "data").mkdir(parents=True)
     result = run_portal("diff", "main", "--data", str(outside / "data"), cwd=outside)
     assert result.returncode == 1 and "is not in a git repository" in result.stderr
+
+
+def test_a_person_protected_now_is_not_named_by_the_comparison(repo):
+    _git(repo, "add", "-A", "data")
+    _git(repo, "commit", "-q", "-m", "change")
+    _edit(repo / "data/people.yaml", "  name: Magnus Ljungkvist\n", "  protected: true\n")
+    for args in (("diff", "HEAD"), ("diff", "HEAD", "--format", "json")):
+        result = run_portal(*args, cwd=repo)
+        assert result.returncode == 0, result.stderr
+        assert "Ljungkvist" not in result.stdout and "(skyddad uppgift)" in result.stdout

@@ -87,6 +87,7 @@ def story(tmp_path_factory) -> dict:
     # 3. a trip withdrawn, 4. another trip's year corrected (its file moves to the other year's folder)
     (repo / GREEN_WEEK).unlink()
     (repo / "data/trips/2026/2026-06-eurocities-forum.yaml").unlink()  # the only trip of 2026: the year's list goes
+    _edit(repo / "data/people.yaml", "  name: Magnus Ljungkvist\n", "  protected: true\n")  # published by role from now on
     _edit(repo / MIPIM, "start_date: 2025-03-11", "start_date: 2024-03-12")
     _edit(repo / MIPIM, "end_date: 2025-03-14", "end_date: 2024-03-15")
     (repo / "data/trips/2024/2025-03-cannes-mipim.yaml").write_bytes((repo / MIPIM).read_bytes())
@@ -158,5 +159,14 @@ def test_the_record_page_shows_old_and_new_value_and_why(story):
             "<td>Rätta hotellkostnaden enligt fakturan</td>") in section.replace("\n", "")
     assert "Lägg till konferensavgiften" in section and "Konferensavgift" in section
     feed = (story["sites"] / "site2/corrections.atom").read_text(encoding="utf-8")
-    assert "Rättad i version 9.0.1: 2016-11-paris-oecd-inclusive-growth" in feed
+    assert "Ändrad i version 9.0.1: 2016-11-paris-oecd-inclusive-growth" in feed
     assert "Borttagen i version 9.2.0: 2024-06-bryssel-green-week" in feed
+
+
+def test_a_person_protected_now_is_named_nowhere_in_the_history(story):
+    site = story["sites"] / "site2"
+    for page in ("data/changelog.json", "corrections.atom", "oppna-data/versioner/index.html",
+                 "personer/magnus-ljungkvist/index.html", "resor/2016-11-paris-oecd-inclusive-growth/index.html"):
+        text = (site / page).read_text(encoding="utf-8")
+        assert "Ljungkvist" not in text, page
+    assert "(skyddad uppgift)" in (site / "personer/magnus-ljungkvist/index.html").read_text(encoding="utf-8")

@@ -66,7 +66,7 @@ def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: 
     published = next((p for p in published_versions(data_dir) if p.version == str(loaded.package.get("version"))), None)
     if published is not None:  # the same data as published (validation says so): the same files, dated as then
         date = published.date
-    return Version(Release(loaded.package, date, base_url), None, loaded, dataset)
+    return Version(Release(loaded.package, date, base_url), published.commit if published else None, loaded, dataset)
 
 
 _LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last call: a build asks several times

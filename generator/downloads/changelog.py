@@ -6,7 +6,7 @@ before it. A protected person's name is withheld here as everywhere else.
 
 from __future__ import annotations
 
-from generator.corrections import protected_ids, withheld
+from generator.diff import protected_people
 from generator.downloads.release import Release
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
@@ -17,7 +17,7 @@ MAIN_FILES = ("portal.xlsx", "portal.zip", "portal.sqlite", "datapackage.json", 
 def changelog(versions: list[Version]) -> dict:
     """The changelog as data (what `changelog.json` holds), newest version first."""
     entries = []
-    protected = protected_ids(versions[-1])
+    protected = protected_people(versions[-1].loaded)
     for i, version in enumerate(versions):
         release = version.release
         entry = {"version": release.version, "date": release.date.isoformat() if release.date else None,
@@ -28,15 +28,13 @@ def changelog(versions: list[Version]) -> dict:
             entry["summary"] = {"added": sum(counts.values()), "changed": 0, "removed": 0}
             entry["resources"] = {r: {"added": n} for r, n in counts.items()}
         else:
-            changes = changes_between(versions[i - 1], version)
+            changes = changes_between(versions[i - 1], version, protected)
             added, changed, removed = changes.count()
             entry["summary"] = {"added": added, "changed": changed, "removed": removed}
             for resource in RESOURCES:
                 item = {"added": [key for key, _ in changes.added.get(resource, [])],
                         "changed": [{"id": key, "fields": sorted(cols),
-                                     "values": {c: {"old": withheld(resource, key, c, a, protected),
-                                                    "new": withheld(resource, key, c, b, protected)}
-                                                for c, (a, b) in sorted(cols.items())}}
+                                     "values": {c: {"old": a, "new": b} for c, (a, b) in sorted(cols.items())}}
                                     for key, cols in changes.changed.get(resource, [])],
                         "removed": [key for key, _ in changes.removed.get(resource, [])]}
                 if any(item.values()):

@@ -133,7 +133,7 @@ def corrections_bytes(past: Past, release: Release) -> bytes:
         page = base + url_of(resource, key)
         entry = sub(feed, "entry")
         sub(entry, "id", f"{page}#version-{correction.version}")
-        what = "Borttagen" if correction.kind == "withdrawn" else "Rättad"
+        what = "Borttagen" if correction.kind == "withdrawn" else "Ändrad"
         sub(entry, "title", f"{what} i version {correction.version}: {key}")
         sub(entry, "updated", _stamp(correction.date or newest))
         sub(entry, "link", rel="alternate", type="text/html", href=page)

@@ -26,7 +26,7 @@ from generator.published import READ_AS_PUBLISHED, published_versions
 @dataclass
 class Version:
     release: Release
-    commit: str | None  # None: the working tree (the latest version)
+    commit: str | None  # None: the working tree, not yet published
     loaded: Loaded
     dataset: Dataset
 
@@ -63,5 +63,6 @@ def versions(current: Version, data_dir: Path, base_url: str) -> list[Version]:
     return found + [current]
 
 
-def changes_between(old: Version, new: Version) -> Changes:
-    return compare(old.loaded, new.loaded)
+def changes_between(old: Version, new: Version, protected: set[str] | None = None) -> Changes:
+    """What `new` changed; `protected`: the people protected today, never named."""
+    return compare(old.loaded, new.loaded, protected)
