@@ -155,15 +155,18 @@ def _withhold(protected: bool, values: dict) -> dict:
     return {**values, "name": tuple(WITHHELD if v else v for v in name) if isinstance(name, tuple) else WITHHELD}
 
 
+GROUPS = ("all", "municipality", "year", "body", "category")  # every sum across municipalities is shown beside each one's
+
+
 def totals(dataset) -> Totals:
-    """What the municipality paid (lines paid by others left out, as on the site), per year, body and category."""
-    sums: Totals = {"year": defaultdict(float), "body": defaultdict(float), "category": defaultdict(float),
-                    "all": defaultdict(float)}
+    """What the municipalities paid (lines paid by others left out, as on the site), in all and per municipality,
+    year, body and category."""
+    sums: Totals = {group: defaultdict(float) for group in GROUPS}
     for cost in dataset.costs:
         if not cost.paid_by_us:
             continue
         for group, key in (("year", str(cost.year)), ("body", cost.paid_by_body.id), ("category", cost.category),
-                           ("all", "all")):
+                           ("all", "all"), ("municipality", f"{cost.paid_by_body.municipality.id} {cost.year}")):
             sums[group][key] += cost.amount_sek
     return {group: {k: round(v, 2) for k, v in sorted(values.items())} for group, values in sums.items()}
 
@@ -174,7 +177,7 @@ def total_changes(d: Diff) -> dict[str, dict[str, dict]] | None:
     if old is None or new is None:
         return None
     result = {}
-    for group in ("year", "body", "category", "all"):
+    for group in GROUPS:
         rows = {}
         for key in sorted(old[group].keys() | new[group].keys()):
             a, b = old[group].get(key, 0.0), new[group].get(key, 0.0)
@@ -187,13 +190,15 @@ def total_changes(d: Diff) -> dict[str, dict[str, dict]] | None:
 # --- output ------------------------------------------------------------------------------------
 
 def format_json(d: Diff) -> str:
+    money = total_changes(d)
     added, changed, removed = d.changes.count()
     out = {
         "ref": d.ref,
         "version": {"old": d.versions[0], "new": d.versions[1]},
         "summary": {"added": added, "changed": changed, "removed": removed},
         "resources": {},
-        "totals": total_changes(d),
+        "totals": None if money is None else {g: v for g, v in money.items() if g != "municipality"},
+        "totals_per_municipality": None if money is None else money["municipality"],
         "errors": {"old": d.totals[0] is None, "new": d.totals[1] is None},
     }
     for resource in RESOURCES:
@@ -218,7 +223,8 @@ WORDS = {
            "money": "Kostnader som kommunen betalat (kr)", "money_same": "Summorna är oförändrade.",
            "money_errors": "Summorna kan inte räknas eftersom datan har fel ({side}); kör `portal validate`.",
            "side_old": "före", "side_new": "efter",
-           "year": "Per år", "body": "Per betalande organ", "category": "Per kategori", "all": "Totalt", "key": "",
+           "year": "Per år", "body": "Per betalande organ", "category": "Per kategori", "all": "Totalt",
+           "municipality": "Per kommun och år", "key": "",
            "more": "… och {n} till (se JSON-utdata)."},
     "en": {"title": "Changes to the published data compared with", "none": "No changes to the published data.",
            "summary": "{a} added, {c} changed, {r} removed records.", "added": "added", "changed": "changed",
@@ -229,7 +235,8 @@ WORDS = {
            "money": "Costs paid by the municipality (SEK)", "money_same": "The totals are unchanged.",
            "money_errors": "The totals cannot be computed because the data has errors ({side}); run `portal validate`.",
            "side_old": "before", "side_new": "after",
-           "year": "Per year", "body": "Per paying body", "category": "Per category", "all": "Total", "key": "",
+           "year": "Per year", "body": "Per paying body", "category": "Per category", "all": "Total",
+           "municipality": "Per municipality and year", "key": "",
            "more": "… and {n} more (see the JSON output)."},
 }
 MAX_ROWS = 200  # a pull-request comment has a size limit; the JSON output has everything
@@ -293,7 +300,7 @@ def format_markdown(d: Diff, lang: str = "sv") -> str:
     elif not any(money.values()):
         lines.append(w["money_same"])
     else:
-        for group in ("all", "year", "body", "category"):
+        for group in GROUPS:
             if not money[group]:
                 continue
             head = w[group]

@@ -98,6 +98,9 @@ def test_markdown_for_a_pull_request_comment(repo):
         "| `2016` | 24\u00a0150 | 24\u00a0250 | +100 |",
         "| `malmo-stadskontoret` | 595\u00a0300 | 785\u00a0300 | +190\u00a0000 |",
         "| `transport` | 53\u00a0800 | 53\u00a0900 | +100 |",
+        "| Per kommun och år | före | efter | skillnad |",  # a sum across municipalities is shown beside each one's
+        "| `malmo 2026` | 15\u00a0000 | 205\u00a0000 | +190\u00a0000 |",
+        "| `stockholm 2016` | 24\u00a0150 | 24\u00a0250 | +100 |",
     ]:
         assert line in lines, line
     english = run_portal("diff", "main", "--lang", "en", cwd=repo).stdout.splitlines()
