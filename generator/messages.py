@@ -227,6 +227,12 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
                "Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, {major} när kolumner ändras."),
         "en": ("Version {version} is lower than the latest published one, {highest}.",
                "Raise version in datapackage.yaml: {patch} for corrections, {minor} for new records, {major} when columns change.")}),
+    "cost-zero": (E, {
+        "sv": ("Beloppet är 0 kr.", "Ta bort raden om kostnaden inte fanns; 0 kr används bara för en medlemsavgift som var noll ett år (kategori membership_fee)."),
+        "en": ("The amount is 0 SEK.", "Remove the line if there was no cost; 0 SEK is used only for a membership fee that was nil for a year (category membership_fee).")}),
+    "membership-free-with-fees": (E, {
+        "sv": ("Medlemskapet anges som avgiftsfritt (free: true) men har avgiftsrader över 0 kr.", "Ta bort free: true, eller rätta avgiftsraderna; ett enstaka avgiftsfritt år anges med en avgiftsrad på 0 kr."),
+        "en": ("The membership is stated free (free: true) but has fee lines above 0 SEK.", "Remove free: true, or correct the fee lines; a single free year is a fee line of 0 SEK.")}),
     "line-id-missing": (E, {
         "sv": ("Raden i {list} har inget id.", "Lägg till `id: {next}` på raden (nästa lediga nummer i listan; `portal new` gör det åt dig). "
                "Numret är radens beständiga id: det ändras aldrig, inte heller när andra rader läggs till, tas bort eller flyttas."),

@@ -60,6 +60,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
                 problems.append(_p(row, "end-before-start", "end_date", start=str(start), end=str(end)))
 
     problems += _costs(t["costs"])
+    problems += _free_memberships(t["memberships"], t["costs"])
     problems += _totals(t["trips"], t["costs"])
     problems += _people(t["people"])
     problems += _stale(t["trips"], t["costs"], settings, today)
@@ -179,7 +180,18 @@ def _costs(costs: list[Row]) -> list[Problem]:
             problems.append(_p(row, "rate-date-without-currency", "exchange_rate_date"))
         if not v.get("trip_id") and not v.get("date"):
             problems.append(_p(row, "cost-needs-date", "date"))
+        if v.get("amount_sek") == 0 and v.get("category") != "membership_fee":
+            problems.append(_p(row, "cost-zero", "amount_sek"))  # 0 kr states a free membership year, nothing else
     return problems
+
+
+def _free_memberships(memberships: list[Row], costs: list[Row]) -> list[Problem]:
+    """A membership stated free (`free: true`) has no fee above 0 kr: the page cannot say both."""
+    paid = {row.values.get("membership_id") for row in costs
+            if row.values.get("category") == "membership_fee" and isinstance(row.values.get("amount_sek"), (int, float))
+            and row.values["amount_sek"] > 0}
+    return [_p(row, "membership-free-with-fees", "free") for row in memberships
+            if row.values.get("free") is True and row.values.get("id") in paid]
 
 
 def _totals(trips: list[Row], costs: list[Row]) -> list[Problem]:
