@@ -19,7 +19,8 @@ from pathlib import Path
 
 from generator import yamlsource
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, Entity, computed_fields, derived_fields, fields, schema_descriptor
-from generator.validate import _closest, _typed_suggestion
+from generator.validate import _closest
+from generator.values import meant
 
 WIDTH = 88
 LIST_HINT = "I filen: en per rad under nyckeln, som börjar med '  - '."
@@ -126,14 +127,14 @@ def check(ask: Ask, text: str, ids: dict[str, set[str]]):
             return dt.date.fromisoformat(text)
         except ValueError:
             raise ScaffoldError(f"{text!r} är inte ett datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2026-03-02"
-                                f"{_meant(_typed_suggestion('date', text))}.")
+                                f"{_meant(meant('date', text))}.")
     if ask.check == "partial":
         if not re.fullmatch(PARTIAL_DATE_PATTERN, text):
             raise ScaffoldError(f"{text!r} är inte ett datum; skriv ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ eller ÅÅÅÅ-MM.")
         return dt.date.fromisoformat(text) if len(text) == 10 else text
     if ask.check == "number":
         try:  # forgiving: 1 234,50 is what a Swede writes, and what is meant is clear
-            number = float(_typed_suggestion("number", text) or text)
+            number = float(meant("number", text) or text)
         except ValueError:
             raise ScaffoldError(f"{text!r} är inte ett belopp; skriv siffror, t.ex. 1234.50.")
         return int(number) if number.is_integer() else number

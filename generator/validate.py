@@ -19,7 +19,7 @@ from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derive
 from generator.background import Job
 from generator.loader import Loaded, Row, load
 from generator.problems import Problem, Report
-from generator.values import REFUSED_VALUES, TYPE_WORDS
+from generator.values import REFUSED_VALUES, TYPE_WORDS, meant
 
 # Columns a child row takes from its parent (a numbered line's id too): wrong only when the parent's id is,
 # and then reported there.
@@ -27,8 +27,6 @@ DERIVED_COLUMNS = {c.resource: derived_fields(c) + (("id",) if c.numbered else (
 _CONSTRAINT = re.compile(r'constraint "(\w+)"')
 _ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 _VERSION = re.compile(r"[0-9]+\.[0-9]+\.[0-9]+")
-_DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 21/11/2016, 21.11.2016: Swedish order
-_YEAR_FIRST = re.compile(r"([0-9]{4})[./]?([0-9]{1,2})[./]?([0-9]{1,2})")  # 2016/11/21, 20161121
 
 
 class Validation:
@@ -168,7 +166,7 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
         code = "type"
         words = TYPE_WORDS.get(spec.get("type"), (spec.get("type"), spec.get("type"), "", ""))
         params.update(type_sv=words[0], type_en=words[1], type_hint_sv=words[2], type_hint_en=words[3],
-                      suggestion=_typed_suggestion(spec.get("type"), value))
+                      suggestion=meant(spec.get("type"), value))
     elif error.type == "constraint-error":
         match = _CONSTRAINT.search(error.note)
         constraint = match.group(1) if match else ""
@@ -196,7 +194,7 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
                 params.update(description_sv="Ett id består av små bokstäver a–z, siffror och bindestreck, t.ex. malmo-eurocities.",
                               description_en="An id is lowercase letters a-z, digits and hyphens, e.g. malmo-eurocities.")
             elif constraints.get("pattern") == PARTIAL_DATE_PATTERN:
-                params["suggestion"] = _typed_suggestion("date", value)
+                params["suggestion"] = meant("date", value)
             for lang in ("sv", "en"):  # the template ends the sentence, after a suggestion if there is one
                 params[f"description_{lang}"] = params[f"description_{lang}"].removesuffix(".")
         elif constraint in ("minimum", "maximum", "maxLength"):
@@ -220,25 +218,6 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
     if code == "schema-other":
         params["detail"] = error.message
     return Problem(code, file, line, col, column, params)
-
-
-def _typed_suggestion(kind: str | None, value) -> str | None:
-    """The valid value a person most likely meant: 21/11/2016 -> 2016-11-21, 1 234,50 -> 1234.50."""
-    text = str(value).strip()
-    if kind == "date":
-        day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
-        parts = (day_first.group(3, 2, 1) if day_first else year_first.groups() if year_first else None)
-        try:
-            return dt.date(*map(int, parts)).isoformat() if parts else None
-        except ValueError:
-            return None
-    if kind in ("number", "integer"):
-        cleaned = re.sub(r"(?i)\s|\u00a0|kr$|sek$|:-$", "", text)
-        if "," in cleaned:  # a Swedish decimal comma; points before it group thousands
-            cleaned = cleaned.replace(".", "").replace(",", ".", 1)
-        if kind == "integer" and re.fullmatch(r"-?[0-9]+", cleaned) or kind == "number" and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cleaned):
-            return cleaned if cleaned != text else None
-    return None
 
 
 def _shown(value) -> str:

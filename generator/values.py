@@ -22,8 +22,10 @@ TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
     "integer": ("ett heltal", "a whole number", "Skriv ett heltal med siffror, t.ex. 4", "Write a whole number in digits, e.g. 4"),
     "boolean": ("sant eller falskt", "true or false", "Skriv true eller false", "Write true or false"),
 }
-REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals", "number-too-large"})  # later complaints about such a value only echo these
+REFUSED_VALUES = frozenset({"quoted-value", "too-many-decimals", "number-too-large", "type"})  # later complaints about such a value only echo these
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[./-]([0-9]{1,2})[./-]([0-9]{4})")  # 21/11/2016, 21.11.2016: Swedish order
+_YEAR_FIRST = re.compile(r"([0-9]{4})[./-]?([0-9]{1,2})[./-]?([0-9]{1,2})")  # 2016/11/21, 2016-3-9, 20161121
 _FLAGS = {"true": "true", "false": "false", "1": "true", "0": "false"}  # what Frictionless reads as a flag
 _EXACT = 2 ** 53  # floats above it are not whole numbers any more
 
@@ -34,7 +36,8 @@ def typed(spec: dict, value, key: str) -> tuple[object, str | None, dict]:
     if kind not in TYPE_WORDS or value is None or isinstance(value, bool) and kind == "boolean":
         return value, None, {}
     if isinstance(value, str):
-        return value, *_text_for(kind, value.strip(), value, key)
+        code, params = _text_for(kind, value.strip(), value, key)
+        return (None if code == "type" else value), code, params  # an unreadable date is no date to any reader
     if kind in ("number", "integer") and isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
         value = int(value)  # 1e3 and 1000.0 are 1000 in every download
     if kind in ("number", "integer") and isinstance(value, int) and abs(value) >= _EXACT:
@@ -64,7 +67,30 @@ def _text_for(kind: str, text: str, value: str, key: str) -> tuple[str | None, d
             bare = dt.date.fromisoformat(text).isoformat()
         except ValueError:
             return None, {}  # not in the calendar: reported as such
+    elif kind == "date":  # Frictionless would read 2025-3-14 as a date and keep the text: every reader after it would trip
+        words = TYPE_WORDS[kind]
+        return "type", {"value": value, "type_sv": words[0], "type_en": words[1], "type_hint_sv": words[2],
+                        "type_hint_en": words[3], "suggestion": meant(kind, value)}
     if bare is None:
         return None, {}
     words = TYPE_WORDS[kind]
     return "quoted-value", {"value": f'"{value}"', "bare": bare, "key": key, "type_sv": words[0], "type_en": words[1]}
+
+
+def meant(kind: str | None, value) -> str | None:
+    """The valid value a person most likely meant: 21/11/2016 -> 2016-11-21, 1 234,50 -> 1234.50."""
+    text = str(value).strip()
+    if kind == "date":
+        day_first, year_first = _DAY_FIRST.fullmatch(text), _YEAR_FIRST.fullmatch(text)
+        parts = (day_first.group(3, 2, 1) if day_first else year_first.groups() if year_first else None)
+        try:
+            return dt.date(*map(int, parts)).isoformat() if parts else None
+        except ValueError:
+            return None
+    if kind in ("number", "integer"):
+        cleaned = re.sub(r"(?i)\s|\u00a0|kr$|sek$|:-$", "", text)
+        if "," in cleaned:  # a Swedish decimal comma; points before it group thousands
+            cleaned = cleaned.replace(".", "").replace(",", ".", 1)
+        if kind == "integer" and re.fullmatch(r"-?[0-9]+", cleaned) or kind == "number" and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", cleaned):
+            return cleaned if cleaned != text else None
+    return None
