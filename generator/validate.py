@@ -14,7 +14,7 @@ import gc
 import re
 from pathlib import Path
 
-from generator import pii, plausibility, published, rules
+from generator import package, pii, plausibility, published, rules
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, RESOURCES, derived_fields, fields, schema_descriptor
 from generator.background import Job
 from generator.loader import Loaded, Row, load
@@ -101,10 +101,10 @@ def validated_dataset(data_dir: Path, today: dt.date | None = None):
 
 
 def check_package(loaded: Loaded) -> list[Problem]:
-    problems = []
     meta = loaded.package
     if not meta:
-        return problems
+        return []
+    problems = package.check(meta, loaded.package_file)
     for key in ("name", "title", "version", "licence"):
         if not meta.get(key):
             problems.append(Problem("package-field", loaded.package_file, 1, 1, key, {"key": key, "detail": "saknas / missing"}))
