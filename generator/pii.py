@@ -1,7 +1,7 @@
 """Swedish personal identity and coordination numbers must never be published.
 
 A personnummer is YYMMDD-NNNC or YYYYMMDDNNNC (the separator `-`, `+` for people
-over 100, a space, or none), with a Luhn check digit over the ten digits. A
+over 100, spaces, or none), with a Luhn check digit over the ten digits. A
 coordination number (samordningsnummer) has 60 added to the day. Matching the check
 digit and a plausible date keeps ordinary numbers such as diary numbers from being
 flagged.
@@ -28,7 +28,9 @@ if TYPE_CHECKING:
     from generator.loader import Loaded
     from generator.yamlsource import Document
 
-_CANDIDATE = re.compile(r"(?<![0-9])((?:19|20)?[0-9]{6})([-+ ]?)([0-9]{4})(?![0-9])")
+# Birth date, then a separator that may be spaced or broken over lines (`811218 - 9876`, a line folded after the
+# dash and indented), then the serial: the check digit and a plausible date keep other numbers out.
+_CANDIDATE = re.compile(r"(?<![0-9])((?:19|20)?[0-9]{6})(\s{0,8}[-+]?\s{0,8})([0-9]{4})(?![0-9])")
 _ASCII_DIGITS = re.compile(r"[0-9]{6}")
 
 

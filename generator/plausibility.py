@@ -23,6 +23,7 @@ LIMITS = {
     "max_amount_sek": 100_000_000,  # a cost line or trip total above this many SEK
 }
 COUNT_SETTINGS = ("report_due_days", "preliminary_due_days")  # days, read by rules.py
+MAX_SETTING = 10 ** 12  # no limit or count is larger; a larger one would overflow the date arithmetic
 TEXT_SETTINGS = ("completeness_period", "published_branch")  # read by periods.py (which checks the value), published.py
 PAGED = ("municipalities", "bodies", "people", "organisations", "memberships", "agreements", "trips")
 
@@ -46,9 +47,10 @@ def settings(loaded: Loaded) -> tuple[dict, list[Problem]]:
         if key in TEXT_SETTINGS:
             valid = isinstance(value, str) and value.strip() != ""
         else:
-            valid = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+            valid = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_SETTING
         if not valid:
-            expected = ("en text", "a text") if key in TEXT_SETTINGS else ("ett heltal ≥ 0", "a whole number ≥ 0")
+            expected = ("en text", "a text") if key in TEXT_SETTINGS else (f"ett heltal 0–{MAX_SETTING}",
+                                                                          f"a whole number 0–{MAX_SETTING}")
             problems.append(Problem("setting-invalid", loaded.package_file, 1, 1, f"settings.{key}",
                                     {"key": key, "expected_sv": expected[0], "expected_en": expected[1]}))
         elif key in LIMITS:

@@ -116,7 +116,7 @@ def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -
         v = row.values
         since = v.get("date") or ends.get(v.get("trip_id"))
         if v.get("status") == "preliminary" and due_days is not None and _is_date(since) \
-                and since + dt.timedelta(days=due_days) < today:
+                and (today - since).days > due_days:  # no overflow, whatever the setting says
             problems.append(_p(row, "cost-preliminary-overdue", "status", since=since.isoformat(), days=due_days))
     return problems
 

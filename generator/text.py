@@ -24,6 +24,14 @@ INVISIBLE = re.compile(f"[{INVISIBLE_RANGES}]")
 _UNPRINTABLE = re.compile(f"[\t\n{INVISIBLE_RANGES}]")
 
 
+FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")  # letters and symbols that draw nothing (Hangul fillers, Braille blank)
+
+
+def blank(text: str) -> bool:
+    """True when the text shows nothing: only spaces, combining marks without a base, fillers."""
+    return not any(unicodedata.category(c)[0] in "LNPS" and c not in FILLERS for c in text)
+
+
 def char_name(char: str) -> str:
     """`U+202E RIGHT-TO-LEFT OVERRIDE`: how a message names a character nobody can see."""
     name = unicodedata.name(char, "") or ("CONTROL" if unicodedata.category(char) == "Cc" else "")

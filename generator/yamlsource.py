@@ -20,7 +20,7 @@ from typing import NamedTuple
 import yaml
 
 from generator import pii
-from generator.text import INVISIBLE as _INVISIBLE, char_name
+from generator.text import INVISIBLE as _INVISIBLE, blank, char_name
 from generator.problems import Problem
 
 MAX_BYTES = 1024 * 1024
@@ -228,7 +228,7 @@ class _Builder:
                                          {"char": char_name(bad.group())}))
         if not text.isascii() and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        return text if text.strip() else None
+        return None if blank(text) else text
 
     def _scalar(self, event, pos: Pos, path: Path_) -> object:
         text = event.value
