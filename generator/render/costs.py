@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator.model import Dataset
 from generator.render import figures
+from generator.render.formatting import NOT_REPORTED
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.render.figures import Figure, MunicipalityFigures
 from generator.render.links import link, name_of
@@ -54,6 +55,10 @@ def _preliminary_part(f: Figure) -> Figure:
     return Figure(f.preliminary) if f.known else f
 
 
+def _count(n: int | None) -> Cell:
+    return Cell(NOT_REPORTED["sv"] if n is None else str(n), sort="" if n is None else str(n), numeric=True)
+
+
 def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as_of: dt.date | None) -> Section:
     m = mf.municipality
     old, new = (figures.key_figures(dataset, m, y, as_of) for y in (year - 1, year))
@@ -69,7 +74,7 @@ def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as
         if kind == "money":
             cells = [money(a), money(b), Cell(change(a.value, b.value), numeric=True)]
         elif kind == "count":
-            cells = [Cell(str(a), numeric=True), Cell(str(b), numeric=True), Cell(change(a, b), numeric=True)]
+            cells = [_count(a), _count(b), Cell(change(a, b), numeric=True)]
         else:
             cells = [Cell(a, numeric=True), Cell(b, numeric=True), Cell("–", numeric=True)]
         body.append([Cell(name)] + cells)
@@ -77,7 +82,8 @@ def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as
                       [Header("Nyckeltal"), Header(str(year - 1), True), Header(str(year), True),
                        Header("Förändring", True)], body, row_headers=True)
     note = (f"{old.coverage.text}; {new.coverage.text}. {year} är det senaste hela året före den senaste ändringen "
-            "av uppgifterna. Kostnader och avgifter som inte är rapporterade står som uppgift saknas, aldrig som 0 kr.")
+            "av uppgifterna. Kostnader och avgifter som inte är rapporterade står som uppgift saknas, aldrig som 0 kr; "
+            "antal resor och resenärer likaså när inga är rapporterade och alla organ inte har rapporterat.")
     return Section(f"Nyckeltal för {year}, {m.name}", table=table, note=note)
 
 

@@ -154,13 +154,20 @@ class Table:
         return found
 
     def total(self, key: str) -> Figure:
-        return add(self.cell(key, y) for y in self.years)
+        return self._sum([(key, y) for y in self.years])
 
     def year_total(self, year: int) -> Figure:
-        return add(self.cell(k, year) for k in self.keys)
+        return self._sum([(k, year) for k in self.keys])
 
     def grand_total(self) -> Figure:
-        return add(self.year_total(y) for y in self.years)
+        return self._sum([(k, y) for k in self.keys for y in self.years])
+
+    def _sum(self, cells: list[tuple[str, int]]) -> Figure:
+        """The known cells added up, as a cell is: with no cost line among them, zero only when every one is
+        a known zero (a body that reported nothing beside bodies that did not report adds up to unknown)."""
+        if not any(self.costs.get(c) for c in cells) and not all(self.known_zero(*c) for c in cells):
+            return UNKNOWN
+        return add(self.cell(*c) for c in cells)
 
     def keys_by_total(self) -> list[str]:
         return sorted(self.keys, key=lambda k: (-(self.total(k).value or 0.0), k))
@@ -274,8 +281,8 @@ class KeyFigures:
     year: int
     coverage: Coverage
     spent: Figure
-    trips: int
-    travellers: int
+    trips: int | None  # None: none reported while some body has not reported (no trips and no report look alike)
+    travellers: int | None
     memberships: int
     membership_fees: Figure
     agreements: int
@@ -291,8 +298,8 @@ def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: 
         year=year,
         coverage=cover,
         spent=figure(costs, cover.complete),
-        trips=len(trips),
-        travellers=len({p.person.id for t in trips for p in t.participants}),
+        trips=len(trips) or (0 if cover.complete else None),
+        travellers=len({p.person.id for t in trips for p in t.participants}) or (0 if cover.complete else None),
         memberships=sum(membership_active(m, year) for m in memberships),
         membership_fees=membership_fees(memberships, year, first, last),
         agreements=sum(agreement_active(a, year) for a in dataset.agreements.values() if a.body.municipality is municipality),
