@@ -272,7 +272,13 @@ class Trip:
 
     @property
     def lines_total(self) -> float | None:
-        """The sum of the trip's cost lines paid by one of our bodies (`total_sek_computed`); None without lines."""
+        """The sum of all the trip's cost lines, whoever paid (`total_sek_computed`, what a stated total must be);
+        None without lines."""
+        return round(sum(c.amount_sek for c in self.costs), 2) if self.costs else None
+
+    @property
+    def paid_total(self) -> float | None:
+        """The sum of the lines one of our bodies paid (`municipality_sek_computed`); None without lines."""
         return round(sum(c.amount_sek for c in self.costs if c.paid_by_us), 2) if self.costs else None
 
     @property
@@ -281,7 +287,7 @@ class Trip:
 
         None when the trip has no cost lines and no stated total: not reported is not zero.
         """
-        return self.lines_total if self.costs else self.total_sek_stated
+        return self.paid_total if self.costs else self.total_sek_stated
 
     @property
     def has_preliminary_costs(self) -> bool:

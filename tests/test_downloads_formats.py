@@ -102,9 +102,10 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
                 if isinstance(record.get(key), list):
                     record[key] = ";".join(record[key])
             rows[resource].append(record)
-    for trip in rows["trips"]:  # the computed total: its lines paid by one of our bodies, empty without lines
+    for trip in rows["trips"]:  # computed: the sum of its lines, and of those our bodies paid; empty without lines
         lines = [c for c in rows["costs"] if c.get("trip_id") == trip["id"]]
-        trip["total_sek_computed"] = sum(c["amount_sek"] for c in lines if c.get("paid_by_body_id")) if lines else None
+        trip["total_sek_computed"] = sum(c["amount_sek"] for c in lines) if lines else None
+        trip["municipality_sek_computed"] = sum(c["amount_sek"] for c in lines if c.get("paid_by_body_id")) if lines else None
     result = {}
     for resource, items in rows.items():
         spec, key = kinds(resource), schema(resource)["primaryKey"]

@@ -2,10 +2,11 @@
 
 A reader of `trips.csv` should not have to add up `costs.csv` to know what a trip
 cost, nor mistake an empty stated total for zero. So every trip row carries
-`total_sek_computed` (its lines paid by one of our bodies, empty without lines),
-and `membership_fees` has each membership's fee per year: paid, free or unknown.
-The numbers are the model's (`Trip.lines_total`, `Membership.fee_for`), the same
-the pages show.
+`total_sek_computed` (the sum of all its lines: what a stated `total_sek` must be) and
+`municipality_sek_computed` (the lines one of our bodies paid: the trip's cost on the
+site), both empty without lines; and `membership_fees` has each membership's fee per
+year: paid, free or unknown. The numbers are the model's (`Trip.lines_total`,
+`Trip.paid_total`, `Membership.fee_for`), the same the pages show.
 """
 
 from __future__ import annotations
@@ -15,11 +16,17 @@ import datetime as dt
 from generator.model import Dataset
 
 
+def _number(value: float | None) -> float | int | None:
+    """A sum as the data files write amounts: 25700, not 25700.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
     """Set the computed columns of `resource`'s rows (in place)."""
     if resource == "trips":
         for row in rows:
-            row["total_sek_computed"] = dataset.trips[row["id"]].lines_total
+            trip = dataset.trips[row["id"]]
+            row["total_sek_computed"], row["municipality_sek_computed"] = _number(trip.lines_total), _number(trip.paid_total)
 
 
 def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list[dict]:
@@ -31,5 +38,5 @@ def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list
         for year in m.years(first, last):
             lines = m.fees(year)
             rows.append({"membership_id": m.id, "year": year, "fee_status": m.fee_status(year),
-                         "fee_sek_computed": m.fee_for(year), "preliminary": any(c.preliminary for c in lines)})
+                         "fee_sek_computed": _number(m.fee_for(year)), "preliminary": any(c.preliminary for c in lines)})
     return rows
