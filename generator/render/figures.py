@@ -102,7 +102,7 @@ class Coverage:
     year: int
     reported: int
     total: int
-    preliminary: int
+    preliminary: int  # of those that reported the whole year, how many in part preliminarily
 
     @property
     def complete(self) -> bool:
@@ -120,8 +120,8 @@ class Coverage:
 
 def coverage(municipality: Municipality, year: int, kind: str) -> Coverage:
     bodies = municipality.bodies
-    return Coverage(municipality, year, sum(reported(b, year, kind) for b in bodies), len(bodies),
-                    sum(preliminary_report(b, year, kind) for b in bodies))
+    done = [b for b in bodies if reported(b, year, kind)]
+    return Coverage(municipality, year, len(done), len(bodies), sum(preliminary_report(b, year, kind) for b in done))
 
 
 def data_years(dataset: Dataset, as_of: dt.date | None) -> tuple[int, int]:
