@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diff import compare, keyed, protected_people
+from generator.history import file_log
 
 PAGED = ("trips", "memberships", "agreements", "organisations", "bodies", "people")  # resources with a page
 PARENTS = {"costs": (("trips", "trip_id"), ("memberships", "membership_id"), ("agreements", "agreement_id")),
@@ -138,23 +138,10 @@ def _file(dataset, resource: str, key: str) -> str | None:
 
 def _reasons(data_dir: Path, since: str | None, until: str | None) -> dict[str, list[str]]:
     """Commit subjects per data file (relative to the data folder) in `since..until` (until None: up to HEAD)."""
-    data_dir = data_dir.resolve()
     span = f"{since}..{until or 'HEAD'}" if since else (until or "HEAD")
-    try:
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=data_dir, capture_output=True, text=True)
-        out = subprocess.run(["git", "log", "--format=@%s", "--name-only", "--no-renames", span, "--", "."],
-                             cwd=data_dir, capture_output=True, text=True)
-    except OSError:
-        return {}
-    if top.returncode or out.returncode:
-        return {}
-    prefix = data_dir.relative_to(Path(top.stdout.strip()).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     found: dict[str, list[str]] = {}
-    subject = ""
-    for line in out.stdout.splitlines():
-        if line.startswith("@"):
-            subject = line[1:].strip()
-        elif line.startswith(prefix) and subject:
-            found.setdefault(line[len(prefix):], []).append(subject)
+    for subject, files in file_log(data_dir, "%s", span):
+        for name in files:
+            if subject.strip():
+                found.setdefault(name, []).append(subject.strip())
     return found

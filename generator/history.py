@@ -19,12 +19,38 @@ class Change:
     date: dt.date
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
+def git(args: list[str], cwd: Path) -> str | None:
+    """What a git command prints, or None when git is missing or the command fails (not a repository ...)."""
     try:
         done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError):
         return None
     return done.stdout
+
+
+def repository(data_dir: Path) -> tuple[Path, str] | None:
+    """The top of the repository holding `data_dir`, and the data folder's path in it ("" at the top); None outside git."""
+    top = git(["rev-parse", "--show-toplevel"], data_dir)
+    if top is None:
+        return None
+    root = Path(top.strip()).resolve()
+    rel = data_dir.resolve().relative_to(root).as_posix()
+    return root, "" if rel == "." else rel + "/"
+
+
+def file_log(data_dir: Path, header: str, *span: str) -> list[tuple[str, list[str]]]:
+    """Per commit touching the data folder, newest first: its `header` (a git log format) and the files it
+    touched, relative to the data folder. `span`: a revision range (default: the history of HEAD)."""
+    found = repository(data_dir)
+    out = git(["log", f"--format=@{header}", "--name-only", "--no-renames", *span, "--", "."], data_dir.resolve()) \
+        if found else None
+    commits: list[tuple[str, list[str]]] = []
+    for line in (out or "").splitlines():
+        if line.startswith("@"):
+            commits.append((line[1:], []))
+        elif line.startswith(found[1]) and commits:
+            commits[-1][1].append(line[len(found[1]):])
+    return commits
 
 
 def last_changes(data_dir: Path) -> dict[str, Change]:
@@ -33,21 +59,9 @@ def last_changes(data_dir: Path) -> dict[str, Change]:
     Empty when `data_dir` is not in a git repository. Uncommitted edits are not
     seen: a preview shows the state of the last commit.
     """
-    data_dir = data_dir.resolve()
-    top = _git(["rev-parse", "--show-toplevel"], data_dir)
-    if top is None:
-        return {}
-    out = _git(["log", "--format=@%H %cs", "--name-only", "--no-renames", "--", "."], data_dir)
-    if not out:
-        return {}
-    prefix = data_dir.relative_to(Path(top.strip()).resolve()).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
     changes: dict[str, Change] = {}
-    current: Change | None = None
-    for line in out.splitlines():
-        if line.startswith("@"):
-            commit, date = line[1:].split()
-            current = Change(commit, dt.date.fromisoformat(date))
-        elif line and current and line.startswith(prefix):
-            changes.setdefault(line[len(prefix):], current)  # newest first: keep the first seen
+    for header, files in file_log(data_dir, "%H %cs"):
+        commit, date = header.split()
+        for name in files:
+            changes.setdefault(name, Change(commit, dt.date.fromisoformat(date)))  # newest first: keep the first seen
     return changes

@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from generator.history import git, repository
 from generator.problems import Problem
 
 DEFAULT_BRANCH = "main"
@@ -41,14 +41,6 @@ class Published:
     date: dt.date
 
 
-def _git(args: list[str], cwd: Path) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    except OSError:
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
 def _branch_commit(root: Path, branch: str | None) -> str | None:
     """The published branch's commit, local or as fetched from origin; None when there is none.
 
@@ -57,7 +49,7 @@ def _branch_commit(root: Path, branch: str | None) -> str | None:
     """
     for name in ([branch] if branch else [DEFAULT_BRANCH, "master"]):
         for ref in (name, f"origin/{name}"):
-            commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
+            commit = git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], root)
             if commit is not None:
                 return commit.strip()
     return None
@@ -65,22 +57,17 @@ def _branch_commit(root: Path, branch: str | None) -> str | None:
 
 def published_versions(data_dir: Path, branch: str | None = None) -> list[Published]:
     """Each version as first published on the branch, oldest first; empty outside git."""
-    data_dir = data_dir.resolve()
-    top = _git(["rev-parse", "--show-toplevel"], data_dir)
-    if top is None:
-        return []
-    root = Path(top.strip()).resolve()
-    tip = _branch_commit(root, branch)
+    found = repository(data_dir)
+    tip = _branch_commit(found[0], branch) if found else None
     if tip is None:
         return []
-    rel = data_dir.relative_to(root).as_posix()
-    return list(_walk(root, tip, "datapackage.yaml" if rel == "." else f"{rel}/datapackage.yaml"))
+    return list(_walk(found[0], tip, f"{found[1]}datapackage.yaml"))
 
 
 @functools.lru_cache(maxsize=8)
 def _walk(root: Path, tip: str, package_file: str) -> tuple[Published, ...]:
     """The versions in the history up to `tip` (a commit: what it holds never changes, so it is asked once)."""
-    log = _git(["log", "--first-parent", "--reverse", "--format=%H %cs", tip, "--", package_file], root) or ""
+    log = git(["log", "--first-parent", "--reverse", "--format=%H %cs", tip, "--", package_file], root) or ""
     found: dict[str, Published] = {}
     for line in log.splitlines():
         commit, date = line.split()
@@ -91,7 +78,7 @@ def _walk(root: Path, tip: str, package_file: str) -> tuple[Published, ...]:
 
 
 def _version_at(root: Path, commit: str, package_file: str) -> str | None:
-    text = _git(["show", f"{commit}:{package_file}"], root)
+    text = git(["show", f"{commit}:{package_file}"], root)
     try:
         meta = yaml.safe_load(text) if text else None
     except yaml.YAMLError:
