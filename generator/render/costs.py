@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.model import Dataset
 from generator.render import figures
-from generator.render.formatting import NOT_REPORTED
+from generator.render.formatting import NOT_REPORTED, country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.render.figures import Figure, MunicipalityFigures
 from generator.render.links import link, name_of
@@ -140,14 +140,16 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
                                     table=category_table(mf, cats), note=coverage_note(mf, cats.years, cats.preliminary)))
         countries = mf.by_country()
         country_keys = countries.keys_by_total()
-        country_chart = Markup(horizontal_bar_chart(country_keys, [countries.total(k).value for k in country_keys],
+        country_chart = Markup(horizontal_bar_chart([country_name(k) for k in country_keys],
+                                                    [countries.total(k).value for k in country_keys],
                                                     title=f"Resekostnader per land, {m.name}",
                                                     description=f"Vad {m.name} betalat för resor per resmålsland, "
                                                     "i kronor.", id_prefix=_prefix(mf, "country")))
         per_country.append(Section(f"Resekostnader per land, {m.name}", chart=country_chart,
                                    table=amount_table(f"Resekostnader per land och år, {m.name}, kronor", "Land",
-                                                      [(k, k) for k in country_keys], countries, countries.years),
-                                   note="Land är landskod enligt ISO 3166-1; en resa räknas till sitt första resmål. "
+                                                      [(country_name(k), k) for k in country_keys], countries,
+                                                      countries.years),
+                                   note="En resa räknas till sitt första resmåls land. "
                                         "Medlemskap och avtal ingår inte. "
                                         + coverage_note(mf, countries.years, countries.preliminary)))
     return [

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cache
+
+from babel import Locale
 
 NBSP = "\u00a0"
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and can break a line
@@ -121,3 +124,15 @@ def format_percent_change(old: float | int | None, new: float | int | None, lang
     value = _decimal((Decimal(str(new)) - Decimal(str(old))) / abs(Decimal(str(old))) * 100, 0)
     sign = "+" if value > 0 else ""
     return f"{sign}{format_number(value, lang)}{NBSP if lang == 'sv' else ''}%"
+
+
+@cache
+def _territories(lang: str) -> dict[str, str]:
+    return dict(Locale.parse(lang).territories)
+
+
+def country_name(code: str | None, lang: str = "sv") -> str:
+    """`FR` as a reader says it, `Frankrike` (CLDR, through Babel); the code itself where CLDR has no name."""
+    if not code:
+        return NO_VALUE
+    return _territories(lang).get(code, code)

@@ -24,6 +24,7 @@ from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import costs, coverage, figures, principles, records
+from generator.render.formatting import country_name
 from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for, year_url
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
                                     partial_date)
@@ -264,7 +265,7 @@ def agreements_index(dataset: Dataset) -> PageView:
 def organisations_index(dataset: Dataset) -> PageView:
     url = "organisationer/"
     orgs = sorted(dataset.organisations.values(), key=lambda o: o.display_name)
-    rows = [[Cell(link(o, url), sort=o.display_name), Cell(label("organisations", "kind", o.kind)), Cell(o.country or "–"),
+    rows = [[Cell(link(o, url), sort=o.display_name), Cell(label("organisations", "kind", o.kind)), Cell(country_name(o.country)),
              Cell(str(len(o.memberships)), numeric=True), Cell(str(len(o.agreements)), numeric=True),
              Cell(str(len(o.trips)), numeric=True)] for o in orgs]
     return _simple_index(url, "Organisationer", "Organisationer, nätverk, städer och regioner som kommunerna samarbetar med.",

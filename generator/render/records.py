@@ -20,7 +20,7 @@ from generator.entities import fields, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
-from generator.render.formatting import format_date, format_number, format_sek
+from generator.render.formatting import country_name, format_date, format_number, format_sek
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
@@ -104,10 +104,6 @@ def withdrawn_page(w: Withdrawn) -> PageView:
              ("Senast publicerad i", Markup("version {0}: {1}").format(w.last_version, downloads))]
     return PageView(url, f"Borttagen: {name_of(w.record)}", False, lead=lead, facts=facts,
                     sections=[corrections_section([c])], search_summary=lead)
-
-
-def country_name(code: str) -> str:
-    return code  # ISO 3166-1 alpha-2 as in the data; names would need a list we do not ship
 
 
 def destinations(trip: Trip) -> str:
@@ -270,7 +266,7 @@ def agreement_page(a: Agreement) -> PageView:
 def organisation_page(o: Organisation) -> PageView:
     url = url_for(o)
     facts = [("Namn", o.name), ("Slag", label("organisations", "kind", o.kind)),
-             ("Ort", ", ".join(x for x in (o.city, o.country) if x) or "–")]
+             ("Ort", ", ".join(x for x in (o.city, o.country and country_name(o.country)) if x) or "–")]
     if o.website:
         facts.append(("Webbplats", Markup('<a href="{0}">{0}</a>').format(o.website)))
     sections = [Section("Medlemskap", items=[link(m, url) for m in o.memberships], empty="Inga medlemskap."),
