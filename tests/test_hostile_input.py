@@ -58,6 +58,14 @@ def test_a_link_to_a_file_inside_the_data_folder_is_read_as_that_file(workdir):
     assert "data/trips/2016/copy.yaml:1:5: error: The id '2016-11-paris-oecd-inclusive-growth' does not match" in out
 
 
+def test_version_control_folders_are_not_walked(workdir):
+    (workdir / "data/.git/objects").mkdir(parents=True)
+    (workdir / "data/.git/objects/x.yaml").write_text("not: data\n", encoding="utf-8")
+    (workdir / "data/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    result = _validate(workdir)
+    assert result.returncode == 0 and ".git" not in result.stdout
+
+
 def test_a_pipe_named_like_a_data_file_is_not_opened(workdir):
     os.mkfifo(workdir / "data/trips/2025/2025-05-pipe.yaml")  # reading it would wait for ever
     result = _validate(workdir)
