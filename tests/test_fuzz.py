@@ -66,7 +66,8 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
         raw = path.read_bytes()
         text = raw.decode("utf-8")
         lines = text.split("\n")
-        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "line", "encoding", "place", "node"])
+        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "tree", "line", "encoding", "place",
+                           "node"])
         if kind == "byte":
             at = rng.randrange(len(raw))
             new = raw[:at] + bytes([rng.randrange(256)]) + raw[at + rng.choice((0, 1)):]
@@ -81,6 +82,11 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
             changed = lines[:index] + [f"{key}: {value}"] + lines[index + 1:]
             yield (f"{path.name}:{index + 1}: {key.strip()}: {value[:40]!r}",
                    lambda p=path, t="\n".join(changed): rewrite(p, t.encode("utf-8", "surrogatepass")))
+        elif kind == "tree" and (parents := [i for i, line in enumerate(lines) if re.fullmatch(r"\s*(- )?[a-z_]+:", line)]):
+            index = rng.choice(parents)  # a key holding a list or mapping gets a scalar, or the other kind of node
+            value = rng.choice(["5000", "x", "[]", "{}", "[1, [2, [3]]]", "{a: {b: c}}", "- x", "null", "true"])
+            changed = lines[:index] + [f"{lines[index]} {value}"] + lines[index + 1:]
+            yield f"{path.name}:{index + 1}: {lines[index].strip()} {value}", lambda p=path, t="\n".join(changed): rewrite(p, t.encode())
         elif kind == "line" and len(lines) > 2:
             i, j = sorted(rng.sample(range(len(lines)), 2))
             op = rng.choice(["drop", "duplicate", "swap", "indent", "dedent", "truncate"])
