@@ -213,6 +213,14 @@ def test_new_protected_person_never_writes_the_name(workdir):
     assert "hemlig" not in (workdir / "data/people.yaml").read_text(encoding="utf-8").lower()
 
 
+def test_new_refuses_invisible_characters_before_writing_anything(workdir):
+    before = sorted(p.relative_to(workdir) for p in (workdir / "data").rglob("*"))
+    result = run_portal("new", "trip", "--title", "Resa\x1b[2J\u202e", "--start", "2026-03-02", "--destination", "Bryssel, BE",
+                        cwd=workdir)
+    assert result.returncode == 1 and "U+001B" in result.stderr and "\x1b" not in result.stderr
+    assert sorted(p.relative_to(workdir) for p in (workdir / "data").rglob("*")) == before
+
+
 def test_settings_that_are_not_limits_are_refused_and_limits_apply(workdir):
     _overlay(workdir, "settings-raise-limit")
     assert "trip-too-long" not in run_portal("validate", "--format", "json", "--today", TODAY, cwd=workdir).stdout
