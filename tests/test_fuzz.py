@@ -33,7 +33,7 @@ BUILDS = int(os.environ.get("FUZZ_BUILDS", "4"))
 HANG = 20  # seconds for one validation before it counts as a hang
 
 VALUES = [  # what a value may become: other types, YAML 1.1 surprises, overflows, hostile text
-    '"5000"', "'12.50'", "12_000", "1e3", "1.0e3", "1e999", ".inf", "-.inf", ".nan", "Infinity", "NaN", "-1", "0",
+    '"5000"', "'12.50'", "12_000", "1e3", "1.0e3", "1e999", ".inf", "-.inf", ".nan", "Infinity", "NaN", "sNaN", "'-sNaN'", "'+Infinity'", "-1", "0",
     "0.001", "4999.995", "100000000000000000000", "9" * 400, "true", '"false"', '"true"', "yes", "NO", "null", "~", "",
     "2016-02-30", '"2016-11-21"', "2099-12-31", "1900-01-01", "9999-12-31", "0001-01-01", "2016-11-21 10:00", "012", "0x1F", "1:20", "[]", "{}",
     "[a, b]", "{a: 1}", "index", "x" * 300, "XXX", "XTS", "XK", "SEK", "se", '"   "', '""', "'\u202eevil'",
