@@ -202,6 +202,7 @@ def test_mutated_sample_data_never_crashes_and_what_validates_builds(tmp_path, m
 def _snapshot(data: Path) -> Path:
     """A copy of the data folder as it is now (the mutation is undone right after)."""
     target = Path(f"snapshots/{len(list(Path('snapshots').glob('*'))) if Path('snapshots').exists() else 0}")
+
     def special(folder, names):  # pipes (skipped as editor junk) cannot be copied; links are copied as links
         return [n for n in names if not (os.path.islink(os.path.join(folder, n)) or os.path.isfile(os.path.join(folder, n))
                                          or os.path.isdir(os.path.join(folder, n)))]
