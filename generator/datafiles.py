@@ -24,7 +24,8 @@ PACKAGE_FILE = "datapackage.yaml"
 SUFFIX = ".yaml"
 YAML_SUFFIXES = (".yaml", ".yml")  # compared in lower case: .YAML and .yml are YAML files with the wrong name
 # Backups, swap and lock files of editors, and the files operating systems leave in folders.
-JUNK = ("*~", "#*#", ".#*", ".*.sw?", ".~lock.*#", ".DS_Store", "._*", "Thumbs.db", "desktop.ini")
+JUNK = ("*~", "#*#", ".#*", ".*.sw?", ".~lock.*#", ".DS_Store", "._*", "Thumbs.db", "desktop.ini", ".git*")
+VCS_FOLDERS = (".git", ".hg", ".svn")  # a version-control folder is not data: not walked
 MAX_DEPTH = 3  # folders below data/ whose files are still looked at one by one (data files lie at most 2 deep)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
@@ -58,7 +59,7 @@ def discover(data_dir: Path, display) -> Found:
                 found.problems.append(Problem("file-is-folder", display(path), 1, 1))
             elif depth > MAX_DEPTH:  # --data pointed at a home folder, or a tree copied in: said once, not walked
                 found.problems.append(Problem("folder-too-deep", display(path), 1, 1))
-        dirs[:] = [] if depth > MAX_DEPTH else dirs
+        dirs[:] = [] if depth > MAX_DEPTH else [name for name in dirs if name not in VCS_FOLDERS]
         for name in sorted(names):
             path = here / name
             if os.path.islink(path) and (problem := _link_problem(path, root, display)):

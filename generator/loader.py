@@ -72,6 +72,11 @@ def load(data_dir: Path) -> Loaded:
         problems += found
         if doc is not None and isinstance(doc.value, dict):
             package = doc.value
+            if not isinstance(package.get("settings", {}), dict):  # every rule reads it: they get the defaults instead
+                from generator.package import check as check_package
+
+                problems += check_package({"settings": package["settings"]}, display_path(package_path))
+                package = {key: value for key, value in package.items() if key != "settings"}
         elif doc is not None:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:

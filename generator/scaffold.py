@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator import yamlsource
 from generator.entities import ENTITIES, PARTIAL_DATE_PATTERN, Entity, computed_fields, derived_fields, fields, schema_descriptor
+from generator.text import INVISIBLE, char_name, printable
 from generator.validate import _closest
 from generator.values import meant
 
@@ -119,7 +120,10 @@ def choices(ask: Ask) -> list[str]:
 
 def check(ask: Ask, text: str, ids: dict[str, set[str]]):
     """The value of one answer, or ScaffoldError saying how to write it."""
-    text = text.strip()
+    if bad := INVISIBLE.search(text.strip()):  # refused in the data too: never written into a file
+        raise ScaffoldError(f"{printable(text)!r} innehåller det osynliga tecknet eller styrtecknet {char_name(bad.group())}; "
+                            "skriv om texten utan det.")
+    text = unicodedata.normalize("NFC", text.strip())
     if ask.check == "text":
         return text
     if ask.check == "date":

@@ -11,9 +11,8 @@ SEK amount may not have more decimals than the schema's `x-decimals` (öre).
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 TYPE_WORDS = {  # type -> sv, en, hint sv, hint en
     "date": ("ett datum", "a date", "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21", "Write the date as YYYY-MM-DD, e.g. 2016-11-21"),
@@ -37,7 +36,8 @@ def typed(spec: dict, value, key: str) -> tuple[object, str | None, dict]:
         return value, None, {}
     if isinstance(value, str):
         code, params = _text_for(kind, value.strip(), value, key)
-        return (None if code == "type" else value), code, params  # an unreadable date is no date to any reader
+        # no reader gets an unreadable date, nor a NaN or infinity (Frictionless itself fails on "sNaN")
+        return (None if code in ("type", "yaml-special-float") else value), code, params
     if kind in ("number", "integer") and isinstance(value, float) and value.is_integer() and abs(value) < _EXACT:
         value = int(value)  # 1e3 and 1000.0 are 1000 in every download
     if kind in ("number", "integer") and isinstance(value, int) and abs(value) >= _EXACT:
@@ -54,12 +54,13 @@ def _text_for(kind: str, text: str, value: str, key: str) -> tuple[str | None, d
     bare = None
     if kind in ("number", "integer"):
         try:
-            number = float(text)
-        except ValueError:
+            number = Decimal(text)  # as Frictionless reads it: "12_000", "1e3", and "sNaN", which broke it
+        except InvalidOperation:
             return None, {}
-        if not math.isfinite(number):
+        if not number.is_finite():
             return "yaml-special-float", {"value": value}
-        bare = str(int(number)) if number.is_integer() and abs(number) < _EXACT else repr(number)
+        whole = number == number.to_integral_value() and abs(number) < _EXACT
+        bare = str(int(number)) if whole else repr(float(number))
     elif kind == "boolean":
         bare = _FLAGS.get(text.lower())
     elif kind == "date" and _ISO_DATE.fullmatch(text):

@@ -33,7 +33,7 @@ BUILDS = int(os.environ.get("FUZZ_BUILDS", "4"))
 HANG = 20  # seconds for one validation before it counts as a hang
 
 VALUES = [  # what a value may become: other types, YAML 1.1 surprises, overflows, hostile text
-    '"5000"', "'12.50'", "12_000", "1e3", "1.0e3", "1e999", ".inf", "-.inf", ".nan", "Infinity", "NaN", "-1", "0",
+    '"5000"', "'12.50'", "12_000", "1e3", "1.0e3", "1e999", ".inf", "-.inf", ".nan", "Infinity", "NaN", "sNaN", "'-sNaN'", "'+Infinity'", "-1", "0",
     "0.001", "4999.995", "100000000000000000000", "9" * 400, "true", '"false"', '"true"', "yes", "NO", "null", "~", "",
     "2016-02-30", '"2016-11-21"', "2099-12-31", "1900-01-01", "9999-12-31", "0001-01-01", "2016-11-21 10:00", "012", "0x1F", "1:20", "[]", "{}",
     "[a, b]", "{a: 1}", "index", "x" * 300, "XXX", "XTS", "XK", "SEK", "se", '"   "', '""', "'\u202eevil'",
@@ -66,7 +66,8 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
         raw = path.read_bytes()
         text = raw.decode("utf-8")
         lines = text.split("\n")
-        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "line", "encoding", "place", "node"])
+        kind = rng.choice(["byte", "byte", "insert", "value", "value", "value", "value", "tree", "line", "encoding", "place",
+                           "node"])
         if kind == "byte":
             at = rng.randrange(len(raw))
             new = raw[:at] + bytes([rng.randrange(256)]) + raw[at + rng.choice((0, 1)):]
@@ -81,6 +82,11 @@ def _mutations(rng: random.Random, files: list[Path], data: Path):
             changed = lines[:index] + [f"{key}: {value}"] + lines[index + 1:]
             yield (f"{path.name}:{index + 1}: {key.strip()}: {value[:40]!r}",
                    lambda p=path, t="\n".join(changed): rewrite(p, t.encode("utf-8", "surrogatepass")))
+        elif kind == "tree" and (parents := [i for i, line in enumerate(lines) if re.fullmatch(r"\s*(- )?[a-z_]+:", line)]):
+            index = rng.choice(parents)  # a key holding a list or mapping gets a scalar, or the other kind of node
+            value = rng.choice(["5000", "x", "[]", "{}", "[1, [2, [3]]]", "{a: {b: c}}", "- x", "null", "true"])
+            changed = lines[:index] + [f"{lines[index]} {value}"] + lines[index + 1:]
+            yield f"{path.name}:{index + 1}: {lines[index].strip()} {value}", lambda p=path, t="\n".join(changed): rewrite(p, t.encode())
         elif kind == "line" and len(lines) > 2:
             i, j = sorted(rng.sample(range(len(lines)), 2))
             op = rng.choice(["drop", "duplicate", "swap", "indent", "dedent", "truncate"])
@@ -196,6 +202,7 @@ def test_mutated_sample_data_never_crashes_and_what_validates_builds(tmp_path, m
 def _snapshot(data: Path) -> Path:
     """A copy of the data folder as it is now (the mutation is undone right after)."""
     target = Path(f"snapshots/{len(list(Path('snapshots').glob('*'))) if Path('snapshots').exists() else 0}")
+
     def special(folder, names):  # pipes (skipped as editor junk) cannot be copied; links are copied as links
         return [n for n in names if not (os.path.islink(os.path.join(folder, n)) or os.path.isfile(os.path.join(folder, n))
                                          or os.path.isdir(os.path.join(folder, n)))]

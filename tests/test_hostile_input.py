@@ -58,6 +58,14 @@ def test_a_link_to_a_file_inside_the_data_folder_is_read_as_that_file(workdir):
     assert "data/trips/2016/copy.yaml:1:5: error: The id '2016-11-paris-oecd-inclusive-growth' does not match" in out
 
 
+def test_version_control_folders_are_not_walked(workdir):
+    (workdir / "data/.git/objects").mkdir(parents=True)
+    (workdir / "data/.git/objects/x.yaml").write_text("not: data\n", encoding="utf-8")
+    (workdir / "data/.git/HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    result = _validate(workdir)
+    assert result.returncode == 0 and ".git" not in result.stdout
+
+
 def test_a_pipe_named_like_a_data_file_is_not_opened(workdir):
     os.mkfifo(workdir / "data/trips/2025/2025-05-pipe.yaml")  # reading it would wait for ever
     result = _validate(workdir)
@@ -203,6 +211,14 @@ def test_new_protected_person_never_writes_the_name(workdir):
     refused = run_portal("new", "person", "--name", "Hemlig Hemligsson", "--protected", cwd=workdir)
     assert refused.returncode == 1 and "--title" in refused.stderr
     assert "hemlig" not in (workdir / "data/people.yaml").read_text(encoding="utf-8").lower()
+
+
+def test_new_refuses_invisible_characters_before_writing_anything(workdir):
+    before = sorted(p.relative_to(workdir) for p in (workdir / "data").rglob("*"))
+    result = run_portal("new", "trip", "--title", "Resa\x1b[2J\u202e", "--start", "2026-03-02", "--destination", "Bryssel, BE",
+                        cwd=workdir)
+    assert result.returncode == 1 and "U+001B" in result.stderr and "\x1b" not in result.stderr
+    assert sorted(p.relative_to(workdir) for p in (workdir / "data").rglob("*")) == before
 
 
 def test_settings_that_are_not_limits_are_refused_and_limits_apply(workdir):
