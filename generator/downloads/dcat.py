@@ -34,8 +34,8 @@ WHOLE = {  # file -> (title sv, title en, description sv, description en)
                          "Beskrivning av CSV-filerna: tabellscheman, nycklar, licens, storlek och kontrollsummor.",
                          "Descriptor of the CSV files: table schemas, keys, licence, sizes and checksums."),
     "datadictionary.csv": ("Dataordbok (CSV)", "Data dictionary (CSV)",
-                           "Varje tabells fält: typ, om det krävs, villkor, enhet, tillåtna värden och beskrivningar.",
-                           "Every table's fields: type, whether required, constraints, unit, allowed values and descriptions."),
+                           "Varje tabells kolumner: typ, krav, villkor, enhet, nycklar, tillåtna värden, beskrivningar.",
+                           "Every table's columns: type, required, constraints, unit, keys, allowed values, descriptions."),
 }
 DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 _NESTED = {"trips.json": ("Resor med delar", "Trips with their parts"),
@@ -56,7 +56,8 @@ def _titles(path: str) -> tuple[str, str, str | None, str | None]:
         meta = schema_descriptor(stem)
         kind = "CSV" if path.endswith(".csv") else "JSON"
         return (f"{meta.get('title', stem)} ({kind})", f"{meta.get('title_en', stem)} ({kind})",
-                f"Tabellen {stem}: {meta.get('description', '')}", f"The table {stem}: {meta.get('description_en', '')}")
+                f"Tabellen {stem}: {meta.get('description', '')}",
+                f"The table {stem}: {meta.get('description_en', '')}")
     return path, path, None, None
 
 

@@ -151,12 +151,14 @@ def dictionary_rows(tables: dict[str, Table]) -> list[dict]:
         key, refs = table.key, foreign_keys(table.resource)
         for spec in table.fields:
             name = spec["name"]
-            keys = (["primary key"] if name in key else []) + ([f"-> {'.'.join(refs[name])}"] if name in refs else [])
+            keys = ["primary key"] if name in key else []
+            keys += [f"foreign key {'.'.join(refs[name])}"] if name in refs else []
             rows.append({
                 "table": table.resource, "field": name, "title_sv": spec.get("title", ""),
                 "title_en": spec.get("title_en", ""), "type": spec["type"],
                 "required": "yes" if spec.get("constraints", {}).get("required") else "",
-                "unit": unit(spec), "key": "; ".join(keys), "constraints": _constraints(spec, WORDS["en"]).replace("`", ""),
+                "unit": unit(spec), "key": "; ".join(keys),
+                "constraints": _constraints(spec, WORDS["en"]).replace("`", ""),
                 "allowed_values": _plain_allowed(spec), "description_sv": " ".join(spec.get("description", "").split()),
                 "description_en": " ".join(spec.get("description_en", "").split()),
             })

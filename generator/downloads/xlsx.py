@@ -6,14 +6,16 @@ Excel users at. A downloadable document falls under the Swedish accessibility la
 screen reader: every sheet named, every block of data an Excel table (a ListObject with
 its header row, which assistive technology announces), the header frozen, columns wide
 enough to read, the document's title and language (sv-SE) set, and a first sheet that
-says what the data is, its licence, and every column (the data dictionary, as a table). Numbers and dates are real number and date cells; text is stored as
-text (inline strings), so `=HYPERLINK(...)` stays inert and reads exactly as written,
-with no apostrophe. The document dates are the data version's, not the clock's.
+says what the data is, its licence, and every column (the data dictionary, as a table).
+Numbers and dates are real number and date cells; text is stored as text (inline
+strings), so `=HYPERLINK(...)` stays inert and reads exactly as written, with no
+apostrophe. The document dates are the data version's, not the clock's.
 
 The package is written here, part by part (Office Open XML, ECMA-376): it needs only
 inline strings, numbers, dates, a bold header, a frozen first row, column widths and
-table parts, and writing them directly takes a fraction of a general library's time (460,000 cells for
-10,000 trips: about 1 s, against 5 s with XlsxWriter and 20 s with openpyxl).
+table parts, and writing them directly takes a fraction of a general library's time
+(460,000 cells for 10,000 trips: about 1 s, against 5 s with XlsxWriter and 20 s with
+openpyxl; to be measured again with the tables and widths).
 The tests read it back with openpyxl, an independent reader.
 """
 
