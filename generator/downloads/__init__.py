@@ -4,7 +4,7 @@
 
     data/latest/            the current version (same bytes as data/v<version>/)
     data/v<version>/        each published version: <resource>.csv, datadictionary.csv, tables/<resource>.json,
-                            trips.json ... (nested), portal.xlsx, portal.sqlite,
+                            trips.json ... (nested), portal.xlsx, portal.sqlite, portal.metadata.json,
                             datapackage.json, portal.zip, SHA256SUMS
     data/records/<resource>/<id>.json|.csv   per-record downloads
     data/changelog.json     what changed in each version
@@ -25,6 +25,7 @@ from pathlib import Path
 from generator.downloads.archive import write_checksums, write_zip
 from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
+from generator.downloads.datasette import write_metadata
 from generator.downloads.datapackage import write_datapackage
 from generator.downloads.dictionary import write_dictionary
 from generator.downloads.feed import write_corrections_feed, write_feed
@@ -54,6 +55,7 @@ def write_version(tables: dict[str, Table], release: Release, out_dir: Path,
     files += write_json(tables, out_dir, records)
     files.append(write_workbook(tables, release, out_dir / "portal.xlsx"))
     files.append(write_sqlite(tables, out_dir / "portal.sqlite"))
+    files.append(write_metadata(tables, release, out_dir))
     files.append(write_datapackage(tables, release, out_dir))
     files.append(write_zip(out_dir, files, out_dir / ZIP_NAME, f"{release.name}-{release.version}", release.date))
     return files + [write_checksums(out_dir, files)]

@@ -113,7 +113,7 @@ COLUMNS = (  # column of datadictionary.csv -> its heading in the workbook
     ("constraints", "Villkor / Constraints"), ("allowed_values", "Tillåtna värden / Allowed values"),
     ("description_sv", "Beskrivning"), ("description_en", "Description"),
 )
-UNITS = {"_sek": "SEK", "_years": "år / years", "_days": "dagar / days"}  # by the column name's ending
+UNITS = {"_sek": "SEK", "_years": "year", "_days": "day"}  # by the column name's ending; names Pint (Datasette) reads
 
 
 def unit(field: dict) -> str:
