@@ -15,7 +15,7 @@ The package is written here, part by part (Office Open XML, ECMA-376): it needs 
 inline strings, numbers, dates, a bold header, a frozen first row, column widths and
 table parts, and writing them directly takes a fraction of a general library's time
 (460,000 cells for 10,000 trips: about 1 s, against 5 s with XlsxWriter and 20 s with
-openpyxl; to be measured again with the tables and widths).
+openpyxl; with the tables and column widths 0.7-1 s for 970,000 cells).
 The tests read it back with openpyxl, an independent reader.
 """
 
