@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.downloads.release import Release
 from generator.downloads.versions import Version
-from generator.entities import RESOURCES, schema_descriptor
+from generator.entities import PUBLISHED, schema_descriptor
 from generator.model import Dataset
 
 NOT_DATA = {"SHA256SUMS", "portal.metadata.json"}  # checksums and Datasette's settings: about the files, not data
@@ -52,10 +52,11 @@ def _titles(path: str) -> tuple[str, str, str | None, str | None]:
         sv, en = _NESTED[path]
         return (f"{sv} (JSON)", f"{en} (JSON)", f"{sv}, som i datafilerna, i JSON.",
                 f"{en}, nested as in the data files, in JSON.")
-    if stem in RESOURCES:
+    if stem in PUBLISHED:
         meta = schema_descriptor(stem)
-        kind = "CSV" if path.endswith(".csv") else "JSON"
-        return (f"{meta.get('title', stem)} ({kind})", f"{meta.get('title_en', stem)} ({kind})",
+        sv, en = ("CSV", "CSV") if path.endswith(".csv") else ("JSON-tabell", "JSON table") \
+            if path.startswith("tables/") else ("JSON", "JSON")
+        return (f"{meta.get('title', stem)} ({sv})", f"{meta.get('title_en', stem)} ({en})",
                 f"Tabellen {stem}: {meta.get('description', '')}",
                 f"The table {stem}: {meta.get('description_en', '')}")
     return path, path, None, None
