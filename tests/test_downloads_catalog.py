@@ -14,7 +14,7 @@ import yaml
 from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from conftest import SAMPLE_DATA, SAMPLE_VERSION
+from conftest import SAMPLE_DATA, SAMPLE_VERSION, run_portal
 from test_catalog import results, shapes  # noqa: F401  (the shapes fixture, parsed once)
 from test_downloads_formats import BASE_URL, downloads, write_downloads  # noqa: F401
 
@@ -98,3 +98,16 @@ def test_organisation_number_gives_the_portals_publisher_iri(tmp_path, shapes): 
     assert set(graph.objects(None, URIRef(DCT + "publisher"))) == {publisher}
     assert graph.value(publisher, URIRef(DCT + "identifier")) == Literal("2120000142")
     assert results(graph, shapes["swedish"], "Violation") == []
+
+
+def test_validate_refuses_a_wrong_organisation_number(workdir):
+    path = workdir / "data" / "datapackage.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  email: registrator@example.org",
+                                 "  email: registrator@example.org\n  organisation_number: 212000-0143"), encoding="utf-8")
+    done = run_portal("validate", "--data", "data", "--lang", "en", cwd=workdir)
+    assert done.returncode == 1 and "publisher.organisation_number" in done.stdout + done.stderr
+    path.write_text(text.replace("  email: registrator@example.org",
+                                 "  email: registrator@example.org\n  organisation_number: 212000-0142"), encoding="utf-8")
+    done = run_portal("validate", "--data", "data", "--lang", "en", cwd=workdir)
+    assert "organisation_number" not in done.stdout + done.stderr, done.stdout
