@@ -61,7 +61,7 @@ def test_document_title_language_and_first_sheet(book, downloads):  # noqa: F811
     assert book.properties.language == "sv-SE" and book.properties.title.startswith("Internationellt arbete")
     about = book["Om uppgifterna"]
     text = "\n".join(str(c.value) for row in about.iter_rows() for c in row if c.value)
-    assert "CC0-1.0" in text and SAMPLE_VERSION in text and "Blad / Sheet trips" in text
+    assert "CC0-1.0" in text and SAMPLE_VERSION in text and "Resor / Trips" in text
     (name, ref), = about.tables.items()
     assert name == "Dataordbok"
     cells = [[c.value if c.value is not None else "" for c in row] for row in about[ref]]

@@ -65,7 +65,7 @@ def about_rows(tables: dict[str, Table], meta: dict) -> tuple[list[list], int]:
     rows.append([])
     for table in tables.values():
         schema = schema_descriptor(table.resource)
-        rows.append([f"Blad / Sheet {table.resource}",
+        rows.append(["Blad / Sheet", table.resource,
                      f"{schema.get('title', table.resource)} / {schema.get('title_en', table.resource)}: "
                      f"{len(table.rows)} rader / rows"])
     rows += [[], ["Dataordbok / Data dictionary", "Varje kolumn i varje blad förklaras i tabellen nedan. "
@@ -127,8 +127,10 @@ def _sheet(rows: list[list], header: int, frozen: bool) -> bytes:
     columns = [_column(n) for n in range(width)]
     view = ('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>'
             '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>') if frozen else ""
+    # The table's columns, and the labels in the first column above it; longer text above it may overflow.
+    sized = [row[:1] for row in rows[:header]] + rows[header:]
     cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>'
-                   for n, w in enumerate(_widths(rows[header:], width), start=1))
+                   for n, w in enumerate(_widths(sized, width), start=1))
     body = "".join(_row(n, r, columns, n - 1 == header or n == 1) for n, r in enumerate(rows, start=1))
     return (f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_REL}"><sheetViews><sheetView workbookViewId="0">{view}'
             f'</sheetView></sheetViews><cols>{cols}</cols><sheetData>{body}</sheetData>'
