@@ -34,8 +34,8 @@ WHOLE = {  # file -> (title sv, title en, description sv, description en)
                          "Beskrivning av CSV-filerna: tabellscheman, nycklar, licens, storlek och kontrollsummor.",
                          "Descriptor of the CSV files: table schemas, keys, licence, sizes and checksums."),
     "datadictionary.csv": ("Dataordbok (CSV)", "Data dictionary (CSV)",
-                           "Varje tabells kolumner: typ, krav, villkor, enhet, nycklar, tillåtna värden, beskrivningar.",
-                           "Every table's columns: type, required, constraints, unit, keys, allowed values, descriptions."),
+                           "Varje tabells kolumner: typ, krav, enhet, nycklar, tillåtna värden, beskrivning.",
+                           "Every table's columns: type, required, unit, keys, allowed values, description."),
 }
 DATA_PACKAGE_SPEC = "https://specs.frictionlessdata.io/data-package/"
 _NESTED = {"trips.json": ("Resor med delar", "Trips with their parts"),
