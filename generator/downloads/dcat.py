@@ -77,7 +77,10 @@ def distributions(release: Release, folder: Path, licence: str) -> list:
     for path, digest in _checksums(folder):
         if path in NOT_DATA:
             continue
-        media_type, file_type = catalog.FORMATS[PurePosixPath(path).suffix.lstrip(".")]
+        suffix = PurePosixPath(path).suffix.lstrip(".")
+        if suffix not in catalog.FORMATS:  # a new kind of download: say what it is before it is published
+            raise ValueError(f"catalogue: no media type for {path}; add .{suffix} to catalog.FORMATS or to NOT_DATA")
+        media_type, file_type = catalog.FORMATS[suffix]
         title_sv, title_en, description_sv, description_en = _titles(path)
         conforms = DATA_PACKAGE_SPEC if path == "datapackage.json" else release.url("datapackage.json")
         found.append(catalog.DistributionInfo(
