@@ -278,9 +278,10 @@ def run_explore(args) -> int:
     from generator.downloads.datasette import explore
 
     try:
-        return explore(args.database, args.port)
+        explore(args.database, args.port)  # returns only if it could not start
     except ValueError as exc:
         raise PortalError(str(exc))
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

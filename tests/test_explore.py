@@ -66,6 +66,8 @@ def explore(downloads):  # noqa: F811
     finally:
         process.terminate()
         process.wait(timeout=10)
+    with pytest.raises(OSError):  # `portal explore` became Datasette: stopping it left no server behind
+        _get(base + "/-/versions.json")
 
 
 def test_explore_serves_the_database_with_its_metadata(explore, downloads):  # noqa: F811

@@ -11,7 +11,7 @@ defined for Pint as a unit of its own, since Pint knows no currencies.
 from __future__ import annotations
 
 import importlib.util
-import subprocess
+import os
 import sys
 from html import escape
 from pathlib import Path
@@ -84,11 +84,13 @@ def explore_command(database: Path, port: int) -> list[str]:
     return command + (["--metadata", str(beside)] if beside.is_file() else [])
 
 
-def explore(database: Path, port: int) -> int:
-    """Run Datasette until it is stopped; ValueError with a one-line reason when it cannot start."""
+def explore(database: Path, port: int) -> None:
+    """Become Datasette (exec: stopping this process stops it); ValueError with a one-line reason if it cannot start."""
     if importlib.util.find_spec("datasette") is None:
         raise ValueError(f"Datasette is not installed; install it with: {INSTALL_HINT}")
     if not database.is_file():
         raise ValueError(f"{database} does not exist; build the site first (portal build) or name a database")
     print(f"Datasette: http://127.0.0.1:{port}/{database.stem} (Ctrl+C stops it)", flush=True)
-    return subprocess.run(explore_command(database, port)).returncode
+    sys.stderr.flush()
+    command = explore_command(database, port)
+    os.execv(command[0], command)
