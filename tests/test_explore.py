@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import quote
 
 import pytest
 
@@ -81,6 +82,9 @@ def test_explore_serves_the_database_with_its_metadata(explore, downloads):  # n
     assert "Resor / Trips" in page and "CC0-1.0" in page
     costs = _get(explore + "/portal/costs")
     assert re.search(r'col-amount_sek type-Quantity">[0-9.]+&nbsp;k?SEK<', costs)  # amounts with their unit (Pint: 9.8 kSEK)
+    plain = json.loads(_get(explore + "/portal/costs.json?_shape=array&amount_sek__gt=9000"))
+    with_unit = json.loads(_get(explore + "/portal/costs.json?_shape=array&amount_sek__gt=" + quote("9 kSEK")))
+    assert plain == with_unit and plain and all(row["amount_sek"] > 9000 for row in plain)  # the API keeps plain numbers
 
 
 def test_explore_without_datasette_says_how_to_install_it(downloads):  # noqa: F811
