@@ -25,7 +25,8 @@ WORDS = {
            "allowed": "Tillåtna värden", "codes": "{n} koder, se schemat i datapackage.json",
            "intro": "Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som "
                     "uppgifterna kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska "
-                    "och engelska.",
+                    "och engelska. Ordboken finns också som data: `datadictionary.csv` i varje version och "
+                    "första bladet i Excel-filen.",
            "formats": "Format",
            "formula": "Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna "
                       "får sådan text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan "
@@ -38,7 +39,8 @@ WORDS = {
            "allowed": "Allowed values", "codes": "{n} codes, see the schema in datapackage.json",
            "intro": "Every table and field of the downloadable data, taken from the same schemas the data is "
                     "validated against. Column names and codes are in English; labels are given in Swedish and "
-                    "English.",
+                    "English. The dictionary is also data: `datadictionary.csv` in every version and the first "
+                    "sheet of the workbook.",
            "formats": "Formats",
            "formula": "Text beginning with {chars} could be run as a formula by a spreadsheet. In the CSV files such "
                       "text therefore gets a leading `{n}` (the OWASP advice), and so does text already beginning "
