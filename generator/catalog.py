@@ -154,6 +154,7 @@ class DatasetInfo:
     temporal_end: dt.date | None = None
     version: str | None = None  # default: the catalogue's
     previous: str | None = None  # id of the dataset of the version before (dcat:previousVersion)
+    issued: dt.date | None = None  # when this version was published
 
 
 def _both(g: Graph, node: URIRef, prop: URIRef, sv: str, en: str) -> None:
@@ -282,6 +283,8 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
                 if day:
                     g.add((period, prop, Literal(day, datatype=XSD.date)))
             g.add((d, DCT.temporal, period))
+        if ds.issued:
+            g.add((d, DCT.issued, Literal(ds.issued, datatype=XSD.date)))
         modified = max((dist.modified for dist in ds.distributions), default=catalog.modified)
         g.add((d, DCT.modified, Literal(modified, datatype=XSD.date)))
         for dist in ds.distributions:

@@ -144,6 +144,6 @@ def write_dcat(found: list[Version], site_dir: Path) -> list[Path]:
             accrual_periodicity=catalog.EU + "frequency/IRREG",
             landing_page=release.base_url + "oppna-data/",
             distributions=distributions(r, site_dir / "data" / f"v{r.version}", licence),
-            temporal_start=start, temporal_end=end, version=r.version, previous=previous))
+            temporal_start=start, temporal_end=end, version=r.version, previous=previous, issued=r.date))
         previous = ident
     return catalog.write_catalog(catalog.build_catalog(info, datasets), site_dir)
