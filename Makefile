@@ -1,7 +1,7 @@
 # Quick start: `make site` builds the site into site/, `make test` runs the tests.
-# `make test` also installs the test tools: Debian chromium (and a Java runtime if
-# there is no `java`) with apt-get when run as root, and axe-core + vnu.jar from
-# tools/package-lock.json with npm.
+# `make test` also installs the test tools: Debian chromium, LibreOffice Calc (which
+# reads the workbook back) and a Java runtime if there is no `java`, with apt-get when
+# run as root, and axe-core + vnu.jar from tools/package-lock.json with npm.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -23,7 +23,7 @@ PYTEST_ARGS ?=
 help:
 	@echo "make setup      create .venv and install the project with its test extras"
 	@echo "make site       build the site into site/ (runs setup first)"
-	@echo "make test-deps  install chromium, java (apt, as root) and tools/ (npm ci)"
+	@echo "make test-deps  install chromium, libreoffice, java (apt, as root) and tools/ (npm ci)"
 	@echo "make test       run the tests (runs setup and test-deps first)"
 	@echo "make bench      time validate/build on synthetic data"
 
@@ -50,6 +50,17 @@ test-deps: $(NPM_STAMP)
 	  else \
 	    echo "error: missing$$missing; install with: sudo apt-get install$$missing" >&2; \
 	    echo "(or set CHROMIUM=/path/to/chromium)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@# LibreOffice Calc without its recommends (no GUI, no Java): enough to open and convert the workbook.
+	@if ! command -v soffice >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" -eq 0 ]; then \
+	    echo "installing Debian packages: libreoffice-calc-nogui"; \
+	    $(APT_GET) update; \
+	    $(APT_GET) install -y --no-install-recommends libreoffice-calc-nogui; \
+	  else \
+	    echo "error: missing LibreOffice; install with: sudo apt-get install libreoffice-calc-nogui" >&2; \
 	    exit 1; \
 	  fi; \
 	fi

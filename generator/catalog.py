@@ -1,10 +1,13 @@
-"""The portal's open data described as a DCAT-AP-SE catalogue (catalog.ttl, catalog.jsonld).
+"""The portal's open data described as a DCAT-AP-SE catalogue (catalog.rdf, catalog.ttl, catalog.jsonld).
 
-DCAT-AP-SE is the Swedish profile of DCAT-AP; the graph is checked against the official
-DCAT-AP 3.0.1 SHACL shapes (tests/test_catalog.py). Those shapes check classes (sh:class)
-and no remote vocabulary can be loaded, so every node the catalogue points at (licence,
-media type, theme ...) is typed here, with the labels the shapes ask for. Every node gets an
-IRI (no blank nodes) so that the same input serializes to the same bytes.
+DCAT-AP-SE is the Swedish profile of DCAT-AP; Sweden's data portal harvests it as RDF/XML
+from one URL (`catalog.rdf`), wants absolute IRIs for catalogue, datasets, distributions,
+publisher and contact point, and no dcat:CatalogRecord. The graph is checked against the
+official DCAT-AP 3.0.1 SHACL shapes and our shapes for those Swedish rules (tests/shapes/).
+Those shapes check classes (sh:class) and no remote vocabulary can be loaded, so every node
+the catalogue points at (licence, media type, theme ...) is typed here, with the labels the
+shapes ask for. Every node gets an IRI (no blank nodes) so that the same input serializes
+to the same bytes.
 """
 
 from __future__ import annotations
@@ -12,9 +15,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlparse
+from xml.sax.saxutils import escape
 
 from rdflib import OWL, RDF, XSD, Graph, Literal, Namespace, URIRef
 
@@ -33,6 +38,9 @@ EU = "http://publications.europa.eu/resource/authority/"
 CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
 IANA = "http://www.iana.org/assignments/media-types/"
 DOC = "catalog.ttl"  # node IRIs are <base>catalog.ttl#...: on a static host they lead to this file
+SE_ORGANISATION = "http://dataportal.se/organisation/SE"
+"""Sweden's data portal merges a publisher harvested from several catalogues by this IRI + the
+10-digit organisation number (its harvesting guide, "Identifierare för utgivande organisationer")."""
 
 # Download file extension -> (IANA media type, EU file-type IRI), for the caller.
 # The EU file-type vocabulary has no SQLite term (checked: SQL means SQL statements, GPKG is
@@ -71,7 +79,24 @@ LICENCE_TYPES = {  # licence (without scheme) -> ADMS licence types, the recomme
     "creativecommons.org/licenses/by/4.0/": ["Attribution"],
     "creativecommons.org/licenses/by-sa/4.0/": ["Attribution", "ShareAlike"],
 }
+QUOTE = {'"': "&quot;"}
 LANGUAGES = {"sv": "SWE", "en": "ENG"}  # ISO 639-1 -> EU language authority code
+LOCAL_AUTHORITY = "http://purl.org/adms/publishertype/LocalAuthority"  # a municipality, in the ADMS publisher types
+COUNTRIES = {  # ISO 3166-1 alpha-2 -> EU country authority code, names (sv, en): the Nordic countries
+    "SE": ("SWE", "Sverige", "Sweden"), "NO": ("NOR", "Norge", "Norway"), "DK": ("DNK", "Danmark", "Denmark"),
+    "FI": ("FIN", "Finland", "Finland"), "IS": ("ISL", "Island", "Iceland"),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Place:
+    """A dct:Location: an outside IRI (EU country ...) or a name of ours (`iri` None: <base>catalog.ttl#place-<id>)."""
+    id: str
+    name_sv: str
+    name_en: str
+    iri: str | None = None
+    bbox: str | None = None  # WKT, if known
+    centroid: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,9 +116,8 @@ class CatalogInfo:
     version: str
     licence_url: str = CC0
     language: str = "sv"
-    spatial: str | None = None  # e.g. EU country/SWE; with a WKT bbox and centroid if known
-    spatial_bbox: str | None = None
-    spatial_centroid: str | None = None
+    organisation_number: str | None = None  # the publisher's, 10 digits: its IRI becomes SE_ORGANISATION + it
+    places: tuple[Place, ...] = ()  # the catalogue's and every dataset's dct:spatial
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -115,7 +139,7 @@ class DistributionInfo:
 
 @dataclass(frozen=True, kw_only=True)
 class DatasetInfo:
-    id: str  # slug
+    id: str  # slug, dots allowed (a version number)
     title_sv: str
     title_en: str
     description_sv: str
@@ -128,6 +152,9 @@ class DatasetInfo:
     distributions: list[DistributionInfo] = field(default_factory=list)
     temporal_start: dt.date | None = None
     temporal_end: dt.date | None = None
+    version: str | None = None  # default: the catalogue's
+    previous: str | None = None  # id of the dataset of the version before (dcat:previousVersion)
+    issued: dt.date | None = None  # when this version was published
 
 
 def _both(g: Graph, node: URIRef, prop: URIRef, sv: str, en: str) -> None:
@@ -173,16 +200,21 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
         g.bind(prefix, ns)
 
     def node(name: str) -> URIRef:
-        return URIRef(f"{base}{DOC}#{quote(name, safe='-._~')}")
+        return URIRef(f"{base}{DOC}#{quote(name, safe='-._~/')}")
 
     cat = node("catalog")
     g.add((cat, RDF.type, DCAT.Catalog))
     _both(g, cat, DCT.title, catalog.title_sv, catalog.title_en)
     _both(g, cat, DCT.description, catalog.description_sv, catalog.description_en)
-    publisher = node("publisher")
+    number = catalog.organisation_number
+    _check(number is None or re.fullmatch(r"[0-9]{10}", number) is not None,
+           f"organisation number {number!r}: 10 digits, no hyphen")
+    publisher = URIRef(SE_ORGANISATION + number) if number else node("publisher")
     for cls in (FOAF.Agent, FOAF.Organization):
         g.add((publisher, RDF.type, cls))
     g.add((publisher, FOAF.name, Literal(catalog.publisher_name)))
+    if number:
+        g.add((publisher, DCT.identifier, Literal(number)))
     g.add((publisher, FOAF.homepage, URIRef(catalog.publisher_url)))
     g.add((publisher, DCT.type, _thing(g, catalog.publisher_type, SKOS.Concept,
                                         scheme="http://purl.org/adms/publishertype/1.0")))
@@ -195,13 +227,16 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
     languages = [_thing(g, EU + "language/" + code, DCT.LinguisticSystem, scheme=EU + "language")
                  for code in sorted(LANGUAGES.values())]
     data_language = URIRef(EU + "language/" + LANGUAGES[catalog.language])
-    spatial = None
-    if catalog.spatial:
-        spatial = _thing(g, catalog.spatial, DCT.Location)
-        for prop, wkt in ((DCAT.bbox, catalog.spatial_bbox), (DCAT.centroid, catalog.spatial_centroid)):
+    places = []
+    for place in catalog.places:
+        spatial = _thing(g, place.iri, DCT.Location) if place.iri else node(f"place-{place.id}")
+        g.add((spatial, RDF.type, DCT.Location))
+        _both(g, spatial, SKOS.prefLabel, place.name_sv, place.name_en)
+        for prop, wkt in ((DCAT.bbox, place.bbox), (DCAT.centroid, place.centroid)):
             if wkt:
                 g.add((spatial, prop, Literal(wkt, datatype=GSP.wktLiteral)))
         g.add((cat, DCT.spatial, spatial))
+        places.append(spatial)
     g.add((cat, DCT.publisher, publisher))
     g.add((cat, DCT.license, _licence(g, catalog.licence_url)))
     for language in languages:
@@ -215,7 +250,7 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
 
     seen: set[URIRef] = set()
     for ds in datasets:
-        _check(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ds.id) is not None, f"dataset id {ds.id!r}: a slug")
+        _check(re.fullmatch(r"[a-z0-9]+([-.][a-z0-9]+)*", ds.id) is not None, f"dataset id {ds.id!r}: a slug")
         d = node(f"dataset-{ds.id}")
         _check(d not in seen, f"dataset {ds.id!r} twice")
         seen.add(d)
@@ -223,12 +258,15 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
         g.add((d, RDF.type, DCAT.Dataset))
         _both(g, d, DCT.title, ds.title_sv, ds.title_en)
         _both(g, d, DCT.description, ds.description_sv, ds.description_en)
-        g.add((d, DCT.identifier, Literal(str(d))))  # globally unique, unlike the slug
+        # A UUID (made from the IRI, so it never changes): the data portal finds duplicates by it.
+        g.add((d, DCT.identifier, Literal(str(uuid.uuid5(uuid.NAMESPACE_URL, str(d))))))
         g.add((d, DCT.publisher, publisher))
         g.add((d, DCAT.contactPoint, contact))
         g.add((d, DCT.language, data_language))
         # dcat:version, not owl:versionInfo: DCAT-AP 3 deprecates the latter (deprecateduris.ttl).
-        g.add((d, DCAT.version, Literal(catalog.version)))
+        g.add((d, DCAT.version, Literal(ds.version or catalog.version)))
+        if ds.previous:
+            g.add((d, DCAT.previousVersion, node(f"dataset-{ds.previous}")))
         for lang, words in (("sv", ds.keywords_sv), ("en", ds.keywords_en)):
             for word in words:
                 g.add((d, DCAT.keyword, Literal(word, lang=lang)))
@@ -236,7 +274,7 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
             g.add((d, DCAT.theme, _thing(g, theme, SKOS.Concept, scheme=EU + "data-theme")))
         g.add((d, DCT.accrualPeriodicity, _thing(g, ds.accrual_periodicity, DCT.Frequency, scheme=EU + "frequency")))
         g.add((d, DCAT.landingPage, _thing(g, ds.landing_page, FOAF.Document)))
-        if spatial is not None:
+        for spatial in places:
             g.add((d, DCT.spatial, spatial))
         if ds.temporal_start or ds.temporal_end:
             period = node(f"dataset-{ds.id}-period")
@@ -245,21 +283,26 @@ def build_catalog(catalog: CatalogInfo, datasets: list[DatasetInfo]) -> Graph:
                 if day:
                     g.add((period, prop, Literal(day, datatype=XSD.date)))
             g.add((d, DCT.temporal, period))
+        if ds.issued:
+            g.add((d, DCT.issued, Literal(ds.issued, datatype=XSD.date)))
         modified = max((dist.modified for dist in ds.distributions), default=catalog.modified)
         g.add((d, DCT.modified, Literal(modified, datatype=XSD.date)))
         for dist in ds.distributions:
-            _distribution(g, node, ds, d, dist, seen)
+            _distribution(g, node, base, ds, d, dist, seen)
     return g
 
 
-def _distribution(g: Graph, node, ds: DatasetInfo, d: URIRef, dist: DistributionInfo, seen: set[URIRef]) -> None:
+def _distribution(g: Graph, node, base: str, ds: DatasetInfo, d: URIRef, dist: DistributionInfo,
+                  seen: set[URIRef]) -> None:
     """One download file: where, what format, how big, its checksum and licence."""
     _check(dist.url.startswith(("http://", "https://")), f"distribution URL {dist.url!r}: absolute")
     _check(re.fullmatch(r"[0-9a-fA-F]{64}", dist.sha256) is not None, f"{dist.url}: sha256 is 64 hex digits")
     _check(dist.byte_size >= 0, f"{dist.url}: byte_size >= 0")
-    name = PurePosixPath(urlparse(dist.url).path).name
-    x = node(f"dataset-{ds.id}-{name}")
-    _check(x not in seen, f"dataset {ds.id!r}: two distributions named {name!r}")
+    path = urlparse(dist.url).path
+    name = PurePosixPath(path).name
+    where = dist.url[len(base):] if dist.url.startswith(base) else path.lstrip("/")  # tables/x.json and x.json differ
+    x = node(f"dataset-{ds.id}-{where}")
+    _check(x not in seen, f"dataset {ds.id!r}: two distributions at {where!r}")
     seen.add(x)
     g.add((d, DCAT.distribution, x))
     g.add((x, RDF.type, DCAT.Distribution))
@@ -278,7 +321,7 @@ def _distribution(g: Graph, node, ds: DatasetInfo, d: URIRef, dist: Distribution
     g.add((x, DCATAP.availability, _thing(g, dist.availability, SKOS.Concept, scheme=EU + "planned-availability")))
     if dist.conforms_to:
         g.add((x, DCT.conformsTo, _thing(g, dist.conforms_to, DCT.Standard)))
-    checksum = node(f"dataset-{ds.id}-{name}-sha256")
+    checksum = URIRef(f"{x}-sha256")
     g.add((checksum, RDF.type, SPDX.Checksum))
     g.add((checksum, SPDX.algorithm, _thing(g, str(SPDX.checksumAlgorithm_sha256), SPDX.ChecksumAlgorithm)))
     g.add((checksum, SPDX.checksumValue, Literal(dist.sha256.lower(), datatype=XSD.hexBinary)))
@@ -294,9 +337,45 @@ def _sorted_json(value):
     return value
 
 
+def rdf_xml(graph: Graph) -> bytes:
+    """RDF/XML, one rdf:Description per subject, subjects and properties sorted.
+
+    rdflib's RDF/XML writers follow the store's (hash-seeded) subject order; this one gives
+    the same bytes on every run. Every node is an IRI, so no blank-node syntax is needed.
+    """
+    names = {str(ns): prefix for prefix, ns in PREFIXES.items()}
+
+    def qname(predicate: URIRef) -> str:
+        text = str(predicate)
+        ns = max((n for n in names if text.startswith(n)), key=len, default=None)
+        _check(ns is not None and re.fullmatch(r"[A-Za-z_][\w.-]*", text[len(ns):]) is not None,
+               f"no prefix for property {text}")
+        return f"{names[ns]}:{text[len(ns):]}"
+
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
+    lines += [f'   xmlns:{prefix}="{escape(str(ns))}"' for prefix, ns in sorted(PREFIXES.items())] + [">"]
+    for subject in sorted(set(graph.subjects())):
+        _check(isinstance(subject, URIRef), f"blank node {subject}")
+        lines.append(f'  <rdf:Description rdf:about="{escape(str(subject), QUOTE)}">')
+        for predicate, obj in sorted(graph.predicate_objects(subject)):
+            tag = qname(predicate)
+            if isinstance(obj, URIRef):
+                lines.append(f'    <{tag} rdf:resource="{escape(str(obj), QUOTE)}"/>')
+                continue
+            _check(isinstance(obj, Literal), f"blank node {obj}")
+            attrs = (f' xml:lang="{obj.language}"' if obj.language else
+                     f' rdf:datatype="{escape(str(obj.datatype), QUOTE)}"' if obj.datatype else "")
+            lines.append(f"    <{tag}{attrs}>{escape(str(obj))}</{tag}>")
+        lines.append("  </rdf:Description>")
+    lines.append("</rdf:RDF>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def write_catalog(graph: Graph, out_dir: Path) -> list[Path]:
-    """Write catalog.ttl and catalog.jsonld; same graph, same bytes (no clock, no blank nodes)."""
+    """Write catalog.rdf (what harvesters read), catalog.ttl and catalog.jsonld; same graph, same bytes."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    rdf = out_dir / "catalog.rdf"
+    rdf.write_bytes(rdf_xml(graph))
     ttl = out_dir / "catalog.ttl"
     ttl.write_bytes(graph.serialize(format="turtle", encoding="utf-8"))  # rdflib sorts subjects, predicates, objects
     context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
@@ -304,4 +383,4 @@ def write_catalog(graph: Graph, out_dir: Path) -> list[Path]:
     jsonld = out_dir / "catalog.jsonld"
     jsonld.write_bytes((json.dumps(_sorted_json(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n")
                        .encode("utf-8"))
-    return [ttl, jsonld]
+    return [rdf, ttl, jsonld]

@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_serve(commands)
     _add_new(commands)
     _add_diff(commands)
+    _add_explore(commands)
     return parser
 
 
@@ -260,6 +261,27 @@ def run_diff(args) -> int:
         raise PortalError(str(exc))
     print(format_json(result) if args.format == "json" else format_markdown(result, args.lang), end="" if args.format == "markdown" else "\n")
     return 0
+
+
+def _add_explore(commands) -> None:
+    explore = commands.add_parser("explore", help="open the built SQLite database in Datasette on 127.0.0.1",
+                                  description="Start Datasette on the built database (read-only) with the titles, "
+                                              "descriptions, units and labels of portal.metadata.json beside it. "
+                                              "Needs the optional extra: pip install -e '.[explore]'.")
+    explore.add_argument("database", nargs="?", type=Path, default=Path("site/data/latest/portal.sqlite"),
+                         help="the database (default: site/data/latest/portal.sqlite, made by portal build)")
+    explore.add_argument("--port", type=int, default=8001, help="the port (default: 8001)")
+    explore.set_defaults(run=run_explore)
+
+
+def run_explore(args) -> int:
+    from generator.downloads.datasette import explore
+
+    try:
+        explore(args.database, args.port)  # returns only if it could not start
+    except ValueError as exc:
+        raise PortalError(str(exc))
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

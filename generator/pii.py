@@ -42,6 +42,16 @@ def luhn_ok(ten_digits: str) -> bool:
     return total % 10 == 0
 
 
+def organisation_number(value) -> str | None:
+    """A Swedish organisation number (NNNNNN-NNNN or ten digits, Luhn check digit) as ten digits; None if not one.
+
+    Its third digit is 2 or more (no month), so it is never taken for a personal identity number.
+    """
+    match = re.fullmatch(r"([0-9]{6})-?([0-9]{4})", str(value).strip())
+    digits = "".join(match.groups()) if match else ""
+    return digits if digits and int(digits[2]) >= 2 and luhn_ok(digits) else None
+
+
 def _plausible_date(yymmdd: str) -> bool:
     month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
     if day > 60:

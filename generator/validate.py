@@ -115,6 +115,12 @@ def check_package(loaded: Loaded) -> list[Problem]:
     if version and not (isinstance(version, str) and _VERSION.fullmatch(version)):
         problems.append(Problem("package-field", loaded.package_file, 1, 1, "version",
                                 {"key": "version", "detail": f"{version!r} ≠ MAJOR.MINOR.PATCH (\"1.2.0\")"}))
+    publisher = meta.get("publisher") if isinstance(meta.get("publisher"), dict) else {}
+    number = publisher.get("organisation_number")
+    if number is not None and pii.organisation_number(number) is None:
+        problems.append(Problem("package-field", loaded.package_file, 1, 1, "publisher.organisation_number",
+                                {"key": "publisher.organisation_number",
+                                 "detail": f"{number!r}: NNNNNN-NNNN med rätt kontrollsiffra / with a valid check digit"}))
     return problems
 
 

@@ -1,7 +1,9 @@
-"""The DCAT-AP-SE catalogue against the official DCAT-AP 3.0.1 SHACL shapes, offline.
+"""The DCAT-AP-SE catalogue against the official DCAT-AP 3.0.1 SHACL shapes and our Swedish ones, offline.
 
-Shapes graph (all Violation): shapes.ttl (cardinalities, node kinds, datatypes) + range.ttl
-(sh:class of every object) + dcat-ap-SHACL.ttl (the generated template of the 3.0.1 spec).
+The shapes are kept in the project (tests/shapes/; nothing is downloaded). Shapes graph (all
+Violation): shapes.ttl (cardinalities, node kinds, datatypes) + range.ttl (sh:class of every
+object) + dcat-ap-SHACL.ttl (the generated template of the 3.0.1 spec) + dcat-ap-se.ttl (ours:
+what Sweden's data portal requires of a harvested catalogue, and what every distribution states).
 shapes_recommended.ttl (+ deprecateduris.ttl) give warnings: counted and printed, not asserted.
 imports.ttl / mdr_imports.ttl / mdr-vocabularies.shape.ttl need remote vocabularies: not used.
 Run with `-rP` to see the counts and timings.
@@ -22,11 +24,13 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from generator.catalog import (CC0, DCAT, DCT, EU, FORMATS, SPDX, VCARD, CatalogInfo, DatasetInfo, DistributionInfo,
-                               build_catalog, write_catalog)
+                               Place, build_catalog, write_catalog)
 
 REPO = Path(__file__).resolve().parents[1]
-STANDARDS = REPO.parent / "shared" / "standards" / "dcat-ap-3.0.1"
+SHAPES = REPO / "tests" / "shapes"
+STANDARDS = SHAPES / "dcat-ap-3.0.1"
 MANDATORY = ("shapes.ttl", "range.ttl", "dcat-ap-SHACL.ttl")
+SWEDISH = SHAPES / "dcat-ap-se.ttl"
 RECOMMENDED = ("shapes_recommended.ttl", "deprecateduris.ttl")
 SH = "http://www.w3.org/ns/shacl#"
 XSD_NNI = URIRef("http://www.w3.org/2001/XMLSchema#nonNegativeInteger")  # not rdflib's XSD: pytest's collection
@@ -44,9 +48,11 @@ def sample() -> tuple[CatalogInfo, list[DatasetInfo]]:
         publisher_type="http://purl.org/adms/publishertype/LocalAuthority",
         contact_email="registrator@example.org", contact_name="Registratorn",
         issued=dt.date(2026, 1, 15), modified=dt.date(2026, 10, 2), version="0.1.0",
-        spatial=EU + "country/SWE",  # approximate geometry of Sweden: a test fixture, not reference data
-        spatial_bbox="POLYGON((10.9 55.3,24.2 55.3,24.2 69.1,10.9 69.1,10.9 55.3))",
-        spatial_centroid="POINT(16.5 62.4)")
+        organisation_number="2120000142",
+        places=(Place(id="se", name_sv="Sverige", name_en="Sweden", iri=EU + "country/SWE",
+                      # approximate geometry of Sweden: a test fixture, not reference data
+                      bbox="POLYGON((10.9 55.3,24.2 55.3,24.2 69.1,10.9 69.1,10.9 55.3))", centroid="POINT(16.5 62.4)"),
+                Place(id="exempelkommunen", name_sv="Exempelkommunen", name_en="Example municipality")))
 
     def dist(name: str, ext: str, size: int, day: int) -> DistributionInfo:
         media_type, file_type = FORMATS[ext]
@@ -82,15 +88,15 @@ def write_sample(out_dir: str) -> None:
 @pytest.fixture(scope="module")
 def shapes() -> dict[str, Graph]:
     missing = [name for name in MANDATORY + RECOMMENDED if not (STANDARDS / name).is_file()]
-    if missing:
-        pytest.fail(f"DCAT-AP 3.0.1 SHACL shapes not found: {', '.join(missing)} in {STANDARDS} "
-                    "(the shared standards folder must sit next to the repository, at ../shared/standards/)")
+    assert not missing, f"DCAT-AP 3.0.1 SHACL shapes not found: {', '.join(missing)} in {STANDARDS}"
     start = time.perf_counter()
     graphs = {}
     for key, names in (("mandatory", MANDATORY), ("recommended", RECOMMENDED)):
         graphs[key] = Graph()
         for name in names:
             graphs[key].parse(STANDARDS / name, format="turtle")
+    graphs["swedish"] = Graph().parse(SWEDISH, format="turtle")
+    graphs["mandatory"] += graphs["swedish"]
     print(f"shapes parsed in {time.perf_counter() - start:.2f} s")
     return graphs
 
@@ -147,7 +153,7 @@ def test_same_input_same_bytes(tmp_path):
         code = f"import sys; sys.path[:0] = {[str(REPO), str(REPO / 'tests')]!r}; " \
                f"from test_catalog import write_sample; write_sample({str(tmp_path / seed)!r})"
         subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ, "PYTHONHASHSEED": seed})
-    for name in ("catalog.ttl", "catalog.jsonld"):
+    for name in ("catalog.rdf", "catalog.ttl", "catalog.jsonld"):
         first = (tmp_path / "a" / name).read_bytes()
         assert first and all((tmp_path / run / name).read_bytes() == first for run in ("b", "1", "2")), name
 
@@ -155,8 +161,9 @@ def test_same_input_same_bytes(tmp_path):
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated")  # raised inside rdflib's JSON-LD parser
 def test_files_parse_back_to_the_same_graph(tmp_path):
     graph = build_catalog(*sample())
-    ttl, jsonld = write_catalog(graph, tmp_path)
-    assert [ttl.name, jsonld.name] == ["catalog.ttl", "catalog.jsonld"]
+    rdf, ttl, jsonld = write_catalog(graph, tmp_path)
+    assert [rdf.name, ttl.name, jsonld.name] == ["catalog.rdf", "catalog.ttl", "catalog.jsonld"]
+    assert isomorphic(graph, Graph().parse(rdf, format="xml"))
     assert isomorphic(graph, Graph().parse(ttl, format="turtle"))
     assert isomorphic(graph, Graph().parse(jsonld, format="json-ld"))
 
@@ -189,3 +196,59 @@ def test_base_url_must_end_with_slash():
     catalog, datasets = sample()
     with pytest.raises(ValueError, match="base_url"):
         build_catalog(replace(catalog, base_url=BASE.rstrip("/")), datasets)
+
+
+PORTAL_ORG = URIRef("http://dataportal.se/organisation/SE2120000142")
+
+
+def _blank_publisher(graph: Graph) -> None:
+    blank = BNode()
+    for p, o in list(graph.predicate_objects(PORTAL_ORG)):
+        graph.add((blank, p, o))
+    for s, p in list(graph.subject_predicates(PORTAL_ORG)):
+        graph.add((s, p, blank))
+    graph.remove((PORTAL_ORG, None, None))
+    graph.remove((None, None, PORTAL_ORG))
+
+
+SWEDISH_DEFECTS = {  # defect -> (change, what the violation must name)
+    "publisher as a blank node": (_blank_publisher, "absolute"),
+    "a catalogue record": (lambda g: g.add((URIRef(BASE + "record"), RDF.type, DCAT.CatalogRecord)), "CatalogRecord"),
+    "publisher without type": (lambda g: g.remove((PORTAL_ORG, DCT.type, None)), "publisher's type"),
+    "catalogue without licence": (lambda g: g.remove((_first(g, DCAT.Catalog), DCT.license, None)),
+                                  "licence is mandatory"),
+    "distribution without checksum": (lambda g: g.remove((_first(g, DCAT.Distribution), SPDX.checksum, None)),
+                                      "SHA-256"),
+    "distribution without byte size": (lambda g: g.remove((_first(g, DCAT.Distribution), DCAT.byteSize, None)),
+                                       "byte size"),
+    "dataset without spatial coverage": (lambda g: g.remove((_first(g, DCAT.Dataset), DCT.spatial, None)), "spatial"),
+    "dataset without temporal coverage": (lambda g: g.remove((_first(g, DCAT.Dataset), DCT.temporal, None)),
+                                          "temporal"),
+    "organisation number beside another IRI": (lambda g: g.add((_first(g, DCAT.Catalog), DCT.publisher,
+                                                               URIRef(BASE + "catalog.ttl#publisher"))), "SE<orgnr>"),
+}
+
+
+@pytest.mark.parametrize("defect", sorted(SWEDISH_DEFECTS))
+def test_swedish_rules_catch_each_defect(shapes, defect):
+    """Our DCAT-AP-SE shapes find each thing Sweden's data portal refuses (and the sample passes them)."""
+    change, expected = SWEDISH_DEFECTS[defect]
+    graph = build_catalog(*sample())
+    assert results(graph, shapes["swedish"], "Violation") == []
+    if defect == "organisation number beside another IRI":  # the same agent's identifier under a second IRI
+        graph.add((URIRef(BASE + "catalog.ttl#publisher"), DCT.identifier, Literal("2120000142")))
+        graph.add((URIRef(BASE + "catalog.ttl#publisher"), RDF.type, URIRef("http://xmlns.com/foaf/0.1/Agent")))
+    change(graph)
+    violations = results(graph, shapes["swedish"], "Violation")
+    assert any(expected in v for v in violations), "\n".join(violations) or "no violation"
+
+
+def test_publisher_identified_by_organisation_number_and_places_named():
+    graph = build_catalog(*sample())
+    assert graph.value(PORTAL_ORG, DCT.identifier) == Literal("2120000142")
+    assert set(graph.objects(None, DCT.publisher)) == {PORTAL_ORG}
+    places = set(graph.objects(_first(graph, DCAT.Dataset), DCT.spatial))
+    assert places == {URIRef(EU + "country/SWE"), URIRef(BASE + "catalog.ttl#place-exempelkommunen")}
+    catalog, datasets = sample()
+    with pytest.raises(ValueError, match="organisation number"):
+        build_catalog(replace(catalog, organisation_number="212000-0142"), datasets)

@@ -3,12 +3,12 @@
 `write_all` is the post-build writer `portal build` runs (registered below); it writes
 
     data/latest/            the current version (same bytes as data/v<version>/)
-    data/v<version>/        each published version: <resource>.csv, tables/<resource>.json,
-                            trips.json ... (nested), portal.xlsx, portal.sqlite,
+    data/v<version>/        each published version: <resource>.csv, datadictionary.csv, tables/<resource>.json,
+                            trips.json ... (nested), portal.xlsx, portal.sqlite, portal.metadata.json,
                             datapackage.json, portal.zip, SHA256SUMS
     data/records/<resource>/<id>.json|.csv   per-record downloads
     data/changelog.json     what changed in each version
-    catalog.ttl, catalog.jsonld, feed.atom
+    catalog.rdf (harvested), catalog.ttl, catalog.jsonld, feed.atom
 
 `hooks` plugs these into `portal build`; `pages` writes the open-data pages (downloads,
 data dictionary, changelog).
@@ -25,7 +25,9 @@ from pathlib import Path
 from generator.downloads.archive import write_checksums, write_zip
 from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
+from generator.downloads.datasette import write_metadata
 from generator.downloads.datapackage import write_datapackage
+from generator.downloads.dictionary import write_dictionary
 from generator.downloads.feed import write_corrections_feed, write_feed
 from generator.downloads.jsonfile import dumps, record_lines, write_json
 from generator.downloads.records import record_download_urls, write_records
@@ -49,10 +51,11 @@ def write_version(tables: dict[str, Table], release: Release, out_dir: Path,
                   records: dict[str, list[str]] | None = None) -> list[Path]:
     """Every download of one version into `out_dir`; returns the files, checksums last."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = write_csvs(tables, out_dir)
+    files = write_csvs(tables, out_dir) + [write_dictionary(tables, out_dir)]
     files += write_json(tables, out_dir, records)
     files.append(write_workbook(tables, release, out_dir / "portal.xlsx"))
     files.append(write_sqlite(tables, out_dir / "portal.sqlite"))
+    files.append(write_metadata(tables, release, out_dir))
     files.append(write_datapackage(tables, release, out_dir))
     files.append(write_zip(out_dir, files, out_dir / ZIP_NAME, f"{release.name}-{release.version}", release.date))
     return files + [write_checksums(out_dir, files)]
@@ -113,7 +116,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     written.append(root / "changelog.json")
     written.append(write_feed(dataset, current.release, changes, log["versions"][0], site_dir))
     written.append(write_corrections_feed(past, current.release, site_dir))
-    written += _catalogue(current, site_dir)
+    written += _catalogue(found, site_dir)
     return written
 
 
@@ -125,10 +128,10 @@ def _link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def _catalogue(current: Version, site_dir: Path) -> list[Path]:
+def _catalogue(found: list[Version], site_dir: Path) -> list[Path]:
     if importlib.util.find_spec("generator.catalog") is None:
         warnings.warn("generator/catalog.py is missing: no DCAT-AP-SE catalogue written", stacklevel=2)
         return []
     from generator.downloads.dcat import write_dcat
 
-    return write_dcat(current.dataset, current.release, site_dir)
+    return write_dcat(found, site_dir)

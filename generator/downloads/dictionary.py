@@ -1,13 +1,18 @@
-"""The data dictionary page, generated from the Table Schemas so it never drifts from them.
+"""The data dictionary, generated from the Table Schemas so it never drifts from them.
 
-Every resource and field: type, whether it is required, constraints, allowed values
-with their Swedish and English labels, descriptions in both languages, the keys, and
-how formula-like text is written in the CSV files.
+As a page: every resource and field, type, whether it is required, constraints, allowed
+values with their Swedish and English labels, descriptions in both languages, the keys,
+and how formula-like text is written in the CSV files. As data (`dictionary_rows`): one
+row per column of the published tables, written as `datadictionary.csv`, as the table on
+the workbook's first sheet and as Datasette's column descriptions, so all three agree.
 """
 
 from __future__ import annotations
 
-from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
+from pathlib import Path
+
+from generator.downloads.csvfile import csv_bytes
+from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER, Table
 from generator.entities import PUBLISHED, schema_descriptor
 
 MAX_LISTED = 12  # longer code lists (ISO currencies, countries) are described, not listed
@@ -20,7 +25,8 @@ WORDS = {
            "allowed": "Tillåtna värden", "codes": "{n} koder, se schemat i datapackage.json",
            "intro": "Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som "
                     "uppgifterna kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska "
-                    "och engelska.",
+                    "och engelska. Ordboken finns också som data: `datadictionary.csv` i varje version och "
+                    "första bladet i Excel-filen.",
            "formats": "Format",
            "formula": "Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna "
                       "får sådan text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan "
@@ -33,7 +39,8 @@ WORDS = {
            "allowed": "Allowed values", "codes": "{n} codes, see the schema in datapackage.json",
            "intro": "Every table and field of the downloadable data, taken from the same schemas the data is "
                     "validated against. Column names and codes are in English; labels are given in Swedish and "
-                    "English.",
+                    "English. The dictionary is also data: `datadictionary.csv` in every version and the first "
+                    "sheet of the workbook.",
            "formats": "Formats",
            "formula": "Text beginning with {chars} could be run as a formula by a spreadsheet. In the CSV files such "
                       "text therefore gets a leading `{n}` (the OWASP advice), and so does text already beginning "
@@ -99,3 +106,70 @@ def data_dictionary_markdown(lang: str = "sv") -> str:
                          f"{_cell(_constraints(spec, w))} | {'<br>'.join(texts)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+DICTIONARY_FILE = "datadictionary.csv"
+COLUMNS = (  # column of datadictionary.csv -> its heading in the workbook
+    ("table", "Tabell / Table"), ("field", "Kolumn / Column"), ("title_sv", "Titel"), ("title_en", "Title"),
+    ("type", "Typ / Type"), ("required", "Krävs / Required"), ("unit", "Enhet / Unit"), ("key", "Nyckel / Key"),
+    ("constraints", "Villkor / Constraints"), ("allowed_values", "Tillåtna värden / Allowed values"),
+    ("description_sv", "Beskrivning"), ("description_en", "Description"),
+)
+UNITS = {"_sek": "SEK", "_years": "year", "_days": "day"}  # by the column name's ending; names Pint (Datasette) reads
+
+
+def unit(field: dict) -> str:
+    """The unit of a number column, said by its name (amounts are `*_sek`): the schemas name it so."""
+    if field["type"] not in ("number", "integer"):
+        return ""
+    return next((u for ending, u in UNITS.items() if field["name"].endswith(ending)), "")
+
+
+def foreign_keys(resource: str) -> dict[str, tuple[str, str]]:
+    """column -> (table, column) it refers to."""
+    found = {}
+    for fk in schema_descriptor(resource).get("foreignKeys", []):
+        own = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+        theirs = fk["reference"]["fields"]
+        theirs = [theirs] if isinstance(theirs, str) else theirs
+        for mine, other in zip(own, theirs):
+            found[mine] = (fk["reference"]["resource"] or resource, other)
+    return found
+
+
+def _plain_allowed(spec: dict) -> str:
+    codes = spec.get("constraints", {}).get("enum") or []
+    labels = spec.get("x-labels", {})
+    if len(codes) > MAX_LISTED and not labels:
+        return WORDS["en"]["codes"].format(n=len(codes))
+    return "; ".join(f"{code} ({labels[code]['sv']} / {labels[code]['en']})" if code in labels else str(code)
+                     for code in codes)
+
+
+def dictionary_rows(tables: dict[str, Table]) -> list[dict]:
+    """One row per column of every published table, in table and column order."""
+    rows = []
+    for table in tables.values():
+        key, refs = table.key, foreign_keys(table.resource)
+        for spec in table.fields:
+            name = spec["name"]
+            keys = ["primary key"] if name in key else []
+            keys += [f"foreign key {'.'.join(refs[name])}"] if name in refs else []
+            rows.append({
+                "table": table.resource, "field": name, "title_sv": spec.get("title", ""),
+                "title_en": spec.get("title_en", ""), "type": spec["type"],
+                "required": "yes" if spec.get("constraints", {}).get("required") else "",
+                "unit": unit(spec), "key": "; ".join(keys),
+                "constraints": _constraints(spec, WORDS["en"]).replace("`", ""),
+                "allowed_values": _plain_allowed(spec), "description_sv": " ".join(spec.get("description", "").split()),
+                "description_en": " ".join(spec.get("description_en", "").split()),
+            })
+    return rows
+
+
+def write_dictionary(tables: dict[str, Table], out_dir: Path) -> Path:
+    """`datadictionary.csv`, written like the tables' CSV files (UTF-8, CRLF, formula-safe)."""
+    fields = [{"name": name, "type": "string"} for name, _ in COLUMNS]
+    path = out_dir / DICTIONARY_FILE
+    path.write_bytes(csv_bytes(Table("datadictionary", fields, dictionary_rows(tables))))
+    return path

@@ -30,14 +30,18 @@ Alla uppgifter på webbplatsen går att ladda ned, fritt att använda under
 - **Excel**: <a href="{latest}portal.xlsx">portal.xlsx</a>, ett blad per tabell och ett första blad som förklarar kolumnerna.
   Öppna den här filen i Excel; svenska Excel läser CSV-filer med kommatecken fel.
 - **Allt i en fil**: <a href="{latest}portal.zip">portal.zip</a> (CSV, JSON, Excel, SQLite och schema).
-- **SQLite** för Datasette, DuckDB eller sqlite3: <a href="{latest}portal.sqlite">portal.sqlite</a>.
+- **SQLite** för Datasette, DuckDB eller sqlite3: <a href="{latest}portal.sqlite">portal.sqlite</a>, med
+  <a href="{latest}portal.metadata.json">portal.metadata.json</a> som ger Datasette tabellernas och kolumnernas
+  namn och beskrivningar, enheter och licens: `datasette portal.sqlite --metadata portal.metadata.json`.
 - **Frictionless Data Package** med tabellscheman, nycklar och licens: <a href="{latest}datapackage.json">datapackage.json</a>.
 - **JSON** som posterna visas på webbplatsen: <a href="{latest}trips.json">trips.json</a>,
   <a href="{latest}memberships.json">memberships.json</a>, <a href="{latest}agreements.json">agreements.json</a>.
 - **Kontrollsummor** (SHA-256): <a href="{latest}SHA256SUMS">SHA256SUMS</a>.
 - **Flöden**: nya och ändrade resor i <a href="{prefix}feed.atom">feed.atom</a>; varje rättelse med värdet före och efter i <a href="{prefix}corrections.atom">corrections.atom</a>.
-- **Metadata** för dataportaler (DCAT-AP-SE): <a href="{prefix}catalog.ttl">catalog.ttl</a>,
-  <a href="{prefix}catalog.jsonld">catalog.jsonld</a>.
+- **Dataordbok** som data: <a href="{latest}datadictionary.csv">datadictionary.csv</a> (och första bladet i Excel-filen).
+- **Metadata** för dataportaler (DCAT-AP-SE 3.0.1, varje fil i varje version med storlek och kontrollsumma):
+  <a href="{prefix}catalog.rdf">catalog.rdf</a> (RDF/XML, adressen som Sveriges dataportal skördar),
+  <a href="{prefix}catalog.ttl">catalog.ttl</a>, <a href="{prefix}catalog.jsonld">catalog.jsonld</a>.
 
 Varje post har också egna filer (JSON och CSV), länkade från postens sida.
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from generator.pii import organisation_number
+
 DEFAULT_LICENCE = "CC0-1.0"
 LICENCES = {  # SPDX id -> (title, URL of the licence text)
     "CC0-1.0": ("Creative Commons Zero v1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
@@ -48,6 +50,11 @@ class Release:
     def publisher(self) -> dict:
         publisher = self.package.get("publisher") or {}
         return publisher if isinstance(publisher, dict) else {"name": str(publisher)}
+
+    @property
+    def organisation_number(self) -> str | None:
+        """The publisher's organisation number (`publisher.organisation_number`), as ten digits."""
+        return organisation_number(self.publisher.get("organisation_number") or "")
 
     def url(self, path: str = "") -> str:
         """Absolute URL of a file of this version's downloads."""
