@@ -37,7 +37,7 @@ PAGE = """<!doctype html>
 
 
 def write_redirects(versions: list, site_dir: Path, base_url: str) -> list[Path]:
-    """A redirect at every former address of any version that the current site has no page at.
+    """A redirect at every former address of any published version that the current site has no page at.
 
     Written beside the pages (into the folder that is moved into the site), so only
     addresses the current data cannot have a page at are taken: a trip's year-based
@@ -46,7 +46,7 @@ def write_redirects(versions: list, site_dir: Path, base_url: str) -> list[Path]
     current = versions[-1].dataset.trips.values()
     years_now = {trip.year for trip in current}
     moved: dict[str, tuple[str, str]] = {}  # former address -> (new address, what it was)
-    for version in versions:
+    for version in (v for v in versions if v.commit):  # only a published version's addresses were ever seen
         for trip in version.dataset.trips.values():
             for old in former_urls(trip):
                 moved.setdefault(old, (url_for(trip), trip.title))
