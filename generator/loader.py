@@ -50,6 +50,7 @@ class Loaded:
     package_file: str
     tables: dict[str, list[Row]]
     problems: list[Problem]
+    package_doc: Document | None = None  # where each of the package's values stands, for the package checks
 
 
 def display_path(path: Path) -> str:
@@ -65,6 +66,7 @@ def load(data_dir: Path) -> Loaded:
     problems: list[Problem] = []
     package_path = data_dir / datafiles.PACKAGE_FILE
     package: dict = {}
+    doc = None
     discovered = datafiles.discover(data_dir, display_path)  # every file under data/ is read or reported
     problems += discovered.problems
     if package_path.is_file() and package_path not in discovered.refused:
@@ -75,7 +77,7 @@ def load(data_dir: Path) -> Loaded:
             if not isinstance(package.get("settings", {}), dict):  # every rule reads it: they get the defaults instead
                 from generator.package import check as check_package
 
-                problems += check_package({"settings": package["settings"]}, display_path(package_path))
+                problems += check_package({"settings": package["settings"]}, doc.file, doc)
                 package = {key: value for key, value in package.items() if key != "settings"}
         elif doc is not None:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
@@ -88,7 +90,7 @@ def load(data_dir: Path) -> Loaded:
             tables[name] += rows
         problems += part_problems
     reading.file = None
-    return Loaded(package, display_path(package_path), tables, problems)
+    return Loaded(package, display_path(package_path), tables, problems, doc)
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves

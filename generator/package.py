@@ -9,11 +9,9 @@ the wrong kind at its line, and nothing later has to guess.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-from generator import yamlsource
 from generator.downloads.release import LICENCES
 from generator.problems import Problem
+from generator.yamlsource import Document, Pos
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 WEB = re.compile(r"https?://[^\s<>\"]+")
@@ -46,15 +44,14 @@ def _fits(kind: str, value) -> bool:
     return (value in LICENCES) if kind == "licence" else (pattern is None or bool(pattern.fullmatch(value)))
 
 
-def check(package: dict, package_file: str) -> list[Problem]:
-    """Every field of the package metadata that is not of its kind, at its line."""
-    doc, _ = yamlsource.read(Path(package_file), package_file) if Path(package_file).is_file() else (None, [])
+def check(package: dict, package_file: str, doc: Document | None) -> list[Problem]:
+    """Every field of the package metadata that is not of its kind, at its line (`doc`: the file as read)."""
     problems = []
     for name, kind in FIELDS.items():
         for path, value in _values(package, name):
             if value is None or _fits(kind, value):
                 continue
-            pos = doc.pos(path) if doc is not None else yamlsource.Pos(1, 1)
+            pos = doc.pos(path) if doc is not None else Pos(1, 1)
             problems.append(Problem("package-field", package_file, pos.line, pos.column, name,
                                     {"key": name, "detail": f"{_shown(value)} ≠ {WORDS[kind]}"}))
     return problems

@@ -35,11 +35,8 @@ def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
 
 def settings(loaded: Loaded) -> tuple[dict, list[Problem]]:
     """The limits, each from `settings:` where given there; a problem for each setting that is unknown or not a whole number."""
-    given = loaded.package.get("settings") or {}
+    given = loaded.package.get("settings") or {}  # a mapping: the loader refuses and leaves out any other kind
     limits, problems = dict(LIMITS), []
-    if not isinstance(given, dict):
-        return limits, [Problem("setting-invalid", loaded.package_file, 1, 1, "settings",
-                                {"key": "settings", "expected_sv": "namn och värden", "expected_en": "names and values"})]
     for key, value in given.items():
         if key not in LIMITS and key not in COUNT_SETTINGS and key not in TEXT_SETTINGS:  # misspelt, or a newer version's
             problems.append(Problem("setting-unknown", loaded.package_file, 1, 1, f"settings.{key}", {"key": key}))

@@ -34,6 +34,7 @@ from markupsafe import escape
 from generator.background import Job, in_two, start_fork_server
 from generator.history import Change, last_changes
 from generator.model import Dataset
+from generator.outfolder import BuildError, check_out, clear_leftovers, swap
 from generator.render import pages
 from generator.render.links import SiteInfo
 
@@ -86,10 +87,6 @@ def _run_extension(step: Callable, *args):
         raise
     except Exception as exc:  # a failing step fails the build; never swap in half a site
         raise BuildError(f"{step.__module__}.{step.__qualname__} failed: {exc}") from exc
-
-
-class BuildError(Exception):
-    """The site could not be built; the previous site is left as it was."""
 
 
 @dataclass
@@ -499,60 +496,6 @@ def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG,
                 config.plugins.on_shutdown()
     except MkDocsException as exc:
         raise BuildError(f"MkDocs failed: {exc}") from exc
-
-
-def swap(new: Path, out: Path) -> None:
-    """Put `new` in place of `out`: rename the old away, the new in, then delete the old."""
-    old = None
-    if out.exists():
-        old = out.with_name(new.parent.name.replace(".build-", ".old-", 1))
-        out.rename(old)
-    try:
-        new.rename(out)
-    except OSError:
-        if old is not None:
-            old.rename(out)  # put the previous site back
-        raise
-    if old is not None:
-        shutil.rmtree(old)
-
-
-def clear_leftovers(out: Path) -> None:
-    """Remove the temporary folders of earlier builds into `out` whose process is gone (killed, power cut).
-
-    A build's folders are named `<out>.build-<pid>-*` and `<out>.old-<pid>-*`; a running
-    build's (a concurrent one) are left alone. Earlier versions named them without the
-    process id: those are left over too.
-    """
-    leftover = re.compile(re.escape(out.name) + r"\.(?:build|old)-(?:([0-9]+)-)?.+")
-    for path in out.parent.iterdir():
-        match = leftover.fullmatch(path.name)
-        if (match and not (match.group(1) and _alive(int(match.group(1)))) and path.is_dir()
-                and not path.is_symlink()):
-            shutil.rmtree(path, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process
-    return True
-
-
-def check_out(out: Path, data_dir: Path, *sources: Path) -> None:
-    """Refuse an output folder whose replacement would delete something else than a site, or publish the data folder."""
-    data = data_dir.resolve()
-    if out == data or data in out.parents or out in data.parents:
-        how = "is inside" if data in out.parents else "is" if out == data else "holds"
-        raise BuildError(f"{out} {how} the data folder {data_dir}; choose another --out folder")
-    for source in sources:
-        if source.resolve() == out or out in source.resolve().parents:
-            raise BuildError(f"{out} holds {source}; choose another --out folder")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "sitemap.xml").is_file())):
-        raise BuildError(f"{out} exists and is not a site built before; move it away or choose another --out folder")
 
 
 def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:

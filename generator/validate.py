@@ -104,7 +104,7 @@ def check_package(loaded: Loaded) -> list[Problem]:
     meta = loaded.package
     if not meta:
         return []
-    problems = package.check(meta, loaded.package_file)
+    problems = package.check(meta, loaded.package_file, loaded.package_doc)
     for key in ("name", "title", "version", "licence"):
         if not meta.get(key):
             problems.append(Problem("package-field", loaded.package_file, 1, 1, key, {"key": key, "detail": "saknas / missing"}))
