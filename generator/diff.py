@@ -126,33 +126,29 @@ def compare(old: Loaded, new: Loaded, protected: set[str] | None = None) -> Chan
     """Records added, removed and changed (field by field) in every resource, matched by primary key.
 
     A person protected on the new side (or in `protected`, those protected today) is never
-    named by the comparison, whatever an older side held: the name becomes WITHHELD (a
-    change to it still counts).
+    named by the comparison, whatever an older side held: a name reads WITHHELD on both
+    sides before they are compared (the new side has none, so a change to it still counts).
     """
     changes = Changes()
     protected = protected_people(new) | (protected or set())
     for resource in RESOURCES:
         before, after = keyed(old, resource), keyed(new, resource)
-        hide = _withhold if resource == "people" and protected else (lambda key, values: values)
+        if resource == "people":
+            for rows in (before, after):
+                for key in protected & rows.keys():
+                    if rows[key].get("name"):
+                        rows[key]["name"] = WITHHELD
         for key in sorted(after.keys() - before.keys()):
-            changes.added[resource].append((key, hide(key in protected, after[key])))
+            changes.added[resource].append((key, after[key]))
         for key in sorted(before.keys() - after.keys()):
-            changes.removed[resource].append((key, hide(key in protected, before[key])))
+            changes.removed[resource].append((key, before[key]))
         for key in sorted(before.keys() & after.keys()):
             columns = sorted(before[key].keys() | after[key].keys())
             fields_changed = {c: (before[key].get(c), after[key].get(c)) for c in columns
                               if before[key].get(c) != after[key].get(c)}
             if fields_changed:
-                shown = hide(key in protected, {c: pair for c, pair in fields_changed.items()})
-                changes.changed[resource].append((key, shown))
+                changes.changed[resource].append((key, fields_changed))
     return changes
-
-
-def _withhold(protected: bool, values: dict) -> dict:
-    if not protected or not values.get("name"):
-        return values
-    name = values["name"]
-    return {**values, "name": tuple(WITHHELD if v else v for v in name) if isinstance(name, tuple) else WITHHELD}
 
 
 GROUPS = ("all", "municipality", "year", "body", "category")  # every sum across municipalities is shown beside each one's
