@@ -87,6 +87,23 @@ def name_of(record) -> str:
     return record.display_name
 
 
+def in_language(text: str | None, lang: str | None) -> str | Markup:
+    """Text in another language than the page's, marked so a screen reader pronounces it right (WCAG 3.1.2);
+    "–" when there is none."""
+    if not text:
+        return "–"
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text
+
+
+def name_html(record) -> str | Markup:
+    """`name_of`, with an organisation's own name marked with its language."""
+    if isinstance(record, Organisation):
+        return in_language(record.display_name, record.display_language)
+    if isinstance(record, Membership):
+        return Markup("{} ({})").format(name_html(record.organisation), record.body.municipality.name)
+    return name_of(record)
+
+
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative folder ending in / or a file, maybe with #anchor) as seen from `page_url`."""
     path, _, anchor = target.partition("#")
@@ -110,7 +127,7 @@ def link(record, page_url: str, text: str | None = None) -> Markup:
     if record is None:
         return Markup("")
     href = relative(url_for(record), page_url)
-    return Markup(f'<a href="{escape(href)}">{escape(text if text is not None else name_of(record))}</a>')
+    return Markup(f'<a href="{escape(href)}">{escape(text if text is not None else name_html(record))}</a>')
 
 
 def history_url(site: SiteInfo, source_file: str) -> str:

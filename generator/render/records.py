@@ -18,8 +18,8 @@ from generator.render import figures
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields, schema_descriptor
 from generator.render.figures import Figure
-from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
-                                    report_error_url, url_for)
+from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
+                                    report_email_url, report_error_url, url_for)
 from generator.render.formatting import country_name, format_date, format_number, format_sek
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
@@ -113,14 +113,17 @@ def destinations(trip: Trip) -> str:
 _trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
 
 
-def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True) -> TableView:
+def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True, csv_file: str = "") -> TableView:
     """The trips index table: date, destination, event, body, travellers, purpose, total.
 
     A trip is listed on its year's page and on the pages of its body, organiser, people
     and membership; its row is rendered once for each way it links from a page.
     """
-    headers = [Header("Datum"), Header("Resa och resmål"), Header("Evenemang"), Header("Organ"),
-               Header("Resenärer", True), Header("Inriktning"), Header("Kostnad", True)]
+    headers = [Header("Datum", csv="start_date"), Header("Resa och resmål", csv="title"),
+               Header("Evenemang", csv="event"), Header("Organ", csv="body_id"),
+               Header("Resenärer", True, csv="participants"), Header("Inriktning", csv="purposes"),
+               Header("Kostnad", True, csv="municipality_sek")]
+    labels = [h.text for h in headers]
     rows = []
     for t in trips:
         trip_link, body_link = link(t, url), link(t.body, url)
@@ -129,12 +132,14 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
         if cached is None or cached[0] is not t:
             title = Markup(f"{trip_link}<br>{escape(destinations(t))}")
             cached = _trip_rows[key] = (t, row_html([
-                date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
-                Cell(body_link, sort=name_of(t.body)),
+                date_cell(t.start_date), Cell(title, sort=t.title), Cell(in_language(t.event, t.event_language),
+                                                                         value=None if t.event else ""),
+                Cell(body_link, sort=name_of(t.body), value=t.body.id),
                 Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
-                Cell(", ".join(purpose_label(p) for p in t.purposes)), money(figures.trip_figure(t))]))
+                Cell(", ".join(purpose_label(p) for p in t.purposes), value=";".join(t.purposes)),
+                money(figures.trip_figure(t))], labels=labels, row_id=t.id))
         rows.append(cached[1])
-    return TableView(caption, headers, rows, sortable=sortable, searchable=False)
+    return TableView(caption, headers, rows, sortable=sortable, searchable=False, csv_file=csv_file)
 
 
 def forget_rows() -> None:
@@ -164,7 +169,7 @@ def trip_page(t: Trip) -> PageView:
     url = url_for(t)
     organiser = link(t.organiser, url) if t.organiser else (t.organiser_name or "–")
     facts = [("Datum", date_range(t.start_date, t.end_date)), ("Resmål", destinations(t)),
-             ("Evenemang", t.event or "–"), ("Arrangör", organiser), ("Ansvarigt organ", link(t.body, url)),
+             ("Evenemang", in_language(t.event, t.event_language)), ("Arrangör", organiser), ("Ansvarigt organ", link(t.body, url)),
              ("Status", label("trips", "status", t.status)), ("Kostnad för kommunen", sek(figures.trip_figure(t)))]
     if t.membership:
         facts.append(("Medlemskap", link(t.membership, url)))
@@ -237,7 +242,7 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
         sections.append(Section("Källa", text=m.source))
     example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
     return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections,
-                    search_terms=[m.decision_reference])
+                    search_terms=[m.decision_reference], heading=Markup("Medlemskap: {}").format(name_html(m)))
 
 
 def agreement_page(a: Agreement) -> PageView:
@@ -265,7 +270,7 @@ def agreement_page(a: Agreement) -> PageView:
 
 def organisation_page(o: Organisation) -> PageView:
     url = url_for(o)
-    facts = [("Namn", o.name), ("Slag", label("organisations", "kind", o.kind)),
+    facts = [("Namn", in_language(o.name, o.name_language)), ("Slag", label("organisations", "kind", o.kind)),
              ("Ort", ", ".join(x for x in (o.city, o.country and country_name(o.country)) if x) or "–")]
     if o.website:
         facts.append(("Webbplats", Markup('<a href="{0}">{0}</a>').format(o.website)))
@@ -275,7 +280,7 @@ def organisation_page(o: Organisation) -> PageView:
                         table=trip_table(o.trips, url, "Resor", False) if o.trips else None,
                         text=None if o.trips else "Inga resor.")]
     example = o.example or any(t.has_example_data for t in o.trips)
-    return PageView(url, o.display_name, example, facts=facts, sections=sections)
+    return PageView(url, o.display_name, example, facts=facts, sections=sections, heading=name_html(o))
 
 
 def body_page(b: Body, kind: str) -> PageView:
