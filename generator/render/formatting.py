@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel import Locale
+from babel.numbers import get_currency_name
 
 NBSP = "\u00a0"
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and can break a line
@@ -136,3 +137,11 @@ def country_name(code: str | None, lang: str = "sv") -> str:
     if not code:
         return NO_VALUE
     return _territories(lang).get(code, code)
+
+
+def currency_name(code: str | None, lang: str = "sv", count: float | None = None) -> str:
+    """`EUR` as a reader says it, `euro`; `USD` `amerikansk dollar`, `amerikanska dollar` when `count` is more than
+    one (CLDR, through Babel); English `US dollars`; the code itself where CLDR has no name."""
+    if not code:
+        return NO_VALUE
+    return get_currency_name(code, count, locale=_lang(lang))

@@ -20,7 +20,7 @@ from generator.entities import fields, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
                                     report_email_url, report_error_url, url_for)
-from generator.render.formatting import country_name, format_date, format_number, format_sek
+from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
                                     date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
@@ -57,6 +57,10 @@ def _shown(resource: str, name: str, value) -> str:
             return value
     if "x-labels" in spec:
         return "; ".join(label(resource, name, code) for code in str(value).split(";"))
+    if name == "country":
+        return country_name(str(value))
+    if name == "original_currency":
+        return currency_name(str(value))
     return str(value)
 
 

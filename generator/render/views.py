@@ -20,7 +20,8 @@ from markupsafe import Markup, escape
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
 from generator.entities import labels
 from generator.render.figures import Figure
-from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
+from generator.render.formatting import (currency_name, format_date, format_date_range, format_number,
+                                         format_percent_change, format_sek)
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
@@ -183,7 +184,8 @@ def partial_date(value: str | None) -> str:
 
 
 def original_amount(amount: float | None, currency: str | None) -> str:
-    return f"{format_number(amount, decimals=2)} {currency}" if amount else "–"
+    """`2 300,00 euro`: the currency by its name, not its code."""
+    return f"{format_number(amount, decimals=2)} {currency_name(currency, count=amount)}" if amount else "–"
 
 
 def change(old: float, new: float) -> str:
