@@ -11,6 +11,7 @@ import shutil
 import pytest
 
 from conftest import REPO, SAMPLE_DATA, run_portal
+from support.browser import format_violations
 from support.fixtures import browser  # noqa: F401
 from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
@@ -69,6 +70,8 @@ def test_every_amount_is_in_view_without_scrolling_sideways(browser, base_url, n
         hidden = [f"{c['label']} {c['text']!r}: {why}" for c in cells if (why := _outside(c, WIDTHS[width][0]))]
         assert hidden == []
         assert measured["page"]["scrollWidth"] <= measured["page"]["width"], "the page scrolls sideways"
+        violations = visit.axe()  # cards or table, the page stays accessible
+        assert violations == [], format_violations(violations)
 
 
 def test_a_table_wider_than_its_columns_suggest_still_shows_its_amounts(browser, base_url):  # noqa: F811
@@ -107,7 +110,11 @@ def test_rows_become_cards_labelled_by_their_column_only_where_they_must(browser
                               " getComputedStyle(c, '::before').content]")
         header = visit.page.locator("table.portal-table thead").bounding_box()
         if width == "phone":  # a card: the value under its column's name; the header row out of sight
-            assert style == ["grid", "block", '"Kostnad"']
+            assert style == ["flow-root", "block", '"Kostnad"']
+            # the value beside its label, not under it: the text starts right of the label's column
+            indent = cell.evaluate("c => { const r = document.createRange(); r.selectNodeContents(c);"
+                                   " return r.getClientRects()[0].left - c.getBoundingClientRect().left; }")
+            assert indent > 100
             assert header["width"] <= 1 and header["height"] <= 1
         else:  # a plain table row
             assert style[:2] == ["table-cell", "none"]
@@ -128,6 +135,17 @@ def test_filter_has_a_visible_focus_ring(browser, base_url, width):  # noqa: F81
                                "width: parseFloat(s.outlineWidth), shadow: s.boxShadow, color: s.outlineColor}; }")
         assert style["style"] not in ("none", "") and style["width"] >= 2 or style["shadow"] not in ("none", "")
         assert [style["style"], style["shadow"]] != unfocused
+        if style["shadow"] in ("none", ""):  # the ring stands out from the white page (WCAG 1.4.11: 3:1)
+            assert _contrast(style["color"], "rgb(255, 255, 255)") >= 3
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(colour: str) -> float:
+        channels = [int(float(x)) / 255 for x in re.findall(r"[\d.]+", colour)[:3]]
+        r, g, bl = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _csv_rows(path) -> list[list[str]]:
