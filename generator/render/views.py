@@ -124,7 +124,6 @@ class PageView:
     url: str
     title: str
     example: bool = False
-    heading: str | Markup | None = None  # the title as the page's h1 shows it, when parts are marked (another language)
     lead: str | None = None
     intro: Markup | None = None
     facts: list[tuple[str, str | Markup]] | None = None
@@ -133,6 +132,7 @@ class PageView:
     hide_toc: bool = False
     search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
     search_terms: list[str] = field(default_factory=list)  # what people search a record by beyond its summary (diary numbers)
+    heading: str | Markup | None = None  # the title as the page's h1 shows it, when parts are marked (another language)
 
 
 def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
