@@ -10,7 +10,6 @@ so the sidebar does not grow with the data.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,6 +29,8 @@ from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Se
                                     partial_date)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
+TITLE_ANCHOR = "innehall"
+"""The id of every generated page's h1: where the layout's skip link ("Hoppa till innehåll") leads."""
 MARKDOWN_SLOT = "<!-- portal:markdown -->"
 """Where a page's hand-written Markdown (`Page.markdown`), converted by the engine, goes in its HTML."""
 
@@ -43,12 +44,6 @@ class Page:
     hide_toc: bool = False
     markdown: str = ""  # hand-written Markdown (the start page's intro) for the engine to convert
     summary: str | None = None  # what a search index keeps of the page, if not the whole page (record pages)
-
-    def as_markdown(self) -> str:
-        """The page as one Markdown file with front matter (for engines that only read Markdown)."""
-        front = f"---\ntitle: {json.dumps(str(escape(self.title)), ensure_ascii=False)}\n"
-        front += "hide:\n  - toc\n---\n\n" if self.hide_toc else "---\n\n"
-        return front + self.html.replace(MARKDOWN_SLOT, f"\n{self.markdown}\n")
 
 
 @dataclass
@@ -77,7 +72,7 @@ def summary_of(view: PageView) -> str:
 
 def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:
     """A view as a page: section anchors assigned (as Markdown's toc would), the body rendered."""
-    ids: set[str] = set()
+    ids: set[str] = {TITLE_ANCHOR}
     headings = []
     for section in view.sections:
         section.anchor = unique(slugify(section.heading, "-"), ids)
@@ -85,7 +80,7 @@ def render_page(view: PageView, markdown: str = "", summary: str | None = None) 
     if view.record is not None:
         view.record["anchor"] = unique(slugify("Om posten", "-"), ids)
         headings.append((view.record["anchor"], "Om posten"))
-    html = environment().get_template("page.html.j2").render(**vars(view))
+    html = environment().get_template("page.html.j2").render(**vars(view), title_anchor=TITLE_ANCHOR)
     return Page(view.title, html, headings, view.hide_toc, markdown, summary)
 
 
@@ -120,6 +115,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
             into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
     add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
+    files[SEARCH_PATH] = search_page()
     by_year: dict[int, list] = {}
     trips = list(dataset.trips.values())
     for trip in trips:
@@ -174,12 +170,14 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     return Rendered(files, nav)
 
 
-def write(rendered: Rendered, docs_dir: Path) -> None:
-    """Every page as a Markdown file in `docs_dir`."""
-    for rel, page in rendered.pages.items():
-        path = docs_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.as_markdown(), encoding="utf-8")
+SEARCH_PATH = "sok.md"
+
+
+def search_page() -> Page:
+    """The search page: the header's search form leads here, Pagefind answers in the browser."""
+    title = "Sök"
+    return Page(title, environment().get_template("search.html.j2").render(title=title, title_anchor=TITLE_ANCHOR),
+                [], hide_toc=True)
 
 
 def _example_costs(costs) -> bool:
