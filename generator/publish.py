@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar
 import gzip
-import logging
 import os
 import shutil
 import sys
@@ -32,7 +31,6 @@ from generator.render import pages
 from generator.sitesource import CONFIG, CONTENT, site_info
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -153,25 +151,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
 
 def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, port: int,
           content: Path = CONTENT, config_file: Path = CONFIG) -> None:
-    """Serve `site` with MkDocs' live-reload server, calling `rebuild` when a source changes.
-
-    The browser reloads by itself after each rebuild. `rebuild` must not raise for bad
-    data: it reports the problems and leaves the previous site in place.
-    """
-    from mkdocs.livereload import LiveReloadServer
+    """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change."""
+    from generator import preview
 
     start_fork_server(["generator.validate", "generator.model", "generator.publish", "generator.catalog", "frictionless"])
-    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), polling_interval=0.25)
-    for path in (data_dir, content, config_file, *WATCHED):
-        if path.exists():
-            server.watch(str(path))
-    announce = logging.StreamHandler(sys.stdout)
-    announce.addFilter(lambda record: "Serving on" in record.getMessage())  # once the port is bound
-    logging.getLogger("mkdocs.livereload").addHandler(announce)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    preview.serve(rebuild, site, [data_dir, content, config_file, *WATCHED], host, port)
