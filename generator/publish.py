@@ -28,6 +28,7 @@ from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.outfolder import BuildError, check_out, clear_leftovers, swap
 from generator.render import pages
+from generator.render.links import address
 from generator.sitesource import CONFIG, CONTENT, site_info
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
@@ -102,8 +103,8 @@ def _build_language(engine: engines.Engine, folder: Path, generated: dict[str, p
         shutil.rmtree(folder / "site")
         return _build_language(engine, folder, generated, nav, lang, config_file, base, epoch, stamp=False)
     docs = folder / "docs"
-    return [sitesource.address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
-        [sitesource.address(p)[0] for p in layout_plan.stamped]
+    return [address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
+        [address(p)[0] for p in layout_plan.stamped]
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
@@ -129,9 +130,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         folder = work / "source"
         docs = folder / "docs"
         docs.mkdir(parents=True)
+        past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
         with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
             extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, "sv")
-            past = hooks.history_of(dataset, data_dir)[2]
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past)
             urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch)
             site = folder / "site"
