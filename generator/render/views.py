@@ -130,8 +130,6 @@ class PageView:
     sections: list[Section] = field(default_factory=list)
     record: dict | None = None
     hide_toc: bool = False
-    search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
-    search_terms: list[str] = field(default_factory=list)  # what people search a record by beyond its summary (diary numbers)
     heading: str | Markup | None = None  # the title as the page's h1 shows it, when parts are marked (another language)
 
 
