@@ -91,36 +91,25 @@ def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int
     return Section(f"I siffror, {year}", table=table, note=note)
 
 
-def years_sections(per: list[MunicipalityFigures]) -> list[Section]:
-    """Spending per year, and per inhabitant, each municipality in its own column, with what its bodies reported."""
+def years_section(per: list[MunicipalityFigures]) -> Section:
+    """Spending per year, in total and per inhabitant: a row per year and municipality, with what its bodies reported."""
     years = sorted({y for mf in per for y in mf.years})
     amounts = {mf.municipality.id: {y: spent(mf, y) for y in years} for mf in per}
-    headers = [Header("År")]
-    for mf in per:
-        headers += [Header(f"Kostnad, {mf.municipality.name}", True), Header(f"Rapporterat, {mf.municipality.name}", True)]
-    rows = []
-    for y in reversed(years):
-        row = [Cell(str(y))]
-        for mf in per:
-            row += [money(amounts[mf.municipality.id][y]), Cell(mf.coverage(y).fraction + " organ", numeric=True)]
-        rows.append(row)
+    rows = [[Cell(str(y)), Cell(mf.municipality.name), money(amounts[mf.municipality.id][y]),
+             money(per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
+             Cell(mf.coverage(y).fraction + " organ", numeric=True)] for y in reversed(years) for mf in per]
+    table = TableView("Kostnader per år och kommun", [Header("År"), Header("Kommun"), Header("Kostnad", True),
+                                                      Header("Per invånare", True), Header("Rapporterat", True)],
+                      rows, row_headers=True)
     chart = Markup(bar_chart([str(y) for y in years],
                              [Series(mf.municipality.name, [amounts[mf.municipality.id][y].value for y in years])
                               for mf in per], stacked=False, title="Kostnader per år, kommunerna bredvid varandra",
                              description="Vad varje kommun betalat per år för resor, medlemskap och avtal, i kronor, "
                                          "en stapel per kommun. År utan kända uppgifter visas som uppgift saknas.",
                              id_prefix="compare-years"))
-    per_head = [[Cell(str(y))] + [money(per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])) for mf in per]
-                for y in reversed(years)]
-    ms = [mf.municipality for mf in per]
-    return [Section("Kostnader per år", chart=chart, table=TableView("Kostnader per år och kommun, kronor", headers, rows,
-                                                                       row_headers=True),
-                    note="Rapporterat: hur många av kommunens organ som har rapporterat året. " + UNKNOWN_NOTE
-                         + " Kommunerna läggs aldrig ihop."),
-            Section("Kostnader per invånare och år",
-                    table=TableView("Kostnader per invånare, år och kommun, kronor",
-                                    [Header("År")] + [Header(m.name, True) for m in ms], per_head, row_headers=True),
-                    note=_population_note(ms))]
+    return Section("Kostnader per år", chart=chart, table=table,
+                   note="Rapporterat: hur många av kommunens organ som har rapporterat året. " + UNKNOWN_NOTE
+                        + " Kommunerna läggs aldrig ihop. " + _population_note([mf.municipality for mf in per]))
 
 
 def policies_section(dataset: Dataset, ms: list[Municipality]) -> Section:
@@ -154,8 +143,8 @@ def compare_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
     per = figures.per_municipality(dataset, as_of)
     year = figures.latest_full_year(dataset, as_of)
     ms = [mf.municipality for mf in per]
-    sections = ([measures_section(dataset, per, year, as_of)] + years_sections(per)
-                + [policies_section(dataset, ms), population_section(ms)])
+    sections = [measures_section(dataset, per, year, as_of), years_section(per), policies_section(dataset, ms),
+                population_section(ms)]
     example = any(c.example for c in dataset.costs) or any(t.has_example_data for t in dataset.trips.values())
     return PageView(URL, "Kommunerna jämförda", example,
                     lead="Kommunerna bredvid varandra: vad de betalar, per år och per invånare, hur de reser, deras "
