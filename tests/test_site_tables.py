@@ -18,7 +18,7 @@ from test_site_build import PARIS, sample_site  # noqa: F401
 
 PAGES = {"start": "", "trips-2016": "resor/2016/", "trip": PARIS, "memberships": "medlemskap/",
          "costs": "kostnader/", "costs-by-body": "kostnader/organ/", "costs-by-category": "kostnader/kategori/",
-         "costs-by-country": "kostnader/land/", "organisation": "organisationer/oecd/",
+         "costs-by-country": "kostnader/land/", "comparison": "jamforelse/", "organisation": "organisationer/oecd/",
          "body": "organ/stockholm-kommunstyrelsen/", "person": "personer/karin-wanngard/",
          "membership": "medlemskap/malmo-iclei/"}
 WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
