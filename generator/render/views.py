@@ -43,7 +43,8 @@ class Header:
     csv: str = ""  # the column's name in a CSV of the rows: the schema's field name when the column shows that field
 
 
-def row_html(cells: list[Cell], row_header: bool = False, labels: list[str] | None = None, row_id: str | None = None) -> Markup:
+def row_html(cells: list[Cell], row_header: bool = False, labels: list[str] | None = None,
+             row_id: str | None = None) -> Markup:
     """One table row, every value escaped: `<tr data-id=".."><th scope="row" data-label="..">..</th><td ..>..</td></tr>`.
 
     `labels` are the column headers, repeated on each cell (`data-label`) for the cards a
