@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import periods
+from generator import climate, geo, periods
 from generator.loader import Loaded
 
 
@@ -30,6 +30,12 @@ class Municipality:
     example: bool
     source_file: str
     bodies: list[Body] = field(default_factory=list)
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @functools.cached_property
+    def position(self) -> geo.Position | None:
+        return geo.municipality_place(self.name, self.id, self.country, self.latitude, self.longitude)
 
 
 @dataclass
@@ -228,6 +234,13 @@ class Agreement:
 class Destination:
     city: str
     country: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+    @functools.cached_property
+    def position(self) -> geo.Position | None:
+        """Where the place is (`geo.place`); None when neither the data nor GeoNames says."""
+        return geo.place(self.city, self.country, self.latitude, self.longitude)
 
 
 @dataclass
@@ -262,6 +275,7 @@ class Trip:
     source: str | None
     example: bool
     source_file: str
+    travel_mode: str | None = None  # None: the data does not say (flight is assumed)
     destinations: list[Destination] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
@@ -288,6 +302,12 @@ class Trip:
         None when the trip has no cost lines and no stated total: not reported is not zero.
         """
         return self.paid_total if self.costs else self.total_sek_stated
+
+    @functools.cached_property
+    def climate(self) -> climate.Estimate:
+        """The estimated emissions of the journeys (`climate.estimate`): per traveller, total, or unknown."""
+        return climate.estimate(self.body.municipality.position, [d.position for d in self.destinations],
+                                self.travel_mode, len(self.participants))
 
     @property
     def has_preliminary_costs(self) -> bool:
@@ -358,7 +378,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
 
     municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
                                             v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
-                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
+                                            bool(v.get("example")), f, latitude=v.get("latitude"),
+                                            longitude=v.get("longitude")) for v, f in rows("municipalities")}
     bodies = {}
     for v, f in rows("bodies"):
         body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),
@@ -404,14 +425,14 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
                     v.get("purpose_text"), v.get("decision_reference"), v.get("decision_number"), v.get("decision_date"),
                     v.get("decision_agenda_item"), bodies.get(v.get("decision_body_id")), memberships.get(v.get("membership_id")),
                     agreements.get(v.get("agreement_id")), v.get("report"), v.get("report_date"), v.get("total_sek"),
-                    v.get("source"), bool(v.get("example")), f)
+                    v.get("source"), bool(v.get("example")), f, v.get("travel_mode"))
         trips[trip.id] = trip
         trip.body.trips.append(trip)
         for linked in (trip.organiser, trip.membership, trip.agreement):
             if linked:
                 linked.trips.append(trip)
     for v in t["trip_destinations"]:
-        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"]))
+        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"], v.get("latitude"), v.get("longitude")))
     for v in t["trip_participants"]:
         participant = Participant(people[v["person_id"]], v.get("role"))
         trips[v["trip_id"]].participants.append(participant)

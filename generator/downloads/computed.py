@@ -5,8 +5,10 @@ cost, nor mistake an empty stated total for zero. So every trip row carries
 `total_sek_computed` (the sum of all its lines: what a stated `total_sek` must be) and
 `municipality_sek_computed` (the lines one of our bodies paid: the trip's cost on the
 site), both empty without lines; and `membership_fees` has each membership's fee per
-year: paid, free or unknown. The numbers are the model's (`Trip.lines_total`,
-`Trip.paid_total`, `Membership.fee_for`), the same the pages show.
+year: paid, free or unknown. Each trip row also carries its estimated climate impact
+(`distance_km_computed`, `co2e_kg_per_traveller_computed`, `co2e_kg_computed`, from
+`Trip.climate`), empty when unknown. The numbers are the model's (`Trip.lines_total`,
+`Trip.paid_total`, `Membership.fee_for`, `Trip.climate`), the same the pages show.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
         for row in rows:
             trip = dataset.trips[row["id"]]
             row["total_sek_computed"], row["municipality_sek_computed"] = _number(trip.lines_total), _number(trip.paid_total)
+            co2 = trip.climate
+            row["distance_km_computed"] = _number(co2.distance_km)
+            row["co2e_kg_per_traveller_computed"] = _number(co2.per_traveller_kg)
+            row["co2e_kg_computed"] = _number(None if co2.total_kg is None else round(co2.total_kg, 1))
 
 
 def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list[dict]:
