@@ -30,23 +30,27 @@ class Factor:
     key: str
     kg_per_km: float  # kg CO2e per passenger-km (car: per vehicle-km, see below)
     desnz_name: str  # the row of DESNZ's table, as it names it
+    desnz_id: str  # the row's ID in DESNZ's flat file, which pins it
     label: str  # Swedish, for the site
 
 
-# DESNZ conversion factors 2025 (published June 2025), "kg CO2e" column. Flights: table
-# "Business travel- air", the "With RF" rows (radiative forcing uplift: non-CO2 effects at
-# altitude), Average passenger. Car: "Business travel- land", per vehicle-km, counted per
-# traveller as if each drove alone (an upper bound; the data do not say who shared a car).
+# DESNZ, Greenhouse gas reporting: conversion factors 2025 (published June 2025), flat file,
+# column "GHG Conversion Factor 2025", unit "kg CO2e". Flights: "Business travel- air", the
+# rows with radiative forcing ("With RF": the non-CO2 effects of flying at altitude),
+# Average passenger. Car: "Business travel- land", per vehicle-km, counted per traveller as
+# if each drove alone (an upper bound; the data do not say who shared a car).
 FACTORS: dict[str, Factor] = {f.key: f for f in (
-    Factor("flight-domestic", 0.22928, "Business travel- air > Flights > Domestic, to/from UK > Average passenger (With RF)",
-           f"flyg, kortare än {DOMESTIC_MAX_KM} km"),
-    Factor("flight-short", 0.12786, "Business travel- air > Flights > Short-haul, to/from UK > Average passenger (With RF)",
-           f"flyg, {DOMESTIC_MAX_KM}–{SHORT_HAUL_MAX_KM} km"),
-    Factor("flight-long", 0.15282, "Business travel- air > Flights > Long-haul, to/from UK > Average passenger (With RF)",
-           f"flyg, längre än {SHORT_HAUL_MAX_KM} km"),
-    Factor("train", 0.03546, "Business travel- land > Rail > National rail (passenger.km)", "tåg"),
-    Factor("car", 0.17474, "Business travel- land > Cars (by size) > Medium car > Petrol (km)", "bil"),
-    Factor("ferry", 0.11270, "Business travel- sea > Ferry > Average (all passenger) (passenger.km)", "färja"),
+    Factor("flight-domestic", 0.22928, "Business travel- air > Flights > Domestic, to/from UK > Average passenger, "
+           "With RF (passenger.km)", "21_316_3160_11_1", f"flyg, kortare än {DOMESTIC_MAX_KM} km"),
+    Factor("flight-short", 0.12786, "Business travel- air > Flights > Short-haul, to/from UK > Average passenger, "
+           "With RF (passenger.km)", "21_316_3162_11_1", f"flyg, {DOMESTIC_MAX_KM}–{SHORT_HAUL_MAX_KM} km"),
+    Factor("flight-long", 0.15282, "Business travel- air > Flights > Long-haul, to/from UK > Average passenger, "
+           "With RF (passenger.km)", "21_316_3168_11_1", f"flyg, längre än {SHORT_HAUL_MAX_KM} km"),
+    Factor("train", 0.03546, "Business travel- land > Rail > National rail (passenger.km)", "25_315_3147_11_1", "tåg"),
+    Factor("car", 0.16725, "Business travel- land > Cars (by size) > Average car > Unknown (km)", "25_301_3074_4_1",
+           "bil"),
+    Factor("ferry", 0.1127, "Business travel- sea > Ferry > Average (all passenger) (passenger.km)", "23_318_3190_11_1",
+           "färja"),
 )}
 
 

@@ -111,7 +111,7 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
         home = _city(municipality_of[trip["body_id"]], "SE")
         legs = [_haversine(home, _city(d["city"], d["country"])) for d in rows["trip_destinations"]
                 if d["trip_id"] == trip["id"]]
-        factors = [{"train": 0.03546, "car": 0.17474, "ferry": 0.1127}.get(trip.get("travel_mode"))
+        factors = [{"train": 0.03546, "car": 0.16725, "ferry": 0.1127}.get(trip.get("travel_mode"))
                    or (0.22928 if km < 500 else 0.12786 if km <= 3700 else 0.15282) for km in legs]
         travellers = sum(1 for x in rows["trip_participants"] if x["trip_id"] == trip["id"])
         trip["distance_km_computed"] = round(2 * sum(legs), 1)

@@ -121,3 +121,23 @@ def test_a_place_not_found_is_a_warning_with_a_hint(workdir):
     assert ("data/trips/2024/2024-06-bryssel-green-week.yaml:18:11: warning: The portal cannot find Brysel (BE) "
             "among GeoNames' cities") in result.stdout
     assert "give the place's coordinates" in result.stdout
+
+
+def test_an_unplaced_destination_is_said_and_never_counted_as_zero(workdir):
+    from generator.render import emissions, maps, records
+    from generator.validate import validated_dataset
+
+    path = workdir / "data" / "trips" / "2024" / "2024-06-bryssel-green-week.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("city: Bryssel", "city: Brysel"), encoding="utf-8")
+    dataset = validated_dataset(workdir / "data")[1]
+    trip = dataset.trips["2024-06-bryssel-green-week"]
+    assert trip.climate.per_traveller_kg is None and trip.climate.total_kg is None
+    facts = dict(records.trip_page(trip).facts)
+    assert facts["Resmål"] == "Brysel (Belgien, okänd position)"
+    assert str(facts["Klimatpåverkan"]).startswith("uppgift saknas: okänd position")
+    sums = emissions.sums_table(dataset)
+    body = [row for row in sums.rows if row[0].text.startswith("Kommunstyrelsen, Malmö")][0]
+    column = [h.text for h in sums.headers].index("2024")
+    assert body[column].text == "1\u00a0275 kg CO₂e + 1 okänd"  # the 2024 Lissabon trip counted, the Brysel trip not
+    table = maps.place_table(maps.places(dataset.trips.values()), maps.EUROPE, "t")
+    assert ["Brysel", "Belgien", "1", "okänd position"] in [[c.text for c in row] for row in table.rows]

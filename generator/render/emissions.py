@@ -36,9 +36,9 @@ def trip_line(t: Trip, page_url: str) -> Markup:
 
 
 def _sum(trips: list[Trip]) -> Cell:
-    """Known totals added up, and how many trips could not be counted; "–" without trips."""
+    """Known totals added up, and how many trips could not be counted; "inga resor" without trips (not a zero)."""
     if not trips:
-        return Cell("–", sort="")
+        return Cell("inga resor", sort="", numeric=True)
     known = [t.climate.total_kg for t in trips if t.climate.total_kg is not None]
     unknown = len(trips) - len(known)
     if not known:
@@ -60,15 +60,17 @@ def sums_table(dataset: Dataset) -> TableView:
                      row_headers=True, searchable=False)
 
 
-def year_totals(dataset: Dataset, year: int) -> Cell:
-    return _sum([t for t in dataset.trips.values() if t.year == year])
+def year_total(trips: list[Trip], municipality) -> Cell:
+    """A year's trips of one municipality (nothing is added across municipalities)."""
+    return _sum([t for t in trips if t.body.municipality is municipality])
 
 
 def factors_table() -> TableView:
-    rows = [[Cell(f.label), Cell(format_number(f.kg_per_km, decimals=5), numeric=True), Cell(f.desnz_name)]
-            for f in climate.FACTORS.values()]
+    rows = [[Cell(f.label), Cell(format_number(f.kg_per_km, decimals=5), numeric=True), Cell(f.desnz_name),
+             Cell(f.desnz_id)] for f in climate.FACTORS.values()]
     return TableView(f"Utsläppsfaktorer (DESNZ {climate.SOURCE_YEAR})",
-                     [Header("Färdsätt"), Header("kg CO₂e per personkilometer", True), Header("Rad i DESNZ tabell")],
+                     [Header("Färdsätt"), Header("kg CO₂e per personkilometer", True), Header("Rad i DESNZ tabell"),
+                      Header("Id i DESNZ platta fil")],
                      rows, row_headers=True, searchable=False)
 
 
@@ -94,7 +96,7 @@ def method_page(dataset: Dataset) -> PageView:
         Section("Utsläppsfaktorer", table=factors_table(),
                 text=f"Källa: {climate.SOURCE}. Flygets faktorer är raderna med höghöjdseffekt (”With RF”, radiative "
                      "forcing), som räknar med flygets påverkan utöver koldioxiden, för en genomsnittlig passagerare. "
-                     "Bilens faktor gäller per fordonskilometer och räknas per resenär, som om var och en körde "
+                     "Bilens faktor (genomsnittlig bil, okänt bränsle) gäller per fordonskilometer och räknas per resenär, som om var och en körde "
                      "själv."),
         Section("Begränsningar", items=[
             "Det är en uppskattning, inte en mätning: verklig rutt, flygplanstyp, beläggning, klass och "

@@ -190,10 +190,16 @@ def destination_map(found: list[Place], region: Region, *, title: str, id_prefix
                       f'<rect width="{WIDTH}" height="{h}" fill="#ffffff" stroke="{AXIS}"/>', *body, "</svg>"])
 
 
-def place_table(found: list[Place], caption: str) -> TableView:
-    """The map's numbers: each destination, its country, its trips, or that its position is unknown."""
+def _where(place: Place, region: Region) -> str:
+    if place.latitude is None:
+        return UNPLACED
+    return "på kartan" if region.holds(place.longitude, place.latitude) else "utanför kartan"
+
+
+def place_table(found: list[Place], region: Region, caption: str) -> TableView:
+    """The map's numbers: each destination, its country, its trips, and whether the map shows it."""
     rows = [[Cell(x.city), Cell(country_name(x.country)), Cell(format_number(x.trips), sort=str(x.trips), numeric=True),
-             Cell("på kartan" if x.latitude is not None else UNPLACED)] for x in found]
+             Cell(_where(x, region))] for x in found]
     return TableView(caption, [Header("Resmål"), Header("Land"), Header("Resor", True), Header("Position")], rows,
                      sortable=True, row_headers=True, searchable=False)
 
@@ -208,5 +214,5 @@ def map_sections(trips, what: str, id_prefix: str, regions: tuple[Region, ...] |
         title = f"Resmål {what}, {region.name}"
         svg = destination_map(found, region, title=title, id_prefix=f"{id_prefix}-{region.key}")
         sections.append(Section(f"Karta: {region.name}", chart=Markup(svg),
-                                table=place_table(found, f"Resmål {what}: antal resor")))
+                                table=place_table(found, region, f"Resmål {what}, {region.name}: antal resor")))
     return sections

@@ -204,15 +204,16 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     """Trips and their cost per year, each municipality in its own columns, with what its bodies reported."""
     per = figures.per_municipality(dataset, as_of)
     tables = {mf.municipality.id: mf.trips() for mf in per}
-    headers = [Header("År"), Header("Resor", True), Header("Klimatpåverkan", True)]
+    headers = [Header("År"), Header("Resor", True)]
     for mf in per:
         headers += [Header(f"Kostnad, {mf.municipality.name}", True), Header(f"Rapporterat, {mf.municipality.name}", True)]
+    headers += [Header(f"Klimatpåverkan, {mf.municipality.name}", True) for mf in per]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
-        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True),
-               emissions.year_totals(dataset, y)]
+        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
         for mf in per:
             row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(mf.coverage(y).fraction + " organ", numeric=True)]
+        row += [emissions.year_total(ts, mf.municipality) for mf in per]
         rows.append(row)
     table = TableView("Resor per år", headers, rows, row_headers=True)
     note = ("Kostnaden är vad kommunen betalat för sina resor det året. " + costs.UNKNOWN_NOTE + " " + PRELIMINARY_NOTE
