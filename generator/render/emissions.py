@@ -118,4 +118,4 @@ def method_page(dataset: Dataset) -> PageView:
     lead = (f"Portalen uppskattar resornas klimatpåverkan med Storbritanniens officiella utsläppsfaktorer "
             f"(DESNZ, {climate.SOURCE_YEAR}). Här är metoden, faktorerna och vad de inte räknar med.")
     return PageView(URL, "Klimatpåverkan", any(t.has_example_data for t in dataset.trips.values()), lead=lead,
-                    sections=sections, search_summary=lead)
+                    sections=sections)
