@@ -11,7 +11,8 @@ from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
 
 PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
-         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/"}
+         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/",
+         "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/"}
 
 
 @pytest.fixture(scope="module")
