@@ -71,6 +71,7 @@ class Estimate:
     distance_km: float | None  # there and back, every destination; None when a position is unknown
     per_traveller_kg: float | None
     factors: tuple[Factor, ...]  # one per destination, in order (empty when unknown)
+    cancelled: bool = False  # the trip did not happen: no estimate, and no part of any sum
 
     @property
     def total_kg(self) -> float | None:
@@ -81,9 +82,11 @@ class Estimate:
 
 
 def estimate(home: geo.Position | None, destinations: list[geo.Position | None], mode: str | None,
-             travellers: int) -> Estimate:
+             travellers: int, cancelled: bool = False) -> Estimate:
     """There and back from `home` to each destination, per traveller and in total."""
     used = mode or DEFAULT_MODE
+    if cancelled:
+        return Estimate(used, mode is None, travellers, None, None, (), cancelled=True)
     if home is None or not destinations or any(d is None for d in destinations):
         return Estimate(used, mode is None, travellers, None, None, ())
     legs = [geo.great_circle_km(home, d) for d in destinations]

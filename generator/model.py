@@ -29,6 +29,9 @@ class Municipality:
     policy_reference: str | None
     example: bool
     source_file: str
+    population: int | None = None  # inhabitants in `population_year`, from `population_source` (all three or none)
+    population_year: int | None = None
+    population_source: str | None = None
     bodies: list[Body] = field(default_factory=list)
     position: geo.Position | None = None  # from the data or GeoNames (`geo.municipality_place`); None: unknown
 
@@ -196,6 +199,14 @@ class Membership:
         end = int(str(self.end_date)[:4]) if self.end_date else last
         return list(range(max(first, start), min(last, end) + 1))
 
+    def event_trips(self) -> list[Trip]:
+        """Trips of the member's municipality to events its organisation arranged while the membership ran,
+        not linked to it by `membership_id` (those are `trips`)."""
+        start = int(str(self.start_date)[:4])
+        end = int(str(self.end_date)[:4]) if self.end_date else None
+        return [t for t in self.organisation.trips if t.membership is not self
+                and t.body.municipality is self.body.municipality and start <= t.year and (end is None or t.year <= end)]
+
 
 @dataclass
 class Party:
@@ -296,11 +307,28 @@ class Trip:
     def climate(self) -> climate.Estimate:
         """The estimated emissions of the journeys (`climate.estimate`): per traveller, total, or unknown."""
         return climate.estimate(self.body.municipality.position, [d.position for d in self.destinations],
-                                self.travel_mode, len(self.participants))
+                                self.travel_mode, self.traveller_count or 0, self.status == "cancelled")
 
     @property
     def has_preliminary_costs(self) -> bool:
         return any(c.preliminary and c.paid_by_us for c in self.costs)
+
+    @property
+    def days(self) -> int:
+        """Days away, the first and the last counted (`days_computed`): a one-day trip is 1 day."""
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def travellers(self) -> list[Person]:
+        """The participants of the trip's own municipality (their person's body is one of its bodies): the people
+        whose journey the municipality's cost pays for. Others are listed on the trip but not counted."""
+        own = self.body.municipality
+        return [p.person for p in self.participants if p.person.body is not None and p.person.body.municipality is own]
+
+    @property
+    def traveller_count(self) -> int | None:
+        """How many travellers (`travellers_computed`); None when none is given: not reported is not zero."""
+        return len(self.travellers) or None
 
     @property
     def has_example_data(self) -> bool:
@@ -367,7 +395,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
 
     municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
                                             v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
-                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
+                                            bool(v.get("example")), f, v.get("population"), v.get("population_year"),
+                                            v.get("population_source")) for v, f in rows("municipalities")}
     bodies = {}
     for v, f in rows("bodies"):
         body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),

@@ -12,6 +12,9 @@ from test_site_build import PARIS, sample_site  # noqa: F401
 
 PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
          "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/",
+         "membership-with-trips": "medlemskap/malmo-eurocities/",
+         "membership-with-report": "medlemskap/stockholm-champion-mayors/", "costs-per-traveller": "kostnader/resenar/",
+         "compare": "jamforelse/",
          "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/"}
 
 

@@ -25,6 +25,8 @@ def kg(value: float) -> str:
 def trip_line(t: Trip, page_url: str) -> Markup:
     """The trip page's fact: per traveller and in total, the mode and distance, or why it is unknown."""
     e = t.climate
+    if e.cancelled:
+        return Markup("ingen beräkning: resan ställdes in")
     method = Markup('<a href="{0}">om beräkningen</a>').format(relative(URL, page_url))
     mode = label("trips", "travel_mode", e.mode).lower() + (" (antaget: färdsättet är inte angivet)" if e.mode_assumed else "")
     if e.per_traveller_kg is None:
@@ -35,8 +37,11 @@ def trip_line(t: Trip, page_url: str) -> Markup:
         kg(e.per_traveller_kg), total, mode, format_number(e.distance_km), method)
 
 
-def _sum(trips: list[Trip]) -> Cell:
-    """Known totals added up, and how many trips could not be counted; "inga resor" without trips (not a zero)."""
+def total(trips) -> Cell:
+    """Known totals added up, and how many trips could not be counted; "inga resor" without trips (not a zero).
+
+    Cancelled trips made no journey and are left out."""
+    trips = [t for t in trips if not t.climate.cancelled]
     if not trips:
         return Cell("inga resor", sort="", numeric=True)
     known = [t.climate.total_kg for t in trips if t.climate.total_kg is not None]
@@ -54,7 +59,7 @@ def sums_table(dataset: Dataset) -> TableView:
     rows = []
     for b in bodies:
         rows.append([Cell(f"{b.name}, {b.municipality.name}")] +
-                    [_sum([t for t in b.trips if t.year == y]) for y in years] + [_sum(b.trips)])
+                    [total([t for t in b.trips if t.year == y]) for y in years] + [total(b.trips)])
     headers = [Header("Organ")] + [Header(str(y), True) for y in years] + [Header("Totalt", True)]
     return TableView("Beräknad klimatpåverkan per organ och år (kg CO₂e)", headers, rows, sortable=False,
                      row_headers=True, searchable=False)
@@ -62,7 +67,7 @@ def sums_table(dataset: Dataset) -> TableView:
 
 def year_total(trips: list[Trip], municipality) -> Cell:
     """A year's trips of one municipality (nothing is added across municipalities)."""
-    return _sum([t for t in trips if t.body.municipality is municipality])
+    return total([t for t in trips if t.body.municipality is municipality])
 
 
 def factors_table() -> TableView:
@@ -90,8 +95,9 @@ def method_page(dataset: Dataset) -> PageView:
             f"faktor efter avståndet enkel väg: under {climate.DOMESTIC_MAX_KM} km, {climate.DOMESTIC_MAX_KM}–"
             f"{climate.SHORT_HAUL_MAX_KM} km och längre.",
             "Anger resan inget färdsätt räknar portalen med flyg och skriver det på resans sida.",
-            "Totalt är per resenär gånger antalet deltagare. En resa utan angivna deltagare har inget total: "
-            "uppgift saknas.",
+            "Totalt är per resenär gånger antalet resenärer: deltagarna som hör till ett organ i kommunen (som i "
+            "kostnaden per resenär). En resa utan sådana deltagare har inget total: uppgift saknas.",
+            "Inställda resor räknas inte.",
         ]),
         Section("Utsläppsfaktorer", table=factors_table(),
                 text=f"Källa: {climate.SOURCE}. Flygets faktorer är raderna med höghöjdseffekt (”With RF”, radiative "
