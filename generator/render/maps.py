@@ -201,7 +201,7 @@ def place_table(found: list[Place], region: Region, caption: str) -> TableView:
     rows = [[Cell(x.city), Cell(country_name(x.country)), Cell(format_number(x.trips), sort=str(x.trips), numeric=True),
              Cell(_where(x, region))] for x in found]
     return TableView(caption, [Header("Resmål"), Header("Land"), Header("Resor", True), Header("Position")], rows,
-                     sortable=True, row_headers=True, searchable=False)
+                     row_headers=True, searchable=False)
 
 
 def map_sections(trips, what: str, id_prefix: str, regions: tuple[Region, ...] | None = None) -> list[Section]:
