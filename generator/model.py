@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import periods
+from generator import climate, geo, periods
 from generator.loader import Loaded
 
 
@@ -33,6 +33,7 @@ class Municipality:
     population_year: int | None = None
     population_source: str | None = None
     bodies: list[Body] = field(default_factory=list)
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.municipality_place`); None: unknown
 
 
 @dataclass
@@ -245,6 +246,7 @@ class Agreement:
 class Destination:
     city: str
     country: str
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.place`); None: unknown
 
 
 @dataclass
@@ -279,6 +281,7 @@ class Trip:
     source: str | None
     example: bool
     source_file: str
+    travel_mode: str | None = None  # None: the data does not say (flight is assumed)
     destinations: list[Destination] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
@@ -306,6 +309,12 @@ class Trip:
         None when the trip has no cost lines and no stated total: not reported is not zero.
         """
         return self.paid_total if self.costs else self.total_sek_stated
+
+    @functools.cached_property
+    def climate(self) -> climate.Estimate:
+        """The estimated emissions of the journeys (`climate.estimate`): per traveller, total, or unknown."""
+        return climate.estimate(self.body.municipality.position, [d.position for d in self.destinations],
+                                self.travel_mode, self.traveller_count or 0, self.status == "cancelled")
 
     @property
     def has_preliminary_costs(self) -> bool:
@@ -441,14 +450,22 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
                     v.get("purpose_text"), v.get("decision_reference"), v.get("decision_number"), v.get("decision_date"),
                     v.get("decision_agenda_item"), bodies.get(v.get("decision_body_id")), memberships.get(v.get("membership_id")),
                     agreements.get(v.get("agreement_id")), v.get("report"), v.get("report_date"), v.get("total_sek"),
-                    v.get("source"), bool(v.get("example")), f, event_language=v.get("event_language"))
+                    v.get("source"), bool(v.get("example")), f, v.get("travel_mode"),
+                    event_language=v.get("event_language"))
         trips[trip.id] = trip
         trip.body.trips.append(trip)
         for linked in (trip.organiser, trip.membership, trip.agreement):
             if linked:
                 linked.trips.append(trip)
+    geo.locate([(v["city"], v["country"]) for v in t["trip_destinations"] if v.get("latitude") is None]
+               + [(n, v["country"]) for v in t["municipalities"] if v.get("latitude") is None
+                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
+    for v in t["municipalities"]:
+        m = municipalities[v["id"]]
+        m.position = geo.municipality_place(m.name, m.id, m.country, v.get("latitude"), v.get("longitude"))
     for v in t["trip_destinations"]:
-        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"]))
+        trips[v["trip_id"]].destinations.append(Destination(
+            v["city"], v["country"], geo.place(v["city"], v["country"], v.get("latitude"), v.get("longitude"))))
     for v in t["trip_participants"]:
         participant = Participant(people[v["person_id"]], v.get("role"))
         trips[v["trip_id"]].participants.append(participant)

@@ -14,7 +14,8 @@ PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "tr
          "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/",
          "membership-with-trips": "medlemskap/malmo-eurocities/",
          "membership-with-report": "medlemskap/stockholm-champion-mayors/", "costs-per-traveller": "kostnader/resenar/",
-         "compare": "jamforelse/"}
+         "compare": "jamforelse/",
+         "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/"}
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ memberships, agreements, and the policies they set themselves.
 Each municipality has a column of its own and nothing is added across them. Every figure
 says what it covers: the measures table starts with how many of each municipality's bodies
 have reported the year, the tables per year say it for each year, and a population gives
-its year and source. The measures are a list (`MEASURES`): a new comparison, such as the
-CO₂ of the year's trips, is one more `Measure`.
+its year and source. The measures are a list (`MEASURES`): a new comparison is one more `Measure`
+(the CO₂ of the year's trips is one).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality
-from generator.render import figures
+from generator.render import emissions, figures
 from generator.render.charts import Series, bar_chart
 from generator.render.costs import UNKNOWN_NOTE
 from generator.render.figures import Figure, KeyFigures, MunicipalityFigures, Rates
@@ -33,6 +33,7 @@ class Year:
     municipality: Municipality
     key: KeyFigures
     rates: Rates  # the year's trips per traveller
+    trips: tuple = ()  # the year's trips
 
     @property
     def per_inhabitant(self) -> Figure:
@@ -56,7 +57,7 @@ MEASURES = [
     Measure("Medlemskap", lambda y: count(y.key.memberships)),
     Measure("Medlemsavgifter", lambda y: money(y.key.membership_fees)),
     Measure("Avtal som gällde", lambda y: count(y.key.agreements)),
-    # The CO₂ of the year's trips (generator/geo.py) goes here, as one more Measure.
+    Measure("Resornas klimatpåverkan (beräknad)", lambda y: emissions.total(y.trips)),
 ]
 """The rows of the comparison for the latest full year, in order."""
 
@@ -80,7 +81,8 @@ def _population_note(ms: list[Municipality]) -> str:
 
 def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int, as_of: dt.date | None) -> Section:
     years = [Year(mf.municipality, figures.key_figures(dataset, mf.municipality, year, as_of),
-                  figures.rates(t for b in mf.municipality.bodies for t in b.trips if t.year == year)) for mf in per]
+                  figures.rates(t for b in mf.municipality.bodies for t in b.trips if t.year == year),
+                  tuple(t for b in mf.municipality.bodies for t in b.trips if t.year == year)) for mf in per]
     rows = [[Cell(measure.name)] + [measure.cell(y) for y in years] for measure in MEASURES]
     table = TableView(f"Kommunerna jämförda, {year}", [Header("Mått")] + [Header(mf.municipality.name, True) for mf in per],
                       rows, row_headers=True)

@@ -22,7 +22,7 @@ from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
-from generator.render import compare, costs, coverage, figures, principles, records
+from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
 from generator.render.formatting import country_name
 from generator.render.links import SiteInfo, index_path, link, name_html, name_of, resource_of, source_path, url_for, year_url
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
@@ -131,6 +131,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
                      bodies_index(dataset), people_index(dataset)):
             add(rest, view, index=True)
+        add(rest, emissions.method_page(dataset), index=True)
         add(rest, cost_views[0], index=True)
         for view in cost_views[1:]:
             add(rest, view)
@@ -150,6 +151,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     years = sorted(by_year, reverse=True)
     nav = [{"Start": "index.md"},
            {"Resor": ["resor/index.md"] + [{str(y): index_path(year_url(y))} for y in years]},
+           {"Klimatpåverkan": index_path(emissions.URL)},
            {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
            {"Jämförelse": index_path(compare.URL)}, {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
            {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
@@ -193,17 +195,23 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     headers = [Header("År"), Header("Resor", True)]
     for mf in per:
         headers += [Header(f"Kostnad, {mf.municipality.name}", True), Header(f"Rapporterat, {mf.municipality.name}", True)]
+    headers += [Header(f"Klimatpåverkan, {mf.municipality.name}", True) for mf in per]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
         row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
         for mf in per:
             row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(mf.coverage(y).fraction + " organ", numeric=True)]
+        row += [emissions.year_total(ts, mf.municipality) for mf in per]
         rows.append(row)
     table = TableView("Resor per år", headers, rows, row_headers=True)
-    note = ("Kostnaden är vad kommunen betalat för sina resor det året. " + costs.UNKNOWN_NOTE + " " + PRELIMINARY_NOTE)
+    note = ("Kostnaden är vad kommunen betalat för sina resor det året. " + costs.UNKNOWN_NOTE + " " + PRELIMINARY_NOTE
+            + " Klimatpåverkan är en uppskattning (kg CO₂e) som sidan Klimatpåverkan förklarar; resor vars "
+            "påverkan är okänd räknas som ”okända”, inte som noll.")
+    sections = [Section("Per år", table=table, note=note)]
+    sections += maps.map_sections(dataset.trips.values(), "för alla resor", "map-all", (maps.WORLD, maps.EUROPE))
     return PageView("resor/", "Resor", any(t.has_example_data for t in dataset.trips.values()),
                     lead="Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna.",
-                    sections=[Section("Per år", table=table, note=note)])
+                    sections=sections)
 
 
 def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
@@ -215,8 +223,9 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
                         for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
     lead = (f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. "
             f"{covered}.")
+    sections = [Section("Alla resor", table=table)] + maps.map_sections(trips, f"för resorna {year}", "map-year")
     return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips), lead=lead,
-                    sections=[Section("Alla resor", table=table)], hide_toc=True)
+                    sections=sections, hide_toc=True)
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool,

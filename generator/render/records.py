@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from generator.downloads.records import record_download_urls
 from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
-from generator.render import figures
+from generator.render import emissions, figures, maps
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields, schema_descriptor
 from generator.render.charts import Series, bar_chart
@@ -112,7 +112,9 @@ def withdrawn_page(w: Withdrawn) -> PageView:
 
 
 def destinations(trip: Trip) -> str:
-    return "; ".join(f"{d.city} ({country_name(d.country)})" for d in trip.destinations) or "–"
+    """The places, each marked when the portal could not find its position (it is then not on a map)."""
+    return "; ".join(f"{d.city} ({country_name(d.country)}{'' if d.position else ', ' + maps.UNPLACED})"
+                     for d in trip.destinations) or "–"
 
 
 _trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
@@ -174,8 +176,9 @@ def trip_page(t: Trip) -> PageView:
     url = url_for(t)
     organiser = link(t.organiser, url) if t.organiser else (t.organiser_name or "–")
     facts = [("Datum", date_range(t.start_date, t.end_date)), ("Resmål", destinations(t)),
-             ("Evenemang", in_language(t.event, t.event_language)), ("Arrangör", organiser), ("Ansvarigt organ", link(t.body, url)),
-             ("Status", label("trips", "status", t.status)), ("Kostnad för kommunen", sek(figures.trip_figure(t)))]
+             ("Evenemang", in_language(t.event, t.event_language)), ("Arrangör", organiser),
+             ("Ansvarigt organ", link(t.body, url)), ("Status", label("trips", "status", t.status)),
+             ("Kostnad för kommunen", sek(figures.trip_figure(t))), ("Klimatpåverkan", emissions.trip_line(t, url))]
     if t.membership:
         facts.append(("Medlemskap", link(t.membership, url)))
     if t.agreement:
@@ -350,6 +353,7 @@ def organisation_page(o: Organisation) -> PageView:
                 Section("Resor till organisationens evenemang",
                         table=trip_table(o.trips, url, "Resor", False) if o.trips else None,
                         text=None if o.trips else "Inga resor.")]
+    sections += maps.map_sections(o.trips, "för resor till organisationens evenemang", "map-org")
     example = o.example or any(t.has_example_data for t in o.trips)
     return PageView(url, o.display_name, example, facts=facts, sections=sections, heading=name_html(o))
 
@@ -377,6 +381,7 @@ def body_page(b: Body, kind: str) -> PageView:
         Section("Avtal", items=[link(a, url) for a in b.agreements], empty="Inga avtal."),
         Section("Personer", items=[link(p, url) for p in b.people], empty="Inga personer."),
     ]
+    sections[3:3] = maps.map_sections(b.trips, "för organets resor", "map-body")
     example = b.example or any(c.example for c in b.costs_paid) or any(t.has_example_data for t in b.trips)
     return PageView(url, f"{b.name}, {b.municipality.name}", example, facts=facts, sections=sections)
 
