@@ -83,7 +83,18 @@ def _add_build(commands) -> None:
                                             "the previous site is replaced only when everything succeeded.")
     _data_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
+    _cache_options(build)
     build.set_defaults(run=run_build)
+
+
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    from generator.cache import DEFAULT_DIR
+
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_DIR,
+                        help=f"keep what does not change between builds here: the data files as read, each published "
+                             f"version's downloads (default: {DEFAULT_DIR})")
+    parser.add_argument("--no-cache", dest="cache_dir", action="store_const", const=None,
+                        help="build everything anew, using no cache and writing none")
 
 
 def _add_serve(commands) -> None:
@@ -92,10 +103,11 @@ def _add_serve(commands) -> None:
                                             "the page reloads when data, content or templates change.")
     _data_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    _cache_options(serve)
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path) -> int:
+def _build_once(data: Path, out: Path, cache_dir: Path | None) -> int:
     """Validate, then build; on data errors print them and leave `out` as it was.
 
     The site is built while Frictionless still checks the tables (in a forked
@@ -112,7 +124,7 @@ def _build_once(data: Path, out: Path) -> int:
     if not data.is_dir():
         raise PortalError(f"the data folder {data} does not exist (use --data DIR)")
     started = time.perf_counter()
-    validation = Validation(data)
+    validation = Validation(data, cache_dir=cache_dir)
 
     class DataErrors(Exception):
         pass
@@ -131,7 +143,7 @@ def _build_once(data: Path, out: Path) -> int:
     try:
         dataset = build(validation.loaded, data)
         gc.freeze()  # the model lives to the end of the build, too
-        built = build_site(dataset, data, out, before_swap=gate)
+        built = build_site(dataset, data, out, before_swap=gate, cache_dir=cache_dir)
     except DataErrors:
         return data_errors()
     except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
@@ -145,7 +157,7 @@ def _build_once(data: Path, out: Path) -> int:
 
 
 def run_build(args) -> int:
-    return _build_once(args.data, args.out)
+    return _build_once(args.data, args.out, args.cache_dir)
 
 
 def run_serve(args) -> int:
@@ -159,12 +171,12 @@ def run_serve(args) -> int:
 
     def rebuild() -> None:
         try:
-            _build_once(args.data, site)
+            _build_once(args.data, site, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
 
     try:
-        if _build_once(args.data, site) != 0:
+        if _build_once(args.data, site, args.cache_dir) != 0:
             return 1
         try:
             serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)

@@ -58,7 +58,7 @@ which go before the hand-written pages."""
 
 PostBuildWriter = Callable[[Dataset, Path, Path], None]
 POST_BUILD_WRITERS: list[PostBuildWriter] = []
-"""Called with (dataset, site_dir, data_dir) after MkDocs, before the fresh site is
+"""Called with (dataset, site_dir, data_dir, cache_dir) after MkDocs, before the fresh site is
 swapped in: adds files (downloads, catalogue ...); raising fails the whole build."""
 
 
@@ -498,12 +498,12 @@ def run_mkdocs(docs: Path, site: Path, nav: list, config_file: Path = CONFIG,
         raise BuildError(f"MkDocs failed: {exc}") from exc
 
 
-def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, cache_dir: Path | None) -> None:
     """The post-build writers, into `extra` (run as a background job beside the pages)."""
     shutil.rmtree(extra, ignore_errors=True)  # left over from a failed forked run
     extra.mkdir()
     for writer in POST_BUILD_WRITERS:
-        _run_extension(writer, dataset, extra, data_dir)
+        _run_extension(writer, dataset, extra, data_dir, cache_dir)
 
 
 def _move_into(extra: Path, site: Path) -> None:
@@ -524,11 +524,13 @@ def _past(dataset: Dataset, data_dir: Path, config_file: Path):
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT,
-               config_file: Path = CONFIG, before_swap: Callable[[], None] | None = None) -> Built:
+               config_file: Path = CONFIG, before_swap: Callable[[], None] | None = None,
+               cache_dir: Path | None = None) -> Built:
     """Build the site for `dataset` into `out`, atomically.
 
     `before_swap` is called when the new site is complete; if it raises, the new site
-    is thrown away and `out` is left as it was.
+    is thrown away and `out` is left as it was. `cache_dir`: what the post-build writers
+    may keep between builds (`cache.py`), None: no cache.
     """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
@@ -545,7 +547,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         with _source_date_epoch(build_epoch(changes)):  # writers may stamp files (zip entries) too
             nav, intro = prepare(dataset, data_dir, docs, content)
             past = _past(dataset, data_dir, config_file)
-            with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
+            with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
                 rendered = pages.render(dataset, site_info(config_file), changes, intro, nav, past)
                 run_mkdocs(docs, site, rendered.nav, config_file, rendered.pages)
             writers.result()

@@ -261,7 +261,7 @@ def test_a_failing_step_after_mkdocs_keeps_the_previous_site(workdir):
     publish.build_site(dataset, workdir / "data", out)
     before = tree(out)
 
-    def broken_writer(dataset, site_dir, data_dir):
+    def broken_writer(dataset, site_dir, data_dir, cache_dir):
         (site_dir / "half-written.csv").write_text("id\n")
         raise publish.BuildError("the downloads could not be written")
 

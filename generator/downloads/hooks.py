@@ -15,10 +15,10 @@ from generator.model import Dataset
 from generator.redirects import write_redirects
 
 
-def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
+def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, cache_dir: Path | None = None) -> None:
     """The post-build writer: downloads, changelog, feeds, catalogue and old addresses into the fresh site."""
     base_url = publish.site_info().url
-    write_all(dataset, None, site_dir, base_url, data_dir)
+    write_all(dataset, None, site_dir, base_url, data_dir, cache_dir)
     write_redirects(history(dataset, None, data_dir, base_url)[0], site_dir, base_url)
 
 
