@@ -79,6 +79,7 @@ class Cache:
         self._db: sqlite3.Connection | None = None
         self._new: dict[tuple[str, str], bytes] = {}
         self._bad: set[tuple[str, str]] = set()
+        self._off = False  # the folder cannot be used (not writable, busy): this build goes on without it
 
     def __enter__(self) -> Cache:
         return self
@@ -102,7 +103,7 @@ class Cache:
 
     def close(self) -> None:
         """Keep the new entries and drop the bad ones, in one transaction (all or nothing, whoever else writes)."""
-        if self._new or self._bad:
+        if (self._new or self._bad) and not self._off:
             rows = [(kind, key, self.code, _checksum(kind, key, self.code, payload), payload)
                     for (kind, key), payload in self._new.items()]
             try:
@@ -110,7 +111,7 @@ class Cache:
                 with db:
                     db.executemany("DELETE FROM entries WHERE kind = ? AND key = ?", sorted(self._bad - set(self._new)))
                     db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)", rows)
-            except sqlite3.DatabaseError as exc:
+            except (sqlite3.DatabaseError, OSError) as exc:
                 self._unusable(exc)
         self._new.clear()
         self._bad.clear()
@@ -127,14 +128,16 @@ class Cache:
         return self._db
 
     def _ask(self, query: str, params: tuple):
+        if self._off:
+            return None
         try:
             return self._connection().execute(query, params).fetchone()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, OSError) as exc:
             self._unusable(exc)
             return None
 
-    def _unusable(self, exc: sqlite3.DatabaseError) -> None:
-        """A damaged entries file is deleted (this build goes on without it); a busy one is left to its writer."""
+    def _unusable(self, exc: sqlite3.DatabaseError | OSError) -> None:
+        """A damaged entries file is deleted (and made anew); a busy or unwritable one is left alone for this build."""
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -142,6 +145,7 @@ class Cache:
             for suffix in ("", "-journal", "-wal", "-shm"):
                 _remove(self.root / (ENTRIES + suffix))
         else:
+            self._off = True
             warnings.warn(f"the cache in {self.root} is not used: {exc}", stacklevel=3)
         self._new.clear()
 
@@ -167,9 +171,15 @@ class Cache:
     def put_folder(self, kind: str, key: str, source: Path, files: list[Path]) -> None:
         """Keep `files` (under `source`) as the folder entry `key`: copied under a temporary name, renamed whole,
         and listed with each file's SHA-256 in the entry of the same key."""
+        if self._off:
+            return
         folder = self.root / kind / key
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=folder.parent))
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            work = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=folder.parent))
+        except OSError as exc:
+            self._unusable(exc)
+            return
         try:
             listed = []
             for path in files:

@@ -68,6 +68,17 @@ def test_a_damaged_entries_file_is_deleted_and_the_build_goes_on(tmp_path):
         assert cache.get("rows", "a") == b"payload"
 
 
+def test_a_cache_folder_that_cannot_be_made_is_left_out_with_one_warning(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    with pytest.warns(UserWarning, match="is not used") as warned:
+        with Cache(tmp_path / "a-file" / "cache") as cache:
+            assert cache.get("rows", "a") is None and cache.get("rows", "b") is None
+            cache.put("rows", "a", b"payload")
+            cache.put_folder("versions", "v1", tmp_path, [tmp_path / "a-file"])
+            assert cache.get_folder("versions", "v1", tmp_path / "out") is None
+    assert len(warned) == 1
+
+
 def test_a_folder_entry_with_a_changed_missing_or_added_file_is_refused(tmp_path):
     source = tmp_path / "source"
     (source / "tables").mkdir(parents=True)
