@@ -83,8 +83,16 @@ def _add_build(commands) -> None:
                                             "the previous site is replaced only when everything succeeded.")
     _data_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
+    _engine_option(build)
     _cache_options(build)
     build.set_defaults(run=run_build)
+
+
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    from generator.engines import DEFAULT, ENGINES
+
+    parser.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT,
+                        help=f"the site engine that builds the pages (default: {DEFAULT})")
 
 
 def _cache_options(parser: argparse.ArgumentParser) -> None:
@@ -103,11 +111,12 @@ def _add_serve(commands) -> None:
                                             "the page reloads when data, content or templates change.")
     _data_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    _engine_option(serve)
     _cache_options(serve)
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path, cache_dir: Path | None) -> int:
+def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> int:
     """Validate, then build; on data errors print them and leave `out` as it was.
 
     The site is built while Frictionless still checks the tables (in a forked
@@ -143,7 +152,7 @@ def _build_once(data: Path, out: Path, cache_dir: Path | None) -> int:
     try:
         dataset = build(validation.loaded, data)
         gc.freeze()  # the model lives to the end of the build, too
-        built = build_site(dataset, data, out, before_swap=gate, cache_dir=cache_dir)
+        built = build_site(dataset, data, out, before_swap=gate, engine=engine, cache_dir=cache_dir)
     except DataErrors:
         return data_errors()
     except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
@@ -157,7 +166,7 @@ def _build_once(data: Path, out: Path, cache_dir: Path | None) -> int:
 
 
 def run_build(args) -> int:
-    return _build_once(args.data, args.out, args.cache_dir)
+    return _build_once(args.data, args.out, args.engine, args.cache_dir)
 
 
 def run_serve(args) -> int:
@@ -171,12 +180,12 @@ def run_serve(args) -> int:
 
     def rebuild() -> None:
         try:
-            _build_once(args.data, site, args.cache_dir)
+            _build_once(args.data, site, args.engine, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
 
     try:
-        if _build_once(args.data, site, args.cache_dir) != 0:
+        if _build_once(args.data, site, args.engine, args.cache_dir) != 0:
             return 1
         try:
             serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)

@@ -10,14 +10,13 @@ so the sidebar does not grow with the data.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import jinja2
 from markdown.extensions.toc import slugify, unique
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.background import in_two
 from generator.history import Change
@@ -30,6 +29,8 @@ from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Se
                                     partial_date)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
+TITLE_ANCHOR = "innehall"
+"""The id of every generated page's h1: where the layout's skip link ("Hoppa till innehåll") leads."""
 MARKDOWN_SLOT = "<!-- portal:markdown -->"
 """Where a page's hand-written Markdown (`Page.markdown`), converted by the engine, goes in its HTML."""
 
@@ -42,13 +43,6 @@ class Page:
     headings: list[tuple[str, str]]  # (anchor, text) of the h2 sections: the table of contents
     hide_toc: bool = False
     markdown: str = ""  # hand-written Markdown (the start page's intro) for the engine to convert
-    summary: str | None = None  # what a search index keeps of the page, if not the whole page (record pages)
-
-    def as_markdown(self) -> str:
-        """The page as one Markdown file with front matter (for engines that only read Markdown)."""
-        front = f"---\ntitle: {json.dumps(str(escape(self.title)), ensure_ascii=False)}\n"
-        front += "hide:\n  - toc\n---\n\n" if self.hide_toc else "---\n\n"
-        return front + self.html.replace(MARKDOWN_SLOT, f"\n{self.markdown}\n")
 
 
 @dataclass
@@ -65,19 +59,9 @@ def environment() -> jinja2.Environment:
                               auto_reload=False)  # no stat of every template for each of 10,000 pages
 
 
-def _text(value) -> str:
-    return value.striptags() if isinstance(value, Markup) else str(value)
-
-
-def summary_of(view: PageView) -> str:
-    """A record page in one line: its lead or its first facts, and the terms it is searched by, as plain text."""
-    summary = view.lead or "; ".join(f"{name}: {_text(value)}" for name, value in (view.facts or [])[:5])
-    return "; ".join([summary] + [term for term in view.search_terms if term])
-
-
-def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:
+def render_page(view: PageView, markdown: str = "") -> Page:
     """A view as a page: section anchors assigned (as Markdown's toc would), the body rendered."""
-    ids: set[str] = set()
+    ids: set[str] = {TITLE_ANCHOR}
     headings = []
     for section in view.sections:
         section.anchor = unique(slugify(section.heading, "-"), ids)
@@ -85,8 +69,8 @@ def render_page(view: PageView, markdown: str = "", summary: str | None = None) 
     if view.record is not None:
         view.record["anchor"] = unique(slugify("Om posten", "-"), ids)
         headings.append((view.record["anchor"], "Om posten"))
-    html = environment().get_template("page.html.j2").render(**vars(view))
-    return Page(view.title, html, headings, view.hide_toc, markdown, summary)
+    html = environment().get_template("page.html.j2").render(**vars(view), title_anchor=TITLE_ANCHOR)
+    return Page(view.title, html, headings, view.hide_toc, markdown)
 
 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
@@ -95,7 +79,7 @@ PARALLEL_FROM = 2000  # trips; below it a second process costs more than it save
 def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> Page:
     view.sections.append(records.corrections_section(past.of(resource_of(record), record.id)))
     view.record = records.record_footer(record, site, version, changes)
-    return render_page(view, "", summary_of(view))
+    return render_page(view)
 
 
 def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> dict[str, Page]:
@@ -117,9 +101,10 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         if record is not None:
             into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes, past)
         else:
-            into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
+            into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown)
 
     add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
+    files[SEARCH_PATH] = search_page()
     by_year: dict[int, list] = {}
     trips = list(dataset.trips.values())
     for trip in trips:
@@ -174,12 +159,14 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     return Rendered(files, nav)
 
 
-def write(rendered: Rendered, docs_dir: Path) -> None:
-    """Every page as a Markdown file in `docs_dir`."""
-    for rel, page in rendered.pages.items():
-        path = docs_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.as_markdown(), encoding="utf-8")
+SEARCH_PATH = "sok.md"
+
+
+def search_page() -> Page:
+    """The search page: the header's search form leads here, Pagefind answers in the browser."""
+    title = "Sök"
+    return Page(title, environment().get_template("search.html.j2").render(title=title, title_anchor=TITLE_ANCHOR),
+                [], hide_toc=True)
 
 
 def _example_costs(costs) -> bool:
@@ -228,13 +215,12 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
     lead = (f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. "
             f"{covered}.")
     return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips), lead=lead,
-                    sections=[Section("Alla resor", table=table)], hide_toc=True, search_summary=lead)
+                    sections=[Section("Alla resor", table=table)], hide_toc=True)
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
     table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
-    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True,
-                    search_summary=lead)
+    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True)
 
 
 def memberships_index(dataset: Dataset) -> PageView:

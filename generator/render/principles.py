@@ -76,8 +76,7 @@ def principle_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         if not sections:
             sections.append(Section("Inga avvikelser", text="Kontrollerna hittar inget att anmärka på."))
         views.append(PageView(url, f"Principerna: {m.name}", False, lead=lead, intro=None,
-                              sections=[Section("Om kontrollerna", text=policy)] + sections if policy else sections,
-                              search_summary=lead))
+                              sections=[Section("Om kontrollerna", text=policy)] + sections if policy else sections))
     return views
 
 
@@ -87,5 +86,4 @@ def principles_index(dataset: Dataset) -> PageView:
     lead = ("Strategierna säger hur det internationella arbetet ska gå till: inga vänortsavtal där kommunen valt bort "
             "dem, samarbetsavtal med tema och slutdatum, medlemskap som omprövas, resor som beslutas och följs upp "
             "med en rapport. Här visas vad kontrollerna av principerna hittar, för varje kommun.")
-    return PageView(URL, "Principerna", False, lead=lead, sections=[Section("Kommuner", items=items)], hide_toc=True,
-                    search_summary=lead)
+    return PageView(URL, "Principerna", False, lead=lead, sections=[Section("Kommuner", items=items)], hide_toc=True)

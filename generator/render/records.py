@@ -103,7 +103,7 @@ def withdrawn_page(w: Withdrawn) -> PageView:
     facts = [("Id", w.key), ("Borttagen i version", c.version), ("Skäl", "; ".join(c.reasons) or "–"),
              ("Senast publicerad i", Markup("version {0}: {1}").format(w.last_version, downloads))]
     return PageView(url, f"Borttagen: {name_of(w.record)}", False, lead=lead, facts=facts,
-                    sections=[corrections_section([c])], search_summary=lead)
+                    sections=[corrections_section([c])])
 
 
 def destinations(trip: Trip) -> str:
@@ -194,8 +194,7 @@ def trip_page(t: Trip) -> PageView:
     ]
     if t.source:
         sections.append(Section("Källa", text=t.source))
-    terms = [t.decision_reference, t.decision_number, t.event] + [p.person.display_name for p in t.participants]
-    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections, search_terms=terms)
+    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections)
 
 
 FEE_STATUS_TEXT = {"paid": "betald", "free": "avgiftsfri", "unknown": "ej rapporterad"}
@@ -236,8 +235,7 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
     if m.source:
         sections.append(Section("Källa", text=m.source))
     example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
-    return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections,
-                    search_terms=[m.decision_reference])
+    return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections)
 
 
 def agreement_page(a: Agreement) -> PageView:
@@ -260,7 +258,7 @@ def agreement_page(a: Agreement) -> PageView:
     if a.source:
         sections.append(Section("Källa", text=a.source))
     example = a.example or any(c.example for c in a.costs) or any(t.has_example_data for t in a.trips)
-    return PageView(url, a.title, example, facts=facts, sections=sections, search_terms=[a.decision_reference])
+    return PageView(url, a.title, example, facts=facts, sections=sections)
 
 
 def organisation_page(o: Organisation) -> PageView:

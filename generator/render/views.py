@@ -101,8 +101,6 @@ class PageView:
     sections: list[Section] = field(default_factory=list)
     record: dict | None = None
     hide_toc: bool = False
-    search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
-    search_terms: list[str] = field(default_factory=list)  # what people search a record by beyond its summary (diary numbers)
 
 
 def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
