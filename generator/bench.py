@@ -100,14 +100,13 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
             max(after.ru_maxrss, before.ru_maxrss) / 1024, done.returncode)
 
 
-STEPS = ("validate", "build", "warm", "hugo", "mkdocs")
+STEPS = ("validate", "build", "warm", "hugo")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--steps", nargs="+", choices=STEPS, default=["validate", "build", "warm", "hugo"],
-                        help="warm needs build; mkdocs (a plain mkdocs build of the rendered pages) is not run by default")
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS), help="warm needs build")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the fastest and the median are shown")
     parser.add_argument("--work", type=Path, default=None,
                         help="folder for the data and the site (default: the system's temporary folder); "
@@ -167,12 +166,6 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
             shutil.rmtree(site / "cache", ignore_errors=True)
             runs.append(timed([hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / "cache")], work))
         yield "hugo build", runs
-    if "mkdocs" in steps and (docs := _rendered_docs(work)):
-        runs = []
-        for _ in range(repeat):
-            shutil.rmtree(work / "plain" / "site", ignore_errors=True)
-            runs.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(docs)], work))
-        yield "plain mkdocs", runs
     # The bytes one search fetches (Pagefind: its entry files and the index chunks of one query)
     # are measured here once the build makes a Pagefind index.
 
@@ -226,16 +219,6 @@ def _row(runs: list[tuple[float, float, float, float, int]]) -> str:
     return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {statistics.median(run[1] for run in runs):>7.1f} "
             f"{statistics.median(run[2] for run in runs):>6.1f} {max(run[3] for run in runs):>9.0f} "
             f"{max(run[4] for run in runs)}")
-
-
-def _rendered_docs(work: Path) -> Path | None:
-    """An mkdocs.yml over the pages `portal build` rendered, for a plain MkDocs run."""
-    try:
-        from generator.publish import plain_mkdocs_config  # provided by the build stage
-    except ImportError:
-        print("  (plain mkdocs comparison needs generator.publish.plain_mkdocs_config)")
-        return None
-    return plain_mkdocs_config(work / "data", work / "plain")
 
 
 if __name__ == "__main__":
