@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import calendar
 import gzip
-import logging
 import os
 import shutil
 import sys
@@ -29,10 +28,10 @@ from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.outfolder import BuildError, check_out, clear_leftovers, swap
 from generator.render import pages
+from generator.render.links import address
 from generator.sitesource import CONFIG, CONTENT, site_info
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -104,8 +103,8 @@ def _build_language(engine: engines.Engine, folder: Path, generated: dict[str, p
         shutil.rmtree(folder / "site")
         return _build_language(engine, folder, generated, nav, lang, config_file, base, epoch, stamp=False)
     docs = folder / "docs"
-    return [sitesource.address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
-        [sitesource.address(p)[0] for p in layout_plan.stamped]
+    return [address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
+        [address(p)[0] for p in layout_plan.stamped]
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
@@ -133,9 +132,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         folder = work / "source"
         docs = folder / "docs"
         docs.mkdir(parents=True)
+        past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
         with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
             extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, "sv")
-            past = hooks.history_of(dataset, data_dir)[2]
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past)
             urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch)
             site = folder / "site"
@@ -155,25 +154,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
 
 def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, port: int,
           content: Path = CONTENT, config_file: Path = CONFIG) -> None:
-    """Serve `site` with MkDocs' live-reload server, calling `rebuild` when a source changes.
-
-    The browser reloads by itself after each rebuild. `rebuild` must not raise for bad
-    data: it reports the problems and leaves the previous site in place.
-    """
-    from mkdocs.livereload import LiveReloadServer
+    """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change."""
+    from generator import preview
 
     start_fork_server(["generator.validate", "generator.model", "generator.publish", "generator.catalog", "frictionless"])
-    logging.getLogger("mkdocs.livereload").setLevel(logging.INFO)
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=str(site), polling_interval=0.25)
-    for path in (data_dir, content, config_file, *WATCHED):
-        if path.exists():
-            server.watch(str(path))
-    announce = logging.StreamHandler(sys.stdout)
-    announce.addFilter(lambda record: "Serving on" in record.getMessage())  # once the port is bound
-    logging.getLogger("mkdocs.livereload").addHandler(announce)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
+    preview.serve(rebuild, site, [data_dir, content, config_file, *WATCHED], host, port)

@@ -92,16 +92,6 @@ def page_source(page: Page, in_nav: bool) -> str:
             + headings + f"{END}\n")
 
 
-def address(path: str) -> tuple[str, str]:
-    """The address and output file of the page whose source is `path` (`a/b.md` -> `a/b/`, `a/b/index.html`)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        url = stem.removesuffix("index")
-    else:
-        url = stem + "/"
-    return url, url + "index.html"
-
-
 def copy_content(content: Path, docs: Path, lang: str) -> list:
     """The hand-written pages of `lang` (`content/`, `content/<lang>/` for the others) into `docs`; their nav."""
     source = content if lang == LANGUAGES[0] else content / lang

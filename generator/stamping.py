@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from generator.background import in_two
 from generator.render.pages import Page
-from generator.sitesource import address, fill, shape
+from generator.render.links import address
+from generator.sitesource import fill, shape
 
 STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"')
