@@ -230,6 +230,14 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "cost-zero": (E, {
         "sv": ("Beloppet är 0 kr.", "Ta bort raden om kostnaden inte fanns; 0 kr används bara för en medlemsavgift som var noll ett år (kategori membership_fee)."),
         "en": ("The amount is 0 SEK.", "Remove the line if there was no cost; 0 SEK is used only for a membership fee that was nil for a year (category membership_fee).")}),
+    "population-incomplete": (E, {
+        "sv": ("Folkmängden är ofullständig: {missing} saknas.",
+               "Ange population, population_year och population_source tillsammans: antalet invånare, året det gäller och "
+               "källan (t.ex. SCB, Folkmängd i riket, län och kommuner 31 december 2023); eller ta bort alla tre."),
+        "en": ("The population is incomplete: {missing} is missing.",
+               "Give population, population_year and population_source together: the number of inhabitants, the year it "
+               "refers to and its source (e.g. SCB, population of the country, counties and municipalities on 31 December "
+               "2023); or remove all three.")}),
     "membership-free-with-fees": (E, {
         "sv": ("Medlemskapet anges som avgiftsfritt (free: true) men har avgiftsrader över 0 kr.", "Ta bort free: true, eller rätta avgiftsraderna; ett enstaka avgiftsfritt år anges med en avgiftsrad på 0 kr."),
         "en": ("The membership is stated free (free: true) but has fee lines above 0 SEK.", "Remove free: true, or correct the fee lines; a single free year is a fee line of 0 SEK.")}),

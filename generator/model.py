@@ -29,6 +29,9 @@ class Municipality:
     policy_reference: str | None
     example: bool
     source_file: str
+    population: int | None = None  # inhabitants in `population_year`, from `population_source` (all three or none)
+    population_year: int | None = None
+    population_source: str | None = None
     bodies: list[Body] = field(default_factory=list)
 
 
@@ -195,6 +198,14 @@ class Membership:
         end = int(str(self.end_date)[:4]) if self.end_date else last
         return list(range(max(first, start), min(last, end) + 1))
 
+    def event_trips(self) -> list[Trip]:
+        """Trips of the member's municipality to events its organisation arranged while the membership ran,
+        not linked to it by `membership_id` (those are `trips`)."""
+        start = int(str(self.start_date)[:4])
+        end = int(str(self.end_date)[:4]) if self.end_date else None
+        return [t for t in self.organisation.trips if t.membership is not self
+                and t.body.municipality is self.body.municipality and start <= t.year and (end is None or t.year <= end)]
+
 
 @dataclass
 class Party:
@@ -294,6 +305,23 @@ class Trip:
         return any(c.preliminary and c.paid_by_us for c in self.costs)
 
     @property
+    def days(self) -> int:
+        """Days away, the first and the last counted (`days_computed`): a one-day trip is 1 day."""
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def travellers(self) -> list[Person]:
+        """The participants of the trip's own municipality (their person's body is one of its bodies): the people
+        whose journey the municipality's cost pays for. Others are listed on the trip but not counted."""
+        own = self.body.municipality
+        return [p.person for p in self.participants if p.person.body is not None and p.person.body.municipality is own]
+
+    @property
+    def traveller_count(self) -> int | None:
+        """How many travellers (`travellers_computed`); None when none is given: not reported is not zero."""
+        return len(self.travellers) or None
+
+    @property
     def has_example_data(self) -> bool:
         return self.example or any(c.example for c in self.costs)
 
@@ -358,7 +386,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
 
     municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
                                             v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
-                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
+                                            bool(v.get("example")), f, v.get("population"), v.get("population_year"),
+                                            v.get("population_source")) for v, f in rows("municipalities")}
     bodies = {}
     for v, f in rows("bodies"):
         body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),

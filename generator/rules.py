@@ -63,6 +63,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     problems += _free_memberships(t["memberships"], t["costs"])
     problems += _totals(t["trips"], t["costs"])
     problems += _people(t["people"])
+    problems += _population(t["municipalities"])
     problems += _stale(t["trips"], t["costs"], settings, today)
     problems += _completeness(loaded, settings)
 
@@ -229,4 +230,18 @@ def _people(people: list[Row]) -> list[Problem]:
             problems.append(_p(row, "protected-named", "name"))
         if not protected and not row.values.get("name"):
             problems.append(_p(row, "unnamed-person", "name"))
+    return problems
+
+
+POPULATION = ("population", "population_year", "population_source")
+
+
+def _population(municipalities: list[Row]) -> list[Problem]:
+    """A population says which year it counts and where it comes from: all three fields or none."""
+    problems = []
+    for row in municipalities:
+        given = [name for name in POPULATION if row.values.get(name) not in (None, "")]
+        if given and len(given) < len(POPULATION):
+            missing = ", ".join(name for name in POPULATION if name not in given)
+            problems.append(_p(row, "population-incomplete", given[0], missing=missing))
     return problems

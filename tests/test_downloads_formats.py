@@ -106,6 +106,18 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
         lines = [c for c in rows["costs"] if c.get("trip_id") == trip["id"]]
         trip["total_sek_computed"] = sum(c["amount_sek"] for c in lines) if lines else None
         trip["municipality_sek_computed"] = sum(c["amount_sek"] for c in lines if c.get("paid_by_body_id")) if lines else None
+        # its days (both ends counted), its travellers (participants of a body of its municipality), and the cost per each
+        municipality = {b["id"]: b["municipality_id"] for b in rows["bodies"]}
+        body_of = {p["id"]: p.get("body_id") for p in rows["people"]}
+        own = municipality[trip["body_id"]]
+        travellers = sum(municipality.get(body_of[p["person_id"]]) == own for p in rows["trip_participants"]
+                         if p["trip_id"] == trip["id"]) or None
+        days = (trip["end_date"] - trip["start_date"]).days + 1
+        cost = trip["municipality_sek_computed"] if lines else trip.get("total_sek")
+        trip["days_computed"], trip["travellers_computed"] = days, travellers
+        trip["sek_per_traveller_computed"] = round(cost / travellers, 2) if cost is not None and travellers else None
+        trip["sek_per_day_computed"] = round(cost / days, 2) if cost is not None else None
+        trip["sek_per_traveller_day_computed"] = round(cost / (travellers * days), 2) if cost is not None and travellers else None
     result = {}
     for resource, items in rows.items():
         spec, key = kinds(resource), schema(resource)["primaryKey"]

@@ -11,7 +11,10 @@ from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
 
 PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
-         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/"}
+         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/",
+         "membership-with-trips": "medlemskap/malmo-eurocities/",
+         "membership-with-report": "medlemskap/stockholm-champion-mayors/", "costs-per-traveller": "kostnader/resenar/",
+         "compare": "jamforelse/"}
 
 
 @pytest.fixture(scope="module")

@@ -95,7 +95,8 @@ def test_every_kind_of_page_is_built(sample_site):
     for url in ("", "resor/", "resor/2016/", PARIS, "medlemskap/", "medlemskap/malmo-eurocities/", "avtal/",
                 "avtal/malmo-newcastle-2003/", "organisationer/", "organisationer/oecd/", "organ/",
                 "organ/stockholm-kommunstyrelsen/", "personer/", "personer/karin-wanngard/", "kostnader/",
-                "kostnader/organ/", "kostnader/kategori/", "kostnader/land/", "om-datan/", "tillganglighet/"):
+                "kostnader/organ/", "kostnader/kategori/", "kostnader/land/", "kostnader/resenar/", "jamforelse/",
+                "om-datan/", "tillganglighet/"):
         assert (sample_site / url / "index.html").is_file(), url
     assert (sample_site / "sok" / "index.html").is_file() and (sample_site / "pagefind" / "pagefind.js").is_file()
     assert (sample_site / "assets" / "portal" / "tables.js").is_file()

@@ -22,7 +22,7 @@ from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
-from generator.render import costs, coverage, figures, principles, records
+from generator.render import compare, costs, coverage, figures, principles, records
 from generator.render.formatting import country_name
 from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for, year_url
 from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
@@ -136,6 +136,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
             add(rest, view)
         for gone in past.withdrawn:
             add(rest, records.withdrawn_page(gone))
+        add(rest, compare.compare_page(dataset, as_of), index=True)
         add(rest, coverage.completeness_page(dataset, as_of), index=True)
         for view in principles.principle_pages(dataset, as_of):
             add(rest, view)
@@ -150,7 +151,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
     nav = [{"Start": "index.md"},
            {"Resor": ["resor/index.md"] + [{str(y): index_path(year_url(y))} for y in years]},
            {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
-           {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
+           {"Jämförelse": index_path(compare.URL)}, {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
            {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
            {"Personer": "personer/index.md"}, {"Rapportering": "fullstandighet/index.md"},
            {"Principerna": ["principer/index.md"] + [{m.name: source_path(principles.url_for_municipality(m))}

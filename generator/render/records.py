@@ -17,12 +17,13 @@ from generator.model import Agreement, Body, Membership, Organisation, Person, T
 from generator.render import figures
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields, schema_descriptor
+from generator.render.charts import Series, bar_chart
 from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
 from generator.render.formatting import country_name, format_date, format_number, format_sek
-from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, date, date_cell,
-                                    date_range, known, label, money, original_amount, partial_date, purpose_label,
+from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, amount_table, count,
+                                    date, date_cell, date_range, known, label, money, original_amount, partial_date, purpose_label,
                                     report_html, row_html, sek)
 
 
@@ -192,29 +193,78 @@ def trip_page(t: Trip) -> PageView:
                     PRELIMINARY_NOTE if t.has_preliminary_costs else "",
                     "" if t.costs else "Resans kostnader är inte rapporterade.") if n) or None),
     ]
+    sections.append(rates_section(t))
     if t.source:
         sections.append(Section("Källa", text=t.source))
     return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections)
+
+
+def rates_section(t: Trip) -> Section:
+    """What the trip cost the municipality per traveller, per day and per traveller and day, and what those words mean."""
+    r = figures.trip_rates(t)
+    own = t.body.municipality.name
+    rows = [[Cell("Kostnad för kommunen"), money(r.cost)], [Cell("Resenärer"), count(r.travellers)],
+            [Cell("Dagar"), count(r.days)], [Cell("Resenärsdagar"), count(r.traveller_days)],
+            [Cell("Per resenär"), money(r.per_traveller)], [Cell("Per dag"), money(r.per_day)],
+            [Cell("Per resenär och dag"), money(r.per_traveller_day)]]
+    table = TableView("Kostnad per resenär och dag", [Header("Mått"), Header("Värde", True)], rows, row_headers=True,
+                      searchable=False)
+    others = len(t.participants) - len(t.travellers)
+    note = " ".join(n for n in (
+        f"Resenärer är resans deltagare som hör till ett organ i {own}: kommunens kostnad gäller deras resor.",
+        f"{others} deltagare hör inte till ett organ i {own} och räknas inte." if others else "",
+        "Dagar räknas från första till sista resdagen, båda medräknade; resenärsdagar är resenärer gånger dagar.",
+        "Uppgift saknas när kostnaden eller resenärerna inte är rapporterade." if not r.counted else "",
+        PRELIMINARY_NOTE if r.cost.known and r.cost.preliminary else "") if n)
+    return Section("Kostnad per resenär och dag", table=table, note=note)
 
 
 FEE_STATUS_TEXT = {"paid": "betald", "free": "avgiftsfri", "unknown": "ej rapporterad"}
 
 
 def fee_section(m: Membership, first: int, last: int) -> Section:
-    """The fee of each year the membership ran in the data's years: paid, free or unknown, each reading so."""
-    rows = []
-    for year in reversed(m.years(first, last)):
-        fee = Figure(m.fee_for(year), round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2))
-        rows.append([Cell(str(year)), money(fee), Cell(FEE_STATUS_TEXT[m.fee_status(year)])])
-    table = TableView("Avgift per år", [Header("År"), Header("Avgift", True), Header("Avgiften")], rows, row_headers=True,
-                      searchable=False) if rows else None
+    """The fee of each year the membership ran in the data's years, as a chart and a table: paid, free or unknown
+    (a gap in the chart, "uppgift saknas" in the table), each reading so. No chart when no fee is known: an axis
+    from 0 kr would read as a figure."""
+    years = m.years(first, last)
+    fees = {y: Figure(m.fee_for(y), round(sum(c.amount_sek for c in m.fees(y) if c.preliminary), 2)) for y in years}
+    rows = [[Cell(str(y)), money(fees[y]), Cell(FEE_STATUS_TEXT[m.fee_status(y)])] for y in reversed(years)]
+    table = TableView(f"Avgift per år, {name_of(m)}", [Header("År"), Header("Avgift", True), Header("Avgiften")], rows,
+                      row_headers=True, searchable=False) if rows else None
+    chart = Markup(bar_chart([str(y) for y in years], [Series("Avgift", [fees[y].value for y in years])],
+                             title=f"Avgift per år, {name_of(m)}",
+                             description="Medlemsavgiften per år i kronor. Ett år utan rapporterad avgift är en lucka, "
+                                         "inte noll.", id_prefix=f"fees-{m.id}")) if any(f.known for f in fees.values()) else None
     text = ("Medlemskapet är avgiftsfritt." if m.free else
             "Avgiften är uppgift saknas för år utan avgiftsrad: den är inte rapporterad, vilket inte betyder 0 kr.")
-    return Section("Avgift per år", table=table, text=text)
+    return Section("Avgift per år", table=table, chart=chart, text=text)
+
+
+def _trip_costs(trips: list[Trip]) -> str:
+    """The trips' cost to the municipality: the known costs added, and how many trips that covers."""
+    known_costs = [figures.trip_figure(t) for t in trips if t.total_sek is not None]
+    return f"{sek(figures.add(known_costs))} ({len(known_costs)} av {len(trips)} resor med känd kostnad)"
+
+
+def outcomes_section(trips: list[Trip], url: str) -> Section:
+    """What the trips' reports say came of them, each under its trip's heading."""
+    parts, missing = [], []
+    for t in sorted(trips, key=lambda t: (t.start_date, t.id)):
+        if t.report:
+            parts.append(Markup("<h3>{0}</h3>\n<p>{1}{2}</p>\n{3}").format(
+                link(t, url), date_range(t.start_date, t.end_date),
+                f". Rapporten lämnades {date(t.report_date)}." if t.report_date else ".", report_html(t.report, 3)))
+        else:
+            missing.append(link(t, url))
+    text = None if parts else "Ingen av resorna har en publicerad reserapport." if trips else "Inga resor att rapportera."
+    return Section("Vad resorna gav", html=Markup("\n").join(parts) or None, text=text,
+                   items=[Markup("Ingen reserapport: ") + t for t in missing] if missing else None)
 
 
 def membership_page(m: Membership, first: int, last: int) -> PageView:
-    """A membership: `first`..`last` are the data's years (its fees are listed for those it ran in)."""
+    """A membership and what it gives: fees per year, the trips made within it, the forums and what the reports say.
+
+    `first`..`last` are the data's years (its fees are listed for those it ran in)."""
     url = url_for(m)
     facts = known([("Organisation", link(m.organisation, url)), ("Medlem", link(m.body, url)), ("Roll", m.role),
                    ("Sedan", partial_date(m.start_date)), ("Till", m.end_date and partial_date(m.end_date)),
@@ -222,19 +272,37 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
                    ("Beslutat av", m.decision_body and link(m.decision_body, url)),
                    ("Beslutsdatum", m.decision_date and date(m.decision_date)),
                    ("Nästa omprövning", m.review_date and date(m.review_date))])
-    forums = [Markup("{}{}{}").format(f.name, Markup(" – ") + link(f.attending_body, url, f.attending_body.name)
-                                      if f.attending_body else "", f" ({f.notes})" if f.notes else "") for f in m.forums]
-    sections = [Section("Forum och arbetsgrupper", items=forums, empty="Inga forum är angivna."),
+    events = m.event_trips()
+    trips = m.trips + events
+    summary = [("Avgifter totalt", sek(figures.fees_paid(m))), ("Resor inom medlemskapet", str(len(m.trips))),
+               ("Resor till organisationens evenemang", str(len(events))),
+               ("Resornas kostnad", _trip_costs(trips) if trips else "inga resor"),
+               ("Resenärer", str(len({p.id for t in trips for p in t.travellers}))),
+               ("Forum och arbetsgrupper", str(len(m.forums)))]
+    forums = TableView("Forum och arbetsgrupper", [Header("Forum"), Header("Deltagande organ"), Header("Anteckning")],
+                       [[Cell(f.name), Cell(link(f.attending_body, url, f.attending_body.name) if f.attending_body else "–"),
+                         Cell(f.notes or "–")] for f in m.forums], row_headers=True, searchable=False) if m.forums else None
+    sections = [Section("Vad medlemskapet ger", facts=summary,
+                        note="Avgifter och resekostnader är det kommunen betalat; summor är de kända beloppen, och "
+                             "resekostnaden säger hur många resor den gäller. Resenärer är olika personer ur "
+                             f"{m.body.municipality.name} på resorna."),
                 fee_section(m, first, last),
                 Section("Avgifter och kostnader", table=cost_table(m.costs, url, "Avgifter och kostnader för medlemskapet",
                                                                   m.free)),
-                Section("Resor inom medlemskapet", table=trip_table(m.trips, url, "Resor", False) if m.trips else None,
-                        text=None if m.trips else "Inga resor är kopplade till medlemskapet.")]
+                Section("Resor inom medlemskapet", table=trip_table(m.trips, url, "Resor inom medlemskapet", False)
+                        if m.trips else None, text=None if m.trips else "Inga resor är kopplade till medlemskapet."),
+                Section("Resor till organisationens evenemang",
+                        table=trip_table(events, url, "Resor till organisationens evenemang", False) if events else None,
+                        text=f"Resor som {m.body.municipality.name} gjort till evenemang som {m.organisation.display_name} "
+                             "arrangerat medan medlemskapet gällde, utan att resan är kopplad till medlemskapet."
+                        if events else "Inga andra resor till organisationens evenemang."),
+                Section("Forum och arbetsgrupper", table=forums, text=None if m.forums else "Inga forum är angivna."),
+                outcomes_section(trips, url)]
     if m.notes:
         sections.insert(0, Section("Om medlemskapet", text=m.notes))
     if m.source:
         sections.append(Section("Källa", text=m.source))
-    example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
+    example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in trips)
     return PageView(url, f"Medlemskap: {name_of(m)}", example, facts=facts, sections=sections)
 
 

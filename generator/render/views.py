@@ -18,11 +18,11 @@ from markupsafe import Markup, escape
 
 from generator.entities import labels
 from generator.render.figures import Figure
-from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
+from generator.render.formatting import NOT_REPORTED, format_date, format_date_range, format_number, format_percent_change, format_sek
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
-_HEADING = re.compile(r"<(/?)h([1-5])>")
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 @dataclass
@@ -134,6 +134,11 @@ def money(amount, preliminary: bool = False) -> Cell:
     return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
+def count(n: int | None) -> Cell:
+    """A table cell for a number of things; None (not reported) reads "uppgift saknas" and sorts as empty."""
+    return Cell(NOT_REPORTED["sv"] if n is None else format_number(n), sort="" if n is None else str(n), numeric=True)
+
+
 def date(value: dt.date | None) -> str:
     return format_date(value) if value else "–"
 
@@ -159,19 +164,19 @@ def change(old: float, new: float) -> str:
     return format_percent_change(old, new)
 
 
-def report_html(text: str | None) -> Markup | None:
+def report_html(text: str | None, below: int = 2) -> Markup | None:
     """A report's Markdown as HTML that cannot carry script: nh3 keeps only text markup.
 
     CommonMark, read by cmark (C; a hundredth of Python-Markdown's time, and the
     rules GitHub previews a pull request with), which leaves raw HTML and script
-    links out; headings move one level down, since the report sits under the page's
-    own h2.
+    links out; its headings start below the page's heading of level `below` (the
+    section's h2 on a trip page), h6 at the deepest.
     """
     if not text:
         return None
     html = cmarkgfm.markdown_to_html(text)
     clean = _report_cleaner().clean(html)
-    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", clean))
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + below - 1, 6)}>", clean))
 
 
 @functools.cache
