@@ -57,11 +57,11 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
-def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, cache_dir: Path | None) -> None:
     """The downloads, feeds, catalogue and redirects into `extra` (a background job beside the pages)."""
     shutil.rmtree(extra, ignore_errors=True)  # left over from a failed run
     extra.mkdir()
-    hooks.post_build(dataset, extra, data_dir)
+    hooks.post_build(dataset, extra, data_dir, cache_dir)
 
 
 def _move_into(extra: Path, site: Path) -> None:
@@ -108,11 +108,13 @@ def _build_language(engine: engines.Engine, folder: Path, generated: dict[str, p
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
-               before_swap: Callable[[], None] | None = None, engine: str = engines.DEFAULT) -> Built:
+               before_swap: Callable[[], None] | None = None, engine: str = engines.DEFAULT,
+               cache_dir: Path | None = None) -> Built:
     """Build the site for `dataset` into `out`, atomically.
 
     `before_swap` is called when the new site is complete; if it raises, the new site
-    is thrown away and `out` is left as it was.
+    is thrown away and `out` is left as it was. `cache_dir`: what the downloads keep
+    between builds (`cache.py`), None: no cache.
     """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
@@ -131,7 +133,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         docs = folder / "docs"
         docs.mkdir(parents=True)
         past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
-        with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
+        with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
             extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, "sv")
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past)
             urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch)
