@@ -12,6 +12,8 @@ absolute seconds.
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import datetime as dt
 import random
 import resource
@@ -20,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -167,8 +170,46 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
             shutil.rmtree(site / "cache", ignore_errors=True)
             runs.append(timed([hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / "cache")], work))
         yield "hugo build", runs
-    # The bytes one search fetches (Pagefind: its entry files and the index chunks of one query)
-    # are measured here once the build makes a Pagefind index.
+    if "build" in steps:
+        for query in SEARCHES:
+            fetched = search_bytes(work / "site", query)
+            print(f"{size:>6} {'search ' + repr(query):<16} " + (f"{fetched / 1024:>8.0f} KB fetched by the browser for "
+                  "one query and its first 20 results" if fetched else "not measured (needs playwright and chromium)"),
+                  flush=True)
+
+
+SEARCHES = ("Bryssel", "Konferens 77")  # a word on thousands of pages, and a title
+
+
+def search_bytes(site: Path, query: str) -> int | None:
+    """The bytes Chromium fetches from pagefind/ for one query on the search page (None without a browser)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None or not (site / "pagefind").is_dir():
+        return None
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        fetched: list[int] = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True)
+            page = browser.new_page()
+            page.on("requestfinished", lambda r: "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/sok/?q={query}")
+            page.wait_for_function("/träff/.test(document.getElementById('portal-search-status').textContent)",
+                                   timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+        server.shutdown()
+    return sum(fetched)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
 
 
 HUGO_CONFIG = """baseURL = "https://portal.example.org/"
