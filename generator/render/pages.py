@@ -4,14 +4,15 @@ Each page body is HTML rendered by Jinja2 with autoescaping, so no data value is
 read as Markdown or HTML; the engine only wraps it in the site's layout. Only
 `publish.py` knows MkDocs: replacing the engine means replacing that module, not this one.
 Only index pages go into the navigation; record pages are reached from their index,
-so the sidebar does not grow with the data.
+so the sidebar does not grow with the data. Every page is made in each language
+(`i18n.LANGUAGES`): Swedish at its address, English at the same address under `en/`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -25,9 +26,12 @@ from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import costs, coverage, figures, principles, records
 from generator.render.formatting import country_name
-from generator.render.links import SiteInfo, index_path, link, name_of, resource_of, source_path, url_for, year_url
-from generator.render.views import (PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, label, money,
-                                    partial_date)
+from generator.render.i18n import LANGUAGES, NAMES, current, data_lang, from_data, language
+from generator.render.i18n import t as _
+from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_of, relative, resource_of,
+                                    source_path, twins, url_for, year_url)
+from generator.render.views import (Cell, Header, PageView, Section, TableView, label, money, partial_date,
+                                    preliminary_note)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
 MARKDOWN_SLOT = "<!-- portal:markdown -->"
@@ -43,6 +47,9 @@ class Page:
     hide_toc: bool = False
     markdown: str = ""  # hand-written Markdown (the start page's intro) for the engine to convert
     summary: str | None = None  # what a search index keeps of the page, if not the whole page (record pages)
+    lang: str = "sv"  # the page's language: its <html lang> and the engine theme's language
+    alternate: dict[str, str] = field(default_factory=dict)  # language -> the page's address in it (site-relative
+    # URL, e.g. {"sv": "resor/x/", "en": "en/resor/x/"}), itself included: for <link rel="alternate" hreflang>
 
     def as_markdown(self) -> str:
         """The page as one Markdown file with front matter (for engines that only read Markdown)."""
@@ -53,16 +60,23 @@ class Page:
 
 @dataclass
 class Rendered:
-    pages: dict[str, Page]  # docs-relative path (as a Markdown source, e.g. resor/index.md) -> page
-    nav: list  # MkDocs-style: [{title: path or [...]}, ...]; records are left out
+    pages: dict[str, Page]  # docs-relative path (as a Markdown source, e.g. resor/index.md, en/resor/index.md) -> page
+    navs: dict[str, list]  # language -> MkDocs-style nav, [{title: path or [...]}, ...]; records are left out
+
+    @property
+    def nav(self) -> list:
+        """The Swedish site's navigation."""
+        return self.navs["sv"]
 
 
 @cache
 def environment() -> jinja2.Environment:
     """The page templates, compiled once per build (`render` clears the cache: `portal serve` sees edits)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
                               auto_reload=False)  # no stat of every template for each of 10,000 pages
+    env.globals["_"] = _
+    return env
 
 
 def _text(value) -> str:
@@ -76,17 +90,22 @@ def summary_of(view: PageView) -> str:
 
 
 def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:
-    """A view as a page: section anchors assigned (as Markdown's toc would), the body rendered."""
+    """A view as a page in the language being rendered: section anchors assigned (as Markdown's toc would), the
+    body rendered with a link to the page in the other language."""
     ids: set[str] = set()
     headings = []
     for section in view.sections:
         section.anchor = unique(slugify(section.heading, "-"), ids)
         headings.append((section.anchor, section.heading))
     if view.record is not None:
-        view.record["anchor"] = unique(slugify("Om posten", "-"), ids)
-        headings.append((view.record["anchor"], "Om posten"))
-    html = environment().get_template("page.html.j2").render(**vars(view))
-    return Page(view.title, html, headings, view.hide_toc, markdown, summary)
+        heading = _("Om posten")
+        view.record["anchor"] = unique(slugify(heading, "-"), ids)
+        headings.append((view.record["anchor"], heading))
+    lang, alternate = current(), twins(view.url)
+    other = next(other for other in LANGUAGES if other != lang)
+    switch = {"href": relative(alternate[other], view.url), "lang": other, "name": NAMES[other]}
+    html = environment().get_template("page.html.j2").render(**vars(view), switch=switch, data_lang=data_lang())
+    return Page(view.title, html, headings, view.hide_toc, markdown, summary, lang, alternate)
 
 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
@@ -99,19 +118,28 @@ def record_page(view: PageView, record, site: SiteInfo, version: str, changes: d
 
 
 def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> dict[str, Page]:
-    """The pages of `trips`, in their order (a job that may run in another process)."""
-    return {source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes, past) for t in trips}
+    """The pages of `trips` in every language, in their order (a job that may run in another process)."""
+    pages = {}
+    for lang in LANGUAGES:
+        with language(lang):
+            pages.update({source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes, past)
+                          for t in trips})
+    return pages
 
 
 def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
-           extra_nav: list | None = None, past: Past = NO_PAST) -> Rendered:
-    """Every generated page and the nav; `extra_nav` (hand-written pages) goes at the end.
+           extra_nav: list | None = None, past: Past = NO_PAST, intro_en: str = "") -> Rendered:
+    """Every generated page in every language, and each language's nav.
 
-    `past` holds each record's corrections and the records withdrawn, whose pages stay."""
+    `extra_nav` (the hand-written and provided pages, Swedish) goes at the end of each nav: in
+    English the same pages under `en/`, their titles translated. `intro` and `intro_en` are the
+    start page's hand-written Markdown. `past` holds each record's corrections and the records
+    withdrawn, whose pages stay."""
     as_of = max((c.date for c in changes.values()), default=None)
     files: dict[str, Page] = {}
     records.forget_rows()
     environment.cache_clear()
+    intros = {"sv": intro, "en": intro_en}
 
     def add(into: dict[str, Page], view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
         if record is not None:
@@ -119,59 +147,78 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         else:
             into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
 
-    add(files, start_page(dataset, as_of, bool(intro)), index=True, markdown=intro)
     by_year: dict[int, list] = {}
     trips = list(dataset.trips.values())
     for trip in trips:
         by_year.setdefault(trip.year, []).append(trip)
-    cost_views = costs.cost_pages(dataset, as_of)
+    navs = {}
 
     def other_pages() -> dict[str, Page]:
-        """Every page after the trip pages: indexes, the other records, costs."""
+        """Every page but the trip pages, in every language: start, indexes, the other records, costs."""
         rest: dict[str, Page] = {}
-        add(rest, trips_index(dataset, by_year, as_of), index=True)
-        for year, trips in by_year.items():
-            add(rest, trips_year(year, trips, dataset), index=True)
-        first, last = figures.data_years(dataset, as_of)
-        for m in dataset.memberships.values():
-            add(rest, records.membership_page(m, first, last), record=m)
-        for a in dataset.agreements.values():
-            add(rest, records.agreement_page(a), record=a)
-        for o in dataset.organisations.values():
-            add(rest, records.organisation_page(o), record=o)
-        for b in dataset.bodies.values():
-            add(rest, records.body_page(b, dataset.period_kind), record=b)
-        for p in dataset.people.values():
-            add(rest, records.person_page(p), record=p)
-        for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
-                     bodies_index(dataset), people_index(dataset)):
-            add(rest, view, index=True)
-        add(rest, cost_views[0], index=True)
-        for view in cost_views[1:]:
-            add(rest, view)
-        for gone in past.withdrawn:
-            add(rest, records.withdrawn_page(gone))
-        add(rest, coverage.completeness_page(dataset, as_of), index=True)
-        for view in principles.principle_pages(dataset, as_of):
-            add(rest, view)
-        add(rest, principles.principles_index(dataset), index=True)
+        for lang in LANGUAGES:
+            with language(lang):
+                add(rest, start_page(dataset, as_of, bool(intros[lang])), index=True, markdown=intros[lang])
+                add(rest, trips_index(dataset, by_year, as_of), index=True)
+                for year, trips in by_year.items():
+                    add(rest, trips_year(year, trips, dataset), index=True)
+                first, last = figures.data_years(dataset, as_of)
+                for m in dataset.memberships.values():
+                    add(rest, records.membership_page(m, first, last), record=m)
+                for a in dataset.agreements.values():
+                    add(rest, records.agreement_page(a), record=a)
+                for o in dataset.organisations.values():
+                    add(rest, records.organisation_page(o), record=o)
+                for b in dataset.bodies.values():
+                    add(rest, records.body_page(b, dataset.period_kind), record=b)
+                for p in dataset.people.values():
+                    add(rest, records.person_page(p), record=p)
+                for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
+                             bodies_index(dataset), people_index(dataset)):
+                    add(rest, view, index=True)
+                cost_views = costs.cost_pages(dataset, as_of)
+                add(rest, cost_views[0], index=True)
+                for view in cost_views[1:]:
+                    add(rest, view)
+                for gone in past.withdrawn:
+                    add(rest, records.withdrawn_page(gone))
+                add(rest, coverage.completeness_page(dataset, as_of), index=True)
+                for view in principles.principle_pages(dataset, as_of):
+                    add(rest, view)
+                add(rest, principles.principles_index(dataset), index=True)
+                navs[lang] = nav(dataset, sorted(by_year, reverse=True), cost_views, localized_nav(extra_nav or []))
         return rest
 
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
     split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
     for part in in_two(trip_pages, trips, split, site, dataset.version, changes, past, meanwhile=other_pages):
         files.update(part)
-    years = sorted(by_year, reverse=True)
-    nav = [{"Start": "index.md"},
-           {"Resor": ["resor/index.md"] + [{str(y): index_path(year_url(y))} for y in years]},
-           {"Kostnader": ["kostnader/index.md"] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
-           {"Medlemskap": "medlemskap/index.md"}, {"Avtal": "avtal/index.md"},
-           {"Organisationer": "organisationer/index.md"}, {"Organ": "organ/index.md"},
-           {"Personer": "personer/index.md"}, {"Rapportering": "fullstandighet/index.md"},
-           {"Principerna": ["principer/index.md"] + [{m.name: source_path(principles.url_for_municipality(m))}
-                                                     for m in principles.municipalities(dataset)]}] + (extra_nav or [])
     records.forget_rows()
-    return Rendered(files, nav)
+    return Rendered(files, navs)
+
+
+def nav(dataset: Dataset, years: list[int], cost_views: list[PageView], extra: list) -> list:
+    """The navigation of the language being rendered: the index pages, then `extra`."""
+    return [{_("Start"): index_path(localized(""))},
+            {_("Resor"): [index_path(localized("resor/"))] + [{str(y): index_path(year_url(y))} for y in years]},
+            {_("Kostnader"): [index_path(localized("kostnader/"))] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
+            {_("Medlemskap"): index_path(localized("medlemskap/"))}, {_("Avtal"): index_path(localized("avtal/"))},
+            {_("Organisationer"): index_path(localized("organisationer/"))},
+            {_("Organ"): index_path(localized("organ/"))}, {_("Personer"): index_path(localized("personer/"))},
+            {_("Rapportering"): index_path(localized("fullstandighet/"))},
+            {_("Principerna"): [index_path(localized(principles.URL))]
+             + [{m.name: source_path(principles.url_for_municipality(m))} for m in principles.municipalities(dataset)]}
+            ] + extra
+
+
+def localized_nav(entries):
+    """Nav entries of Swedish pages (docs-relative paths, `{title: path or [...]}`) as the language being
+    rendered has them: the same paths under its prefix, the titles translated."""
+    if isinstance(entries, str):
+        return PREFIX[current()] + entries
+    if isinstance(entries, list):
+        return [localized_nav(entry) for entry in entries]
+    return {_(title): localized_nav(value) for title, value in entries.items()}
 
 
 def write(rendered: Rendered, docs_dir: Path) -> None:
@@ -191,10 +238,12 @@ def start_page(dataset: Dataset, as_of: dt.date | None, intro: bool) -> PageView
     year = figures.latest_full_year(dataset, as_of)
     latest = figures.latest_trips(dataset)
     sections = costs.start_sections(dataset, year, as_of) + [
-        Section("Senaste resorna", table=records.trip_table(latest, "", "De senaste resorna", sortable=False),
-                items=[Markup('<a href="resor/">Alla resor</a>'), Markup('<a href="kostnader/">Alla kostnader</a>'),
-                       Markup('<a href="fullstandighet/">Vad organen har rapporterat</a>')])]
-    return PageView("", "Internationellt arbete: vad det kostar", _example_costs(dataset.costs),
+        Section(_("Senaste resorna"), table=records.trip_table(latest, localized(""), _("De senaste resorna"),
+                                                              sortable=False),
+                items=[Markup('<a href="resor/">{}</a>').format(_("Alla resor")),
+                       Markup('<a href="kostnader/">{}</a>').format(_("Alla kostnader")),
+                       Markup('<a href="fullstandighet/">{}</a>').format(_("Vad organen har rapporterat"))])]
+    return PageView(localized(""), _("Internationellt arbete: vad det kostar"), _example_costs(dataset.costs),
                     intro=Markup(MARKDOWN_SLOT) if intro else None, sections=sections, hide_toc=True)
 
 
@@ -202,96 +251,100 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     """Trips and their cost per year, each municipality in its own columns, with what its bodies reported."""
     per = figures.per_municipality(dataset, as_of)
     tables = {mf.municipality.id: mf.trips() for mf in per}
-    headers = [Header("År"), Header("Resor", True)]
+    headers = [Header(_("År")), Header(_("Resor"), True)]
     for mf in per:
-        headers += [Header(f"Kostnad, {mf.municipality.name}", True), Header(f"Rapporterat, {mf.municipality.name}", True)]
+        headers += [Header(_("Kostnad, {municipality}", municipality=mf.municipality.name), True),
+                    Header(_("Rapporterat, {municipality}", municipality=mf.municipality.name), True)]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
         row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
         for mf in per:
-            row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(mf.coverage(y).fraction + " organ", numeric=True)]
+            row += [money(tables[mf.municipality.id].cell("trips", y)),
+                    Cell(_("{fraction} organ", fraction=mf.coverage(y).fraction), numeric=True)]
         rows.append(row)
-    table = TableView("Resor per år", headers, rows, row_headers=True)
-    note = ("Kostnaden är vad kommunen betalat för sina resor det året. " + costs.UNKNOWN_NOTE + " " + PRELIMINARY_NOTE)
-    return PageView("resor/", "Resor", any(t.has_example_data for t in dataset.trips.values()),
-                    lead="Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna.",
-                    sections=[Section("Per år", table=table, note=note)])
+    table = TableView(_("Resor per år"), headers, rows, row_headers=True)
+    note = " ".join([_("Kostnaden är vad kommunen betalat för sina resor det året."), costs.unknown_note(),
+                     preliminary_note()])
+    return PageView(localized("resor/"), _("Resor"), any(t.has_example_data for t in dataset.trips.values()),
+                    lead=_("Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna."),
+                    sections=[Section(_("Per år"), table=table, note=note)])
 
 
 def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
     """A year's trips; the lead says how many bodies of each municipality have reported the year."""
     url = year_url(year)
     trips = sorted(trips, key=lambda t: (t.start_date, t.id))
-    table = records.trip_table(trips, url, f"Resor {year}")
+    table = records.trip_table(trips, url, _("Resor {year}", year=year))
     covered = "; ".join(f"{m.name}: {figures.coverage(m, year, dataset.period_kind).text}"
                         for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
-    lead = (f"{len(trips)} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. "
-            f"{covered}.")
-    return PageView(url, f"Resor {year}", any(t.has_example_data for t in trips), lead=lead,
-                    sections=[Section("Alla resor", table=table)], hide_toc=True, search_summary=lead)
+    lead = _("{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
+             n=len(trips), covered=covered)
+    return PageView(url, _("Resor {year}", year=year), any(t.has_example_data for t in trips), lead=lead,
+                    sections=[Section(_("Alla resor"), table=table)], hide_toc=True, search_summary=lead)
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
     table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
-    return PageView(url, title, example, lead=lead, sections=[Section("Förteckning", table=table)], hide_toc=True,
+    return PageView(url, title, example, lead=lead, sections=[Section(_("Förteckning"), table=table)], hide_toc=True,
                     search_summary=lead)
 
 
 def memberships_index(dataset: Dataset) -> PageView:
-    url = "medlemskap/"
+    url = localized("medlemskap/")
     ms = sorted(dataset.memberships.values(), key=name_of)
-    rows = [[Cell(link(m, url), sort=name_of(m)), Cell(m.body.name), Cell(partial_date(m.start_date), sort=m.start_date),
+    rows = [[Cell(link(m, url), sort=name_of(m)), Cell(from_data(m.body.name)), Cell(partial_date(m.start_date), sort=m.start_date),
              Cell(label("memberships", "status", m.status)), money(figures.fees_paid(m))] for m in ms]
-    return _simple_index(url, "Medlemskap", "Kommunernas medlemskap i internationella organisationer och nätverk. "
+    return _simple_index(url, _("Medlemskap"), _("Kommunernas medlemskap i internationella organisationer och nätverk. "
                          "Avgifter totalt är summan av de avgifter som är rapporterade; uppgift saknas när ingen är "
-                         "det, 0 kr bara för ett avgiftsfritt medlemskap.",
-                         [Header("Organisation"), Header("Medlem"), Header("Sedan"), Header("Status"),
-                          Header("Avgifter totalt", True)], rows,
+                         "det, 0 kr bara för ett avgiftsfritt medlemskap."),
+                         [Header(_("Organisation")), Header(_("Medlem")), Header(_("Sedan")), Header(_("Status")),
+                          Header(_("Avgifter totalt"), True)], rows,
                          any(m.example or _example_costs(m.costs) for m in ms))
 
 
 def agreements_index(dataset: Dataset) -> PageView:
-    url = "avtal/"
+    url = localized("avtal/")
     ags = sorted(dataset.agreements.values(), key=lambda a: a.title)
     rows = [[Cell(link(a, url), sort=a.title), Cell(label("agreements", "kind", a.kind)),
-             Cell(", ".join(p.organisation.display_name for p in a.parties) or "–"),
+             Cell(from_data(", ".join(p.organisation.display_name for p in a.parties) or "–")),
              Cell(partial_date(a.signed_date), sort=a.signed_date or ""), Cell(label("agreements", "status", a.status))]
             for a in ags]
-    return _simple_index(url, "Avtal", "Avtal med andra städer och regioner.",
-                         [Header("Avtal"), Header("Slag"), Header("Parter"), Header("Undertecknat"), Header("Status")],
+    return _simple_index(url, _("Avtal"), _("Avtal med andra städer och regioner."),
+                         [Header(_("Avtal")), Header(_("Slag")), Header(_("Parter")), Header(_("Undertecknat")), Header(_("Status"))],
                          rows, any(a.example or _example_costs(a.costs) for a in ags))
 
 
 def organisations_index(dataset: Dataset) -> PageView:
-    url = "organisationer/"
+    url = localized("organisationer/")
     orgs = sorted(dataset.organisations.values(), key=lambda o: o.display_name)
     rows = [[Cell(link(o, url), sort=o.display_name), Cell(label("organisations", "kind", o.kind)), Cell(country_name(o.country)),
              Cell(str(len(o.memberships)), numeric=True), Cell(str(len(o.agreements)), numeric=True),
              Cell(str(len(o.trips)), numeric=True)] for o in orgs]
-    return _simple_index(url, "Organisationer", "Organisationer, nätverk, städer och regioner som kommunerna samarbetar med.",
-                         [Header("Namn"), Header("Slag"), Header("Land"), Header("Medlemskap", True),
-                          Header("Avtal", True), Header("Resor", True)], rows, any(o.example for o in orgs))
+    return _simple_index(url, _("Organisationer"),
+                         _("Organisationer, nätverk, städer och regioner som kommunerna samarbetar med."),
+                         [Header(_("Namn")), Header(_("Slag")), Header(_("Land")), Header(_("Medlemskap"), True),
+                          Header(_("Avtal"), True), Header(_("Resor"), True)], rows, any(o.example for o in orgs))
 
 
 def bodies_index(dataset: Dataset) -> PageView:
-    url = "organ/"
+    url = localized("organ/")
     bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
-    rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(b.municipality.name), Cell(label("bodies", "kind", b.kind)),
+    rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(from_data(b.municipality.name)), Cell(label("bodies", "kind", b.kind)),
              Cell(max(b.completeness, default="–")), money(figures.figure(b.costs_paid, bool(b.completeness)))]
             for b in bodies]
-    return _simple_index(url, "Organ", "Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
+    return _simple_index(url, _("Organ"), _("Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
                          "totalt är summan av de rapporterade kostnaderna; uppgift saknas för ett organ som varken har "
-                         "kostnader eller har rapporterat någon period.",
-                         [Header("Organ"), Header("Kommun"), Header("Slag"), Header("Senast rapporterat"),
-                          Header("Betalat totalt", True)], rows,
+                         "kostnader eller har rapporterat någon period."),
+                         [Header(_("Organ")), Header(_("Kommun")), Header(_("Slag")), Header(_("Senast rapporterat")),
+                          Header(_("Betalat totalt"), True)], rows,
                          any(b.example or _example_costs(b.costs_paid) for b in bodies))
 
 
 def people_index(dataset: Dataset) -> PageView:
-    url = "personer/"
+    url = localized("personer/")
     people = sorted(dataset.people.values(), key=lambda p: p.display_name)
-    rows = [[Cell(link(p, url), sort=p.display_name), Cell(p.title), Cell(p.body.name if p.body else "–"),
+    rows = [[Cell(link(p, url), sort=p.display_name), Cell(from_data(p.title)), Cell(from_data(p.body.name if p.body else "–")),
              Cell(str(len(p.trips)), numeric=True)] for p in people]
-    return _simple_index(url, "Personer", "Förtroendevalda och tjänstepersoner i sina offentliga roller.",
-                         [Header("Namn"), Header("Roll"), Header("Organ"), Header("Resor", True)], rows,
+    return _simple_index(url, _("Personer"), _("Förtroendevalda och tjänstepersoner i sina offentliga roller."),
+                         [Header(_("Namn")), Header(_("Roll")), Header(_("Organ")), Header(_("Resor"), True)], rows,
                          any(p.example for p in people))

@@ -16,9 +16,11 @@ import cmarkgfm
 import nh3
 from markupsafe import Markup, escape
 
-from generator.entities import labels
+from generator.entities import fields, labels, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
+from generator.render.i18n import current
+from generator.render.i18n import t as _
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
@@ -83,10 +85,13 @@ class Section:
     table: TableView | None = None
     chart: Markup | None = None
     items: list[str | Markup] | None = None
-    empty: str = "Inga."
+    empty: str = ""  # what `items` says when empty ("Inga." when not given)
     html: Markup | None = None
     note: str | None = None
     anchor: str = ""  # the heading's id, unique on its page (set when the page is rendered)
+
+    def __post_init__(self):
+        self.empty = self.empty or _("Inga.")
 
 
 @dataclass
@@ -103,6 +108,7 @@ class PageView:
     hide_toc: bool = False
     search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
     search_terms: list[str] = field(default_factory=list)  # what people search a record by beyond its summary (diary numbers)
+    title_lang: str | None = None  # the title's language when it is the data's, not the page's (`i18n.data_lang`)
 
 
 def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -111,28 +117,44 @@ def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
 
 
 def label(resource: str, field_name: str, code: str) -> str:
-    return labels(resource, field_name).get(code, code)
+    """A code's label in the language being rendered (the schema's `x-labels`)."""
+    return labels(resource, field_name, current()).get(code, code)
+
+
+def field_title(resource: str, name: str) -> str:
+    """A column's title in the language being rendered (the schema's `title` or `title_en`)."""
+    spec = fields(resource).get(name, {})
+    return spec.get("title" if current() == "sv" else "title_en", name)
+
+
+def resource_title(resource: str) -> str:
+    """A table's title in the language being rendered."""
+    return schema_descriptor(resource).get("title" if current() == "sv" else "title_en", resource)
 
 
 def purpose_label(code: str) -> str:
-    return labels("trips", "purposes").get(code, code)
+    return label("trips", "purposes", code)
 
 
-PRELIMINARY_MARK = " (prel.)"
-PRELIMINARY_NOTE = "prel. = summan innehåller preliminära belopp, som kan ändras."
+def preliminary_mark() -> str:
+    return _(" (prel.)")
+
+
+def preliminary_note() -> str:
+    return _("prel. = summan innehåller preliminära belopp, som kan ändras.")
 
 
 def sek(amount) -> str:
     """An amount, a `Figure` (marked when part of it is preliminary) or None (uppgift saknas)."""
     if isinstance(amount, Figure):
-        return format_sek(amount.value) + (PRELIMINARY_MARK if amount.known and amount.preliminary else "")
+        return format_sek(amount.value) + (preliminary_mark() if amount.known and amount.preliminary else "")
     return format_sek(amount)
 
 
 def money(amount, preliminary: bool = False) -> Cell:
     """A table cell for an amount or a `Figure`; an unknown one sorts as empty and reads "uppgift saknas"."""
     value = amount.value if isinstance(amount, Figure) else amount
-    text = sek(amount) + (PRELIMINARY_MARK if preliminary and value is not None else "")
+    text = sek(amount) + (preliminary_mark() if preliminary and value is not None else "")
     return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
@@ -185,8 +207,8 @@ def _report_cleaner() -> nh3.Cleaner:
 
 def amount_table(caption: str, key_header: str, keys: list[tuple[str | Markup, str]], table, years: list[int]) -> TableView:
     """Rows of `keys` (shown name, key) by year, with a total column and a total row (`figures.Table`)."""
-    headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header("Totalt", True)]
+    headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header(_("Totalt"), True)]
     rows = [[Cell(name)] + [money(table.cell(key, y)) for y in years] + [money(table.total(key))]
             for name, key in keys]
-    foot = [Cell("Totalt")] + [money(table.year_total(y)) for y in years] + [money(table.grand_total())]
+    foot = [Cell(_("Totalt"))] + [money(table.year_total(y)) for y in years] + [money(table.grand_total())]
     return TableView(caption, headers, rows, foot, row_headers=True)
