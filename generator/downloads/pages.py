@@ -89,9 +89,9 @@ What the columns mean is in the [data dictionary](dataordbok.md).
 ## Versions and citation
 
 Every version stays under `data/v<version>/`; what changed is listed under
-[versions](versioner.md). This version ({links}) is cited as:
+[versions](versioner.md). This version ({links}) is cited as (the publisher's names are Swedish):
 
-> {citation}
+> <span lang="sv">{citation}</span>
 """}
 """The downloads page per language; its placeholders are filled by `downloads_markdown`."""
 

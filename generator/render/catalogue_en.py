@@ -174,7 +174,7 @@ EN: dict[str, str] = {
         '<a href="{2}">portal.xlsx</a>',
     "Borttagen i version": "Removed in version",
     "Senast publicerad i": "Last published in",
-    "{site}, id {id}, dataversion {version}. {url}": "{site}, id {id}, data version {version}. {url}",
+    "{name}. {site}, id {id}, dataversion {version}. {url}": "{name}. {site}, id {id}, data version {version}. {url}",
     "okänt (inte incheckad)": "unknown (not committed)",
     "Inga deltagare är angivna.": "No participants are given.",
     "Inget beslut är angivet.": "No decision is given.",

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator import rules
 from generator.model import Dataset, Municipality
 from generator.render import figures
-from generator.render.i18n import current
+from generator.render.i18n import current, from_data
 from generator.render.i18n import t as _
 from generator.render.links import link, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, date
@@ -79,7 +79,8 @@ def principle_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         lead = _("Vad kontrollerna av strategins principer hittar för {municipality}, per {date} (dagen för den "
                  "senaste ändringen av uppgifterna). Det är samma kontroller som granskar varje ändring av uppgifterna.",
                  municipality=m.name, date=date(day))
-        policy = _("Styrdokument: {policy}.", policy=m.policy_reference) if m.policy_reference else None
+        policy = Markup(_("Styrdokument: {policy}.")).format(policy=from_data(m.policy_reference)) \
+            if m.policy_reference else None
         if not sections:
             sections.append(Section(_("Inga avvikelser"), text=_("Kontrollerna hittar inget att anmärka på.")))
         views.append(PageView(url, _("Principerna: {municipality}", municipality=m.name), False, lead=lead, intro=None,

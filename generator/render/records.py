@@ -21,7 +21,7 @@ from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
 from generator.render.formatting import country_name, format_date, format_number, format_sek
-from generator.render.i18n import data_lang, from_data
+from generator.render.i18n import current, data_lang, from_data
 from generator.render.i18n import t as _
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell, date_range,
                                     field_title, known, label, money, original_amount, partial_date, preliminary_note,
@@ -33,8 +33,9 @@ def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Chang
     changed = changes.get(record.source_file)
     return {
         "id": record.id,
-        "cite": Markup("{}. {}").format(from_data(name_of(record)), _("{site}, id {id}, dataversion {version}. {url}",
-                                         site=site.name, id=record.id, version=version, url=absolute(site, url))),
+        "cite": Markup(_("{name}. {site}, id {id}, dataversion {version}. {url}")).format(
+            name=from_data(name_of(record)), site=from_data(site.name), id=record.id, version=version,
+            url=absolute(site, url)),
         "changed": date(changed.date) if changed else _("okänt (inte incheckad)"),
         "history": history_url(site, record.source_file),
         "report": report_error_url(site, record.id, url, version),
@@ -126,12 +127,12 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
     rows = []
     for t in trips:
         trip_link, body_link = link(t, url), link(t.body, url)
-        key = (id(t), trip_link, body_link)
+        key = (id(t), current(), trip_link, body_link)
         cached = _trip_rows.get(key)
         if cached is None or cached[0] is not t:
             title = Markup(f"{trip_link}<br>{escape(destinations(t))}")
             cached = _trip_rows[key] = (t, row_html([
-                date_cell(t.start_date), Cell(title, sort=t.title), Cell(t.event or "–"),
+                date_cell(t.start_date), Cell(title, sort=t.title), Cell(from_data(t.event or "–")),
                 Cell(body_link, sort=name_of(t.body)),
                 Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
                 Cell(", ".join(purpose_label(p) for p in t.purposes)), money(figures.trip_figure(t))]))
