@@ -188,3 +188,39 @@ def test_english_pages_format_for_english(sample_site):  # noqa: F811
     assert '<div class="portal-report" lang="sv">' in trip
     dictionary = (sample_site / "en/oppna-data/dataordbok/index.html").read_text(encoding="utf-8")
     assert "Data dictionary" in dictionary and "Per diem" in dictionary
+
+
+def test_each_language_has_its_nav_and_pages_carry_their_twin():
+    from generator import publish
+    from generator.render import pages
+    from generator.validate import validated_dataset
+
+    from conftest import SAMPLE_DATA
+
+    provided = [{"Öppna data": ["oppna-data/index.md", {"Dataordbok": "oppna-data/dataordbok.md"}]}, "bidra.md"]
+    rendered = pages.render(validated_dataset(SAMPLE_DATA)[1], publish.site_info(), {}, "", provided)
+
+    def paths(nav) -> list[str]:
+        if isinstance(nav, str):
+            return [nav]
+        values = nav if isinstance(nav, list) else list(nav.values())
+        return [p for value in values for p in paths(value)]
+
+    def titles(nav) -> list[str]:
+        if isinstance(nav, list):
+            return [t for entry in nav for t in titles(entry)]
+        return [t for title, value in nav.items() for t in [title, *titles(value)]] if isinstance(nav, dict) else []
+
+    assert rendered.nav is rendered.navs["sv"]
+    assert ["en/" + p for p in paths(rendered.navs["sv"])] == paths(rendered.navs["en"])
+    assert "Trips" in titles(rendered.navs["en"]) and "Open data" in titles(rendered.navs["en"])
+    assert not {"Resor", "Öppna data"} & set(titles(rendered.navs["en"]))
+    generated = [p for p in paths(rendered.navs["en"]) if p not in ("en/oppna-data/index.md", "en/oppna-data/dataordbok.md",
+                                                                   "en/bidra.md")]
+    assert all(p in rendered.pages for p in generated)
+    trip = rendered.pages["en/resor/2016-11-paris-oecd-inclusive-growth.md"]
+    assert (trip.lang, trip.alternate) == ("en", {"sv": "resor/2016-11-paris-oecd-inclusive-growth/",
+                                                  "en": "en/resor/2016-11-paris-oecd-inclusive-growth/"})
+    assert rendered.pages["index.md"].alternate == {"sv": "", "en": "en/"}
+    assert {p.lang for path, p in rendered.pages.items() if path.startswith("en/")} == {"en"}
+    assert {p.lang for path, p in rendered.pages.items() if not path.startswith("en/")} == {"sv"}
