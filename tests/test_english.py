@@ -12,7 +12,7 @@ import pytest
 
 from conftest import REPO
 from generator.render.catalogue_en import EN
-from generator.render.i18n import MissingTranslation, language, t
+from generator.render.i18n import MissingTranslation, key, language, t
 from generator.render.links import twins
 from test_site_build import sample_site  # noqa: F401
 
@@ -27,7 +27,8 @@ def interface_strings() -> list[tuple[str, str]]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found.append((f"{path.relative_to(REPO)}:{node.lineno}", node.args[0].value))
+                context = next((k.value.value for k in node.keywords if k.arg == "context"), "")
+                found.append((f"{path.relative_to(REPO)}:{node.lineno}", key(node.args[0].value, context)))
     for path in sorted((REPO / "generator" / "templates").rglob("*.j2")):
         text = path.read_text(encoding="utf-8")
         for m in re.finditer(r"""_\((["'])(.*?)\1\)""", text):
@@ -48,6 +49,12 @@ def test_the_catalogue_holds_only_strings_in_use():
 def test_placeholders_match():
     for sv, en in EN.items():
         assert sorted(re.findall(r"{(\w*)}", sv)) == sorted(re.findall(r"{(\w*)}", en)), sv
+
+
+def test_one_swedish_word_can_have_two_english_ones():
+    with language("en"):
+        assert (t("Organ"), t("Organ", context="singular")) == ("Bodies", "Body")
+    assert t("Organ", context="singular") == "Organ"
 
 
 def test_a_missing_translation_stops_english_and_names_the_string():
@@ -150,7 +157,7 @@ ALSO_ENGLISH = {"forum", "start", "organ", "land", "post", "de", "se"}
 
 def swedish_words() -> set[str]:
     """Words of the catalogue's Swedish that its English never uses: a page showing one is showing Swedish."""
-    words = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", sv)) for sv in EN))
+    words = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", sv.rpartition("|")[2])) for sv in EN))
     english = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", en)) for en in EN.values()))
     return {w for w in words - english - ALSO_ENGLISH if len(w) > 1}
 
@@ -190,15 +197,18 @@ def test_english_pages_format_for_english(sample_site):  # noqa: F811
     assert "Data dictionary" in dictionary and "Per diem" in dictionary
 
 
-def test_each_language_has_its_nav_and_pages_carry_their_twin():
+def test_each_language_has_its_nav_and_pages_carry_their_twin(tmp_path):
+    """The English nav is the Swedish one under en/, its titles English; every entry is a page the build has."""
     from generator import publish
     from generator.render import pages
     from generator.validate import validated_dataset
 
     from conftest import SAMPLE_DATA
 
-    provided = [{"Öppna data": ["oppna-data/index.md", {"Dataordbok": "oppna-data/dataordbok.md"}]}, "bidra.md"]
-    rendered = pages.render(validated_dataset(SAMPLE_DATA)[1], publish.site_info(), {}, "", provided)
+    dataset = validated_dataset(SAMPLE_DATA)[1]
+    publish.load_extensions()
+    provided, _ = publish.prepare(dataset, SAMPLE_DATA, tmp_path)  # content/ and the open-data pages
+    rendered = pages.render(dataset, publish.site_info(), {}, "", provided)
 
     def paths(nav) -> list[str]:
         if isinstance(nav, str):
@@ -213,14 +223,25 @@ def test_each_language_has_its_nav_and_pages_carry_their_twin():
 
     assert rendered.nav is rendered.navs["sv"]
     assert ["en/" + p for p in paths(rendered.navs["sv"])] == paths(rendered.navs["en"])
-    assert "Trips" in titles(rendered.navs["en"]) and "Open data" in titles(rendered.navs["en"])
+    assert {"Trips", "Open data", "Data dictionary"} <= set(titles(rendered.navs["en"]))
     assert not {"Resor", "Öppna data"} & set(titles(rendered.navs["en"]))
-    generated = [p for p in paths(rendered.navs["en"]) if p not in ("en/oppna-data/index.md", "en/oppna-data/dataordbok.md",
-                                                                   "en/bidra.md")]
-    assert all(p in rendered.pages for p in generated)
+    assert [p for p in paths(rendered.navs["en"]) if p not in rendered.pages and not (tmp_path / p).is_file()] == []
     trip = rendered.pages["en/resor/2016-11-paris-oecd-inclusive-growth.md"]
     assert (trip.lang, trip.alternate) == ("en", {"sv": "resor/2016-11-paris-oecd-inclusive-growth/",
                                                   "en": "en/resor/2016-11-paris-oecd-inclusive-growth/"})
     assert rendered.pages["index.md"].alternate == {"sv": "", "en": "en/"}
     assert {p.lang for path, p in rendered.pages.items() if path.startswith("en/")} == {"en"}
     assert {p.lang for path, p in rendered.pages.items() if not path.startswith("en/")} == {"sv"}
+
+
+def test_a_page_registered_without_english_is_left_out_of_the_english_nav():
+    from generator import publish
+    from generator.render import pages
+    from generator.validate import validated_dataset
+
+    from conftest import SAMPLE_DATA
+
+    rendered = pages.render(validated_dataset(SAMPLE_DATA)[1], publish.site_info(), {}, "",
+                            [{"Datakatalog": "datakatalog.md"}, "bidra.md"])
+    assert rendered.navs["sv"][-2:] == [{"Datakatalog": "datakatalog.md"}, "bidra.md"]
+    assert rendered.navs["en"][-1] == "en/bidra.md" and "datakatalog" not in str(rendered.navs["en"])

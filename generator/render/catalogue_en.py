@@ -1,7 +1,8 @@
 """The English of every interface string the site shows, keyed by its Swedish (see `i18n.t`).
 
 Add a pair here whenever a page gets a new `_("...")`: `tests/test_english.py` names each
-one missing, and an English build stops at it. Placeholders (`{year}`) are kept as they are.
+one missing, and an English build stops at it. Placeholders (`{year}`) are kept as they are;
+`context|text` is the key of `_(text, context=...)` (`i18n.key`).
 """
 
 EN: dict[str, str] = {
@@ -15,6 +16,9 @@ EN: dict[str, str] = {
     "Avtal": "Agreements",
     "Organisationer": "Organisations",
     "Organ": "Bodies",
+    "singular|Organ": "Body",
+    "singular|Medlemskap": "Membership",
+    "singular|Avtal": "Agreement",
     "Personer": "People",
     "Rapportering": "Reporting",
     "Principerna": "The principles",

@@ -126,7 +126,7 @@ def _body_section(mf: MunicipalityFigures, table: figures.Table, view: str, what
     rows = [(link(bodies[k], url, bodies[k].name), k) for k in keys]
     return Section(_("Kostnader {view}, {municipality}", view=view, municipality=m.name), chart=chart,
                    table=amount_table(_("Kostnader {view} och år, {municipality}, kronor", view=view, municipality=m.name),
-                                      _("Organ"), rows, table, table.years),
+                                      _("Organ", context="singular"), rows, table, table.years),
                    note=f"{what}. " + coverage_note(mf, table.years, table.preliminary))
 
 

@@ -35,7 +35,8 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
                 report = b.completeness.get(period)
                 cells.append(Cell(label("completeness", "status", report.status) if report else _("Ej rapporterat")))
             rows.append(cells)
-        table = TableView(_("Rapportering per organ och period, {municipality}", municipality=m.name), [Header(_("Organ"))] + [Header(p) for p in shown],
+        table = TableView(_("Rapportering per organ och period, {municipality}", municipality=m.name),
+                          [Header(_("Organ", context="singular"))] + [Header(p) for p in shown],
                           rows, row_headers=True, searchable=False)
         notes = [from_data(f"{b.name}, {r.period}: {r.note}") for b in bodies for r in sorted(b.completeness.values(),
                                                                                      key=lambda r: r.period) if r.note]

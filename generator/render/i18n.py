@@ -55,14 +55,20 @@ def language(lang: str) -> Iterator[None]:
         _current.reset(token)
 
 
-def t(text: str, **values) -> str:
+def key(text: str, context: str = "") -> str:
+    """The catalogue's key of `text`: itself, or `context|text` where one Swedish word has two English ones
+    (`Organ`: *Bodies* in the menu, *Body* heading a column of single bodies: `context="singular"`)."""
+    return f"{context}|{text}" if context else text
+
+
+def t(text: str, context: str = "", **values) -> str:
     """`text` (Swedish) in the current language, its `{placeholders}` filled from `values`."""
     lang = _current.get()
     if lang != "sv":
         try:
-            text = CATALOGUES[lang][text]
+            text = CATALOGUES[lang][key(text, context)]
         except KeyError:
-            raise MissingTranslation(text) from None
+            raise MissingTranslation(key(text, context)) from None
     return text.format(**values) if values else text
 
 

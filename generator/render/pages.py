@@ -26,7 +26,7 @@ from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import costs, coverage, figures, principles, records
 from generator.render.formatting import country_name
-from generator.render.i18n import LANGUAGES, NAMES, current, data_lang, from_data, language
+from generator.render.i18n import LANGUAGES, NAMES, MissingTranslation, current, data_lang, from_data, language
 from generator.render.i18n import t as _
 from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_of, relative, resource_of,
                                     source_path, twins, url_for, year_url)
@@ -211,14 +211,21 @@ def nav(dataset: Dataset, years: list[int], cost_views: list[PageView], extra: l
             ] + extra
 
 
-def localized_nav(entries):
+def localized_nav(entries: list) -> list:
     """Nav entries of Swedish pages (docs-relative paths, `{title: path or [...]}`) as the language being
-    rendered has them: the same paths under its prefix, the titles translated."""
-    if isinstance(entries, str):
-        return PREFIX[current()] + entries
-    if isinstance(entries, list):
-        return [localized_nav(entry) for entry in entries]
-    return {_(title): localized_nav(value) for title, value in entries.items()}
+    rendered has them: the same paths under its prefix, the titles translated. A page registered without an
+    English title is left out of the English nav (it has no English twin either: `tests/test_english.py`)."""
+    localized = []
+    for entry in entries:
+        if isinstance(entry, str):
+            localized.append(PREFIX[current()] + entry)
+            continue
+        try:
+            localized.append({_(title): PREFIX[current()] + value if isinstance(value, str) else localized_nav(value)
+                              for title, value in entry.items()})
+        except MissingTranslation:
+            continue
+    return localized
 
 
 def write(rendered: Rendered, docs_dir: Path) -> None:
@@ -310,7 +317,7 @@ def agreements_index(dataset: Dataset) -> PageView:
              Cell(partial_date(a.signed_date), sort=a.signed_date or ""), Cell(label("agreements", "status", a.status))]
             for a in ags]
     return _simple_index(url, _("Avtal"), _("Avtal med andra städer och regioner."),
-                         [Header(_("Avtal")), Header(_("Slag")), Header(_("Parter")), Header(_("Undertecknat")), Header(_("Status"))],
+                         [Header(_("Avtal", context="singular")), Header(_("Slag")), Header(_("Parter")), Header(_("Undertecknat")), Header(_("Status"))],
                          rows, any(a.example or _example_costs(a.costs) for a in ags))
 
 
@@ -335,7 +342,7 @@ def bodies_index(dataset: Dataset) -> PageView:
     return _simple_index(url, _("Organ"), _("Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
                          "totalt är summan av de rapporterade kostnaderna; uppgift saknas för ett organ som varken har "
                          "kostnader eller har rapporterat någon period."),
-                         [Header(_("Organ")), Header(_("Kommun")), Header(_("Slag")), Header(_("Senast rapporterat")),
+                         [Header(_("Organ", context="singular")), Header(_("Kommun")), Header(_("Slag")), Header(_("Senast rapporterat")),
                           Header(_("Betalat totalt"), True)], rows,
                          any(b.example or _example_costs(b.costs_paid) for b in bodies))
 
@@ -346,5 +353,5 @@ def people_index(dataset: Dataset) -> PageView:
     rows = [[Cell(link(p, url), sort=p.display_name), Cell(from_data(p.title)), Cell(from_data(p.body.name if p.body else "–")),
              Cell(str(len(p.trips)), numeric=True)] for p in people]
     return _simple_index(url, _("Personer"), _("Förtroendevalda och tjänstepersoner i sina offentliga roller."),
-                         [Header(_("Namn")), Header(_("Roll")), Header(_("Organ")), Header(_("Resor"), True)], rows,
+                         [Header(_("Namn")), Header(_("Roll")), Header(_("Organ", context="singular")), Header(_("Resor"), True)], rows,
                          any(p.example for p in people))

@@ -122,7 +122,7 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
     A trip is listed on its year's page and on the pages of its body, organiser, people
     and membership; its row is rendered once for each way it links from a page.
     """
-    headers = [Header(_("Datum")), Header(_("Resa och resmål")), Header(_("Evenemang")), Header(_("Organ")),
+    headers = [Header(_("Datum")), Header(_("Resa och resmål")), Header(_("Evenemang")), Header(_("Organ", context="singular")),
                Header(_("Resenärer"), True), Header(_("Inriktning")), Header(_("Kostnad"), True)]
     rows = []
     for t in trips:
@@ -170,9 +170,9 @@ def trip_page(t: Trip) -> PageView:
              (_("Evenemang"), from_data(t.event or "–")), (_("Arrangör"), organiser), (_("Ansvarigt organ"), link(t.body, url)),
              (_("Status"), label("trips", "status", t.status)), (_("Kostnad för kommunen"), sek(figures.trip_figure(t)))]
     if t.membership:
-        facts.append((_("Medlemskap"), link(t.membership, url)))
+        facts.append((_("Medlemskap", context="singular"), link(t.membership, url)))
     if t.agreement:
-        facts.append((_("Avtal"), link(t.agreement, url)))
+        facts.append((_("Avtal", context="singular"), link(t.agreement, url)))
     decision = known([(_("Diarienummer"), t.decision_reference), (_("Beslutsnummer"), t.decision_number),
                       (_("Beslutsdatum"), t.decision_date and date(t.decision_date)),
                       (_("Dagordningspunkt"), t.decision_agenda_item),
@@ -252,7 +252,7 @@ def agreement_page(a: Agreement) -> PageView:
     url = url_for(a)
     parties = [Markup("{}{}").format(link(p.organisation, url), Markup(" ({})").format(from_data(p.role)) if p.role else "")
                for p in a.parties]
-    facts = known([(_("Slag"), label("agreements", "kind", a.kind)), (_("Organ"), link(a.body, url)),
+    facts = known([(_("Slag"), label("agreements", "kind", a.kind)), (_("Organ", context="singular"), link(a.body, url)),
                    (_("Status"), label("agreements", "status", a.status)),
                    (_("Undertecknat"), a.signed_date and partial_date(a.signed_date)),
                    (_("Gäller från"), a.start_date and partial_date(a.start_date)),
@@ -318,7 +318,7 @@ def body_page(b: Body, kind: str) -> PageView:
 
 def person_page(p: Person) -> PageView:
     url = url_for(p)
-    facts = [(_("Roll"), from_data(p.title)), (_("Organ"), link(p.body, url) if p.body else "–")]
+    facts = [(_("Roll"), from_data(p.title)), (_("Organ", context="singular"), link(p.body, url) if p.body else "–")]
     if p.protected:
         note = _("Personen publiceras bara med sin roll, inte med namn.")
         return PageView(url, p.display_name, p.example, lead=note, facts=facts, title_lang=data_lang())
