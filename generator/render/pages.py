@@ -191,8 +191,14 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
     split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
-    for part in in_two(trip_pages, trips, split, site, dataset.version, changes, past, meanwhile=other_pages):
-        files.update(part)
+    *trip_parts, rest = in_two(trip_pages, trips, split, site, dataset.version, changes, past, meanwhile=other_pages)
+    for lang in LANGUAGES:  # one order however the work was split: per language the start page, trips, the rest
+        own = {path: page for path, page in rest.items() if page.lang == lang}
+        start = index_path(PREFIX[lang])
+        files[start] = own.pop(start)
+        for part in trip_parts:
+            files.update((path, page) for path, page in part.items() if page.lang == lang)
+        files.update(own)
     records.forget_rows()
     return Rendered(files, navs)
 
