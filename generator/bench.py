@@ -44,7 +44,8 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
     rnd = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "data" / "datapackage.yaml", out / "datapackage.yaml")
-    _dump(out / "municipalities.yaml", [{"id": "bench", "name": "Benchstad", "country": "SE", "twin_city_policy": "allowed"}])
+    _dump(out / "municipalities.yaml", [{"id": "bench", "name": "Benchstad", "country": "SE", "latitude": 59.33, "longitude": 18.07,
+                                         "twin_city_policy": "allowed"}])
     bodies = [f"body-{i}" for i in range(40)]
     _dump(out / "bodies.yaml", [{"id": b, "municipality_id": "bench", "name": f"Nämnd {i}", "kind": "committee"}
                                 for i, b in enumerate(bodies)])

@@ -83,7 +83,15 @@ def _add_build(commands) -> None:
                                             "the previous site is replaced only when everything succeeded.")
     _data_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
+    _engine_option(build)
     build.set_defaults(run=run_build)
+
+
+def _engine_option(parser: argparse.ArgumentParser) -> None:
+    from generator.engines import DEFAULT, ENGINES
+
+    parser.add_argument("--engine", choices=tuple(ENGINES), default=DEFAULT,
+                        help=f"the site engine that builds the pages (default: {DEFAULT})")
 
 
 def _add_serve(commands) -> None:
@@ -92,10 +100,11 @@ def _add_serve(commands) -> None:
                                             "the page reloads when data, content or templates change.")
     _data_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    _engine_option(serve)
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path) -> int:
+def _build_once(data: Path, out: Path, engine: str) -> int:
     """Validate, then build; on data errors print them and leave `out` as it was.
 
     The site is built while Frictionless still checks the tables (in a forked
@@ -131,7 +140,7 @@ def _build_once(data: Path, out: Path) -> int:
     try:
         dataset = build(validation.loaded, data)
         gc.freeze()  # the model lives to the end of the build, too
-        built = build_site(dataset, data, out, before_swap=gate)
+        built = build_site(dataset, data, out, before_swap=gate, engine=engine)
     except DataErrors:
         return data_errors()
     except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
@@ -145,7 +154,7 @@ def _build_once(data: Path, out: Path) -> int:
 
 
 def run_build(args) -> int:
-    return _build_once(args.data, args.out)
+    return _build_once(args.data, args.out, args.engine)
 
 
 def run_serve(args) -> int:
@@ -159,12 +168,12 @@ def run_serve(args) -> int:
 
     def rebuild() -> None:
         try:
-            _build_once(args.data, site)
+            _build_once(args.data, site, args.engine)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
 
     try:
-        if _build_once(args.data, site) != 0:
+        if _build_once(args.data, site, args.engine) != 0:
             return 1
         try:
             serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)

@@ -163,6 +163,11 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "minimum": (E, {
         "sv": ("Värdet {value} är för litet för '{field}' (minst {limit}).", "Belopp anges som positiva tal i kronor."),
         "en": ("The value {value} is too small for '{field}' (at least {limit}).", "Amounts are positive numbers in SEK.")}),
+    "coordinate-range": (E, {
+        "sv": ("{value} är ingen möjlig {field}: värdet ska ligga mellan -{limit} och {limit}.",
+               "Ange koordinater i decimala grader (t.ex. latitude: 48.8534, longitude: 2.3488), inte i grader och minuter; kontrollera att latitud och longitud inte bytt plats."),
+        "en": ("{value} is not a possible {field}: the value lies between -{limit} and {limit}.",
+               "Give coordinates in decimal degrees (e.g. latitude: 48.8534, longitude: 2.3488), not in degrees and minutes; check that latitude and longitude are not swapped.")}),
     "maximum": (E, {
         "sv": ("Värdet {value} är för stort för '{field}' (högst {limit}).", "Rätta värdet."),
         "en": ("The value {value} is too large for '{field}' (at most {limit}).", "Correct the value.")}),
@@ -230,6 +235,14 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "cost-zero": (E, {
         "sv": ("Beloppet är 0 kr.", "Ta bort raden om kostnaden inte fanns; 0 kr används bara för en medlemsavgift som var noll ett år (kategori membership_fee)."),
         "en": ("The amount is 0 SEK.", "Remove the line if there was no cost; 0 SEK is used only for a membership fee that was nil for a year (category membership_fee).")}),
+    "population-incomplete": (E, {
+        "sv": ("Folkmängden är ofullständig: {missing} saknas.",
+               "Ange population, population_year och population_source tillsammans: antalet invånare, året det gäller och "
+               "källan (t.ex. SCB, Folkmängd i riket, län och kommuner 31 december 2023); eller ta bort alla tre."),
+        "en": ("The population is incomplete: {missing} is missing.",
+               "Give population, population_year and population_source together: the number of inhabitants, the year it "
+               "refers to and its source (e.g. SCB, population of the country, counties and municipalities on 31 December "
+               "2023); or remove all three.")}),
     "membership-free-with-fees": (E, {
         "sv": ("Medlemskapet anges som avgiftsfritt (free: true) men har avgiftsrader över 0 kr.", "Ta bort free: true, eller rätta avgiftsraderna; ett enstaka avgiftsfritt år anges med en avgiftsrad på 0 kr."),
         "en": ("The membership is stated free (free: true) but has fee lines above 0 SEK.", "Remove free: true, or correct the fee lines; a single free year is a fee line of 0 SEK.")}),
@@ -310,6 +323,14 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "review-missing": (W, {
         "sv": ("Inget datum för omprövning; {municipality} omprövar vart {years}:e år.", "Ange review_date."),
         "en": ("No review date; {municipality} reviews every {years} years.", "Give review_date.")}),
+    "coordinates-half": (E, {
+        "sv": ("Koordinaterna är halva: {missing} saknas.", "Ange både latitude och longitude i decimala grader (t.ex. latitude: 48.8534, longitude: 2.3488), eller ingen av dem."),
+        "en": ("Half the coordinates: {missing} is missing.", "Give both latitude and longitude in decimal degrees (e.g. latitude: 48.8534, longitude: 2.3488), or neither.")}),
+    "place-unknown": (W, {
+        "sv": ("Portalen hittar inte {place} ({country}) bland GeoNames städer; platsen saknas på kartan och resans klimatpåverkan blir okänd.",
+               "Kontrollera stavningen, eller ange ortens koordinater: latitude och longitude i decimala grader (t.ex. latitude: 48.8534, longitude: 2.3488)."),
+        "en": ("The portal cannot find {place} ({country}) among GeoNames' cities; the place is missing from the map and the trip's climate impact is unknown.",
+               "Check the spelling, or give the place's coordinates: latitude and longitude in decimal degrees (e.g. latitude: 48.8534, longitude: 2.3488).")}),
     "trip-no-decision": (W, {
         "sv": ("Resan saknar beslutshänvisning.", "Ange diarienummer (decision: reference) eller beslutsnummer (decision: number)."),
         "en": ("The trip has no decision reference.", "Give the diary number (decision: reference) or decision number (decision: number).")}),

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import periods
+from generator import climate, geo, periods
 from generator.loader import Loaded
 
 
@@ -29,7 +29,11 @@ class Municipality:
     policy_reference: str | None
     example: bool
     source_file: str
+    population: int | None = None  # inhabitants in `population_year`, from `population_source` (all three or none)
+    population_year: int | None = None
+    population_source: str | None = None
     bodies: list[Body] = field(default_factory=list)
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.municipality_place`); None: unknown
 
 
 @dataclass
@@ -195,6 +199,14 @@ class Membership:
         end = int(str(self.end_date)[:4]) if self.end_date else last
         return list(range(max(first, start), min(last, end) + 1))
 
+    def event_trips(self) -> list[Trip]:
+        """Trips of the member's municipality to events its organisation arranged while the membership ran,
+        not linked to it by `membership_id` (those are `trips`)."""
+        start = int(str(self.start_date)[:4])
+        end = int(str(self.end_date)[:4]) if self.end_date else None
+        return [t for t in self.organisation.trips if t.membership is not self
+                and t.body.municipality is self.body.municipality and start <= t.year and (end is None or t.year <= end)]
+
 
 @dataclass
 class Party:
@@ -228,6 +240,7 @@ class Agreement:
 class Destination:
     city: str
     country: str
+    position: geo.Position | None = None  # from the data or GeoNames (`geo.place`); None: unknown
 
 
 @dataclass
@@ -262,6 +275,7 @@ class Trip:
     source: str | None
     example: bool
     source_file: str
+    travel_mode: str | None = None  # None: the data does not say (flight is assumed)
     destinations: list[Destination] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
@@ -289,9 +303,32 @@ class Trip:
         """
         return self.paid_total if self.costs else self.total_sek_stated
 
+    @functools.cached_property
+    def climate(self) -> climate.Estimate:
+        """The estimated emissions of the journeys (`climate.estimate`): per traveller, total, or unknown."""
+        return climate.estimate(self.body.municipality.position, [d.position for d in self.destinations],
+                                self.travel_mode, self.traveller_count or 0, self.status == "cancelled")
+
     @property
     def has_preliminary_costs(self) -> bool:
         return any(c.preliminary and c.paid_by_us for c in self.costs)
+
+    @property
+    def days(self) -> int:
+        """Days away, the first and the last counted (`days_computed`): a one-day trip is 1 day."""
+        return (self.end_date - self.start_date).days + 1
+
+    @property
+    def travellers(self) -> list[Person]:
+        """The participants of the trip's own municipality (their person's body is one of its bodies): the people
+        whose journey the municipality's cost pays for. Others are listed on the trip but not counted."""
+        own = self.body.municipality
+        return [p.person for p in self.participants if p.person.body is not None and p.person.body.municipality is own]
+
+    @property
+    def traveller_count(self) -> int | None:
+        """How many travellers (`travellers_computed`); None when none is given: not reported is not zero."""
+        return len(self.travellers) or None
 
     @property
     def has_example_data(self) -> bool:
@@ -358,7 +395,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
 
     municipalities = {v["id"]: Municipality(v["id"], v["name"], v.get("name_en"), v["country"], v.get("website"),
                                             v["twin_city_policy"], v.get("review_interval_years"), v.get("policy_reference"),
-                                            bool(v.get("example")), f) for v, f in rows("municipalities")}
+                                            bool(v.get("example")), f, v.get("population"), v.get("population_year"),
+                                            v.get("population_source")) for v, f in rows("municipalities")}
     bodies = {}
     for v, f in rows("bodies"):
         body = Body(v["id"], municipalities[v["municipality_id"]], v["name"], v.get("name_en"), v["kind"], v.get("website"),
@@ -404,14 +442,21 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
                     v.get("purpose_text"), v.get("decision_reference"), v.get("decision_number"), v.get("decision_date"),
                     v.get("decision_agenda_item"), bodies.get(v.get("decision_body_id")), memberships.get(v.get("membership_id")),
                     agreements.get(v.get("agreement_id")), v.get("report"), v.get("report_date"), v.get("total_sek"),
-                    v.get("source"), bool(v.get("example")), f)
+                    v.get("source"), bool(v.get("example")), f, v.get("travel_mode"))
         trips[trip.id] = trip
         trip.body.trips.append(trip)
         for linked in (trip.organiser, trip.membership, trip.agreement):
             if linked:
                 linked.trips.append(trip)
+    geo.locate([(v["city"], v["country"]) for v in t["trip_destinations"] if v.get("latitude") is None]
+               + [(n, v["country"]) for v in t["municipalities"] if v.get("latitude") is None
+                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
+    for v in t["municipalities"]:
+        m = municipalities[v["id"]]
+        m.position = geo.municipality_place(m.name, m.id, m.country, v.get("latitude"), v.get("longitude"))
     for v in t["trip_destinations"]:
-        trips[v["trip_id"]].destinations.append(Destination(v["city"], v["country"]))
+        trips[v["trip_id"]].destinations.append(Destination(
+            v["city"], v["country"], geo.place(v["city"], v["country"], v.get("latitude"), v.get("longitude"))))
     for v in t["trip_participants"]:
         participant = Participant(people[v["person_id"]], v.get("role"))
         trips[v["trip_id"]].participants.append(participant)

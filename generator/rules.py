@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator import periods
+from generator import geo, periods
 from generator.loader import Loaded, Row
 from generator.problems import Problem
 
@@ -63,8 +63,10 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     problems += _free_memberships(t["memberships"], t["costs"])
     problems += _totals(t["trips"], t["costs"])
     problems += _people(t["people"])
+    problems += _population(t["municipalities"])
     problems += _stale(t["trips"], t["costs"], settings, today)
     problems += _completeness(loaded, settings)
+    problems += _places(t["municipalities"], t["trip_destinations"])
 
     for row in t["trips"]:
         v = row.values
@@ -229,4 +231,44 @@ def _people(people: list[Row]) -> list[Problem]:
             problems.append(_p(row, "protected-named", "name"))
         if not protected and not row.values.get("name"):
             problems.append(_p(row, "unnamed-person", "name"))
+    return problems
+
+
+def _places(municipalities: list[Row], destinations: list[Row]) -> list[Problem]:
+    """Coordinates come in pairs; a place the portal cannot find has no position on the map or in the CO2 figures."""
+    problems = []
+    texts = [r.values for r in destinations + municipalities if isinstance(r.values.get("country"), str)]
+    geo.locate([(v["city"], v["country"]) for v in texts if isinstance(v.get("city"), str)]
+               + [(n, v["country"]) for v in texts if isinstance(v.get("name"), str) and isinstance(v.get("id"), str)
+                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
+    for row, name in [(r, r.values.get("city")) for r in destinations] + [(r, None) for r in municipalities]:
+        v = row.values
+        lat, lon = v.get("latitude"), v.get("longitude")
+        if (lat is None) != (lon is None):
+            missing = "longitude" if lon is None else "latitude"
+            problems.append(_p(row, "coordinates-half", "latitude" if lat is not None else "longitude", missing=missing))
+            continue
+        if not isinstance(v.get("country"), str) or (name is not None and not isinstance(name, str)):
+            continue  # a missing or unreadable name is reported as such
+        if name is not None:
+            found = geo.place(name, v["country"], lat, lon)
+        else:
+            found = geo.municipality_place(str(v.get("name", "")), str(v.get("id", "")), v["country"], lat, lon)
+        if found is None:
+            problems.append(_p(row, "place-unknown", "city" if name is not None else "name",
+                               place=name if name is not None else v.get("name", ""), country=v["country"]))
+    return problems
+
+
+POPULATION = ("population", "population_year", "population_source")
+
+
+def _population(municipalities: list[Row]) -> list[Problem]:
+    """A population says which year it counts and where it comes from: all three fields or none."""
+    problems = []
+    for row in municipalities:
+        given = [name for name in POPULATION if row.values.get(name) not in (None, "")]
+        if given and len(given) < len(POPULATION):
+            missing = ", ".join(name for name in POPULATION if name not in given)
+            problems.append(_p(row, "population-incomplete", given[0], missing=missing))
     return problems

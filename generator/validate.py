@@ -205,6 +205,8 @@ def _problem(resource: str, error, tables: dict[str, list[Row]]) -> Problem | No
                 params[f"description_{lang}"] = params[f"description_{lang}"].removesuffix(".")
         elif constraint in ("minimum", "maximum", "maxLength"):
             code = "too-long" if constraint == "maxLength" else constraint
+            if column in ("latitude", "longitude"):
+                code = "coordinate-range"
             params["limit"] = constraints[constraint]
     elif error.type in ("primary-key", "unique-error"):
         key = schema_descriptor(resource)["primaryKey"]

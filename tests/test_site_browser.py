@@ -10,8 +10,12 @@ from support.fixtures import browser  # noqa: F401
 from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
 
-PAGES = {"start": "", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
-         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/"}
+PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "trip": PARIS, "completeness": "fullstandighet/",
+         "principles": "principer/malmo/", "costs-by-body": "kostnader/organ/", "membership": "medlemskap/malmo-iclei/",
+         "membership-with-trips": "medlemskap/malmo-eurocities/",
+         "membership-with-report": "medlemskap/stockholm-champion-mayors/", "costs-per-traveller": "kostnader/resenar/",
+         "compare": "jamforelse/",
+         "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/"}
 
 
 @pytest.fixture(scope="module")
@@ -33,33 +37,64 @@ def test_no_axe_violations_and_nothing_from_other_hosts(browser, base_url, name,
 
 
 def _search(visit, query: str):
-    results = visit.page.locator(".md-search-result__item")
-    for _ in range(20):  # the index loads in a worker; a query typed before it is ready finds nothing
-        visit.page.locator("input.md-search__input").click()
-        visit.page.fill("input.md-search__input", "")
-        visit.page.locator("input.md-search__input").press_sequentially(query)
-        try:
-            results.first.wait_for(timeout=1000)
-            break
-        except Exception:
-            continue
-    return results
+    """Search from the header's form, by keyboard, as a reader would; the results once announced."""
+    field = visit.page.get_by_role("search").first.get_by_role("searchbox")
+    field.focus()
+    field.press_sequentially(query)
+    field.press("Enter")
+    status = visit.page.locator("#portal-search-status")
+    visit.page.wait_for_function("document.getElementById('portal-search-status')?.textContent.includes('träff')",
+                                 timeout=15_000)
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    return status.text_content(), visit.page.locator("#portal-search-results a")
 
 
-def test_search_works_offline(browser, base_url):  # noqa: F811
+def test_search_works_offline_and_announces_its_results(browser, base_url):  # noqa: F811
     with browser.open(f"{base_url}/", viewport="desktop") as visit:
-        results = _search(visit, "Paris")
-        assert results.count() > 0
-        assert "Paris" in results.first.text_content()
-        assert visit.outside_requests() == []
+        announced, results = _search(visit, "Paris")
+        assert results.count() > 0 and announced.startswith(f"{results.count()} träffar")
+        assert any("Paris" in title for title in results.all_text_contents())
+        assert visit.outside_requests() == [] and visit.page_errors == []
+        results.first.focus()  # the results are links, reached by keyboard
+        assert visit.page.evaluate("document.activeElement.tagName") == "A"
 
 
-def test_search_finds_a_trip_by_its_diary_number(browser, base_url):  # noqa: F811
+@pytest.mark.parametrize("query", ["803-1303/2016", "inkluderande tillväxt", "OECD"])
+def test_search_finds_a_trip_by_its_diary_number_report_and_organisation(browser, base_url, query):  # noqa: F811
+    with browser.open(f"{base_url}/", viewport="phone") as visit:
+        _, results = _search(visit, query)
+        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert f"/{PARIS}" in hrefs, hrefs
+
+
+def test_many_results_come_twenty_at_a_time_and_say_so(browser, base_url):  # noqa: F811
     with browser.open(f"{base_url}/", viewport="desktop") as visit:
-        _search(visit, "803-1303/2016")
-        trip = visit.page.locator('.md-search-result a[href*="resor/2016-11-paris-oecd-inclusive-growth/"]')
-        trip.first.wait_for(timeout=10_000)  # results are drawn as the worker answers: wait for the one we look for
-        assert trip.count() > 0
+        announced, results = _search(visit, "kommunstyrelsen")
+        assert results.count() == 20 and announced.endswith("De 20 första visas.")
+        visit.page.get_by_role("button", name="Visa fler träffar").click()
+        visit.page.wait_for_function("document.querySelectorAll('#portal-search-results li').length > 20")
+        assert visit.page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#portal-search-results li')[20]")
+
+
+def test_search_finds_nothing_and_says_so(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/sok/?q=qqqzzzxxy", viewport="desktop") as visit:
+        visit.page.wait_for_function("document.getElementById('portal-search-status').textContent.includes('Inga')")
+        assert visit.page.locator("#portal-search-results li").count() == 0
+
+
+def test_the_menu_button_opens_the_navigation_by_keyboard(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/resor/", viewport="phone") as visit:
+        page = visit.page
+        button = page.locator(".portal-drawer-button")
+        for _ in range(10):  # Tab from the top of the page reaches it
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.classList.contains('portal-drawer-button')"):
+                break
+        assert page.evaluate("document.activeElement.classList.contains('portal-drawer-button')")
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Enter")
+        assert page.locator("#__drawer").is_checked() and button.get_attribute("aria-expanded") == "true"
+        page.locator(".md-nav--primary a[href]").first.wait_for(state="visible")
 
 
 def test_trip_table_sorts_and_filters_accessibly(browser, base_url):  # noqa: F811

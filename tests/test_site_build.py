@@ -95,9 +95,10 @@ def test_every_kind_of_page_is_built(sample_site):
     for url in ("", "resor/", "resor/2016/", PARIS, "medlemskap/", "medlemskap/malmo-eurocities/", "avtal/",
                 "avtal/malmo-newcastle-2003/", "organisationer/", "organisationer/oecd/", "organ/",
                 "organ/stockholm-kommunstyrelsen/", "personer/", "personer/karin-wanngard/", "kostnader/",
-                "kostnader/organ/", "kostnader/kategori/", "kostnader/land/", "om-datan/", "tillganglighet/"):
+                "kostnader/organ/", "kostnader/kategori/", "kostnader/land/", "kostnader/resenar/", "jamforelse/",
+                "om-datan/", "tillganglighet/"):
         assert (sample_site / url / "index.html").is_file(), url
-    assert (sample_site / "search" / "search_index.json").is_file()
+    assert (sample_site / "sok" / "index.html").is_file() and (sample_site / "pagefind" / "pagefind.js").is_file()
     assert (sample_site / "assets" / "portal" / "tables.js").is_file()
 
 
@@ -136,7 +137,7 @@ def test_example_data_is_flagged_only_where_shown(sample_site):
 
 def test_protected_person_shows_only_the_role(sample_site):
     html = page(sample_site, "personer/exempel-skyddad-handlaggare/")
-    assert "<h1>handläggare</h1>" in html
+    assert '<h1 id="innehall">handläggare</h1>' in html
     assert "bara med sin roll" in html
 
 
@@ -183,56 +184,63 @@ def test_a_second_build_is_byte_identical_and_replaces_the_first(sample_site, tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no staging or old folders left
 
 
-def test_pages_filled_into_a_skeleton_are_what_material_renders(sample_site, tmp_path, monkeypatch):
-    """Record pages are filled into Material's layout rendered once per kind: byte for byte the full rendering."""
-    from generator import publish
+def test_pages_filled_into_the_engines_layout_are_what_the_engine_renders(sample_site, tmp_path, monkeypatch):
+    """Record pages are filled into the layout the engine built once per kind: byte for byte its own pages."""
+    from generator import publish, stamping
     from generator.validate import validated_dataset
 
-    monkeypatch.setattr(publish._Skeletons, "enabled", False)
+    plan = stamping.plan
+    monkeypatch.setattr(stamping, "plan", lambda generated, in_nav, stamp=True: plan(generated, in_nav, False))
     publish.build_site(validated_dataset(SAMPLE_DATA)[1], SAMPLE_DATA, tmp_path / "site")
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
-def test_most_record_pages_are_stamped_and_an_unconfirmed_skeleton_falls_back_to_mkdocs(sample_site, tmp_path, monkeypatch):
-    """Stamped pages are the ones compared above; without a confirmed skeleton MkDocs renders them all, alike."""
-    from generator import publish
+def test_most_record_pages_are_stamped_and_unlike_pages_fall_back_to_the_engine(sample_site, tmp_path, monkeypatch, capsys):
+    """When two pages of a group come out of the engine unlike each other, the engine builds every page."""
+    from generator import publish, sitesource, stamping
     from generator.render import pages
     from generator.validate import validated_dataset
 
     dataset = validated_dataset(SAMPLE_DATA)[1]
-    publish.load_extensions()
-    rendered = pages.render(dataset, publish.site_info(), {}, "", [])
-    groups = publish.stamp_groups(rendered.pages, rendered.nav)
-    assert sum(len(paths) - 2 for paths in groups.values() if len(paths) > 2) >= 20
-    assert not any(path in str(rendered.nav) for paths in groups.values() for path in paths)
-    stamped, stamp_pages = [], publish.stamp_pages
-    monkeypatch.setattr(publish, "stamp_pages", lambda items, skeletons: stamped.extend(items) or stamp_pages(items, skeletons))
-    publish.build_site(dataset, SAMPLE_DATA, tmp_path / "stamped")
-    assert len(stamped) == sum(len(paths) - 2 for paths in groups.values() if len(paths) > 2)  # none fell back
-    monkeypatch.setattr(publish._Skeletons, "trusted", lambda self, url: None)
+    rendered = pages.render(dataset, sitesource.site_info(), {}, "", [])
+    layout_plan = stamping.plan(rendered.pages, publish._nav_paths(rendered.nav))
+    assert len(layout_plan.stamped) >= 20
+    assert not any(path in str(rendered.nav) for path in layout_plan.stamped)
+    finish, calls = stamping.finish, []
+
+    def first_group_unlike(site, generated, layout_plan, base):
+        calls.append(len(layout_plan.stamped))
+        untrusted = finish(site, generated, layout_plan, base)
+        return untrusted + list(layout_plan.groups)[:1] if len(calls) == 1 else untrusted
+
+    monkeypatch.setattr(stamping, "finish", first_group_unlike)
     publish.build_site(dataset, SAMPLE_DATA, tmp_path / "site")
+    assert calls == [len(layout_plan.stamped), 0]
+    assert "every page is built by the engine instead" in capsys.readouterr().err
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
 def test_pages_rendered_and_stamped_in_two_processes_are_the_same(sample_site, tmp_path, monkeypatch):
     """From 2,000 trips, half the trip pages are rendered, and half the stamped pages written, by another process."""
-    from generator import publish
+    from generator import publish, stamping
     from generator.render import pages
     from generator.validate import validated_dataset
 
     monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(publish, "STAMP_IN_TWO_FROM", 1)
+    monkeypatch.setattr(stamping, "STAMP_IN_TWO_FROM", 1)
     publish.build_site(validated_dataset(SAMPLE_DATA)[1], SAMPLE_DATA, tmp_path / "site")
     assert tree(tmp_path / "site") == tree(sample_site)
 
 
-def test_record_pages_are_found_by_title_in_the_search_index(sample_site):
+def test_the_site_source_is_on_disk_and_every_page_has_a_pagefind_body(sample_site):
+    """The search index covers the pages' bodies (never nav or footer), in fragments, from the site itself."""
     import json
 
-    docs = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    [entry] = [d for d in docs if d["location"].startswith(PARIS)]
-    assert entry["title"] == "OECD:s möte om inkluderande tillväxt i städer, Paris"
-    assert "Datum: 21 november 2016" in entry["text"]
+    entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"sv"}
+    assert entry["languages"]["sv"]["page_count"] >= len(list(sample_site.glob("resor/*/index.html"))) - 10
+    trip = page(sample_site, PARIS)
+    assert trip.count("data-pagefind-body") == 1 and "PORTALx" not in trip
 
 
 def test_bad_data_exits_1_with_the_validator_message_and_keeps_the_site(workdir):
@@ -252,8 +260,9 @@ def test_bad_data_exits_1_with_the_validator_message_and_keeps_the_site(workdir)
     assert sorted(p.name for p in workdir.iterdir()) == ["data", "site"]
 
 
-def test_a_failing_step_after_mkdocs_keeps_the_previous_site(workdir):
+def test_a_failing_step_after_the_engine_keeps_the_previous_site(workdir, monkeypatch):
     from generator import publish
+    from generator.downloads import hooks
     from generator.validate import validated_dataset
 
     out = workdir / "site"
@@ -265,30 +274,23 @@ def test_a_failing_step_after_mkdocs_keeps_the_previous_site(workdir):
         (site_dir / "half-written.csv").write_text("id\n")
         raise publish.BuildError("the downloads could not be written")
 
-    publish.register_post_build(broken_writer)
-    try:
-        with pytest.raises(publish.BuildError, match="downloads could not be written"):
-            publish.build_site(dataset, workdir / "data", out)
-    finally:
-        publish.POST_BUILD_WRITERS.remove(broken_writer)
+    monkeypatch.setattr(hooks, "post_build", broken_writer)
+    with pytest.raises(publish.BuildError, match="downloads could not be written"):
+        publish.build_site(dataset, workdir / "data", out)
     assert tree(out) == before
     assert sorted(p.name for p in workdir.iterdir()) == ["data", "site"]
 
 
-def test_registered_pages_are_built_and_in_the_nav(workdir):
+def test_hand_written_pages_are_built_and_in_the_nav(workdir):
     from generator import publish
     from generator.validate import validated_dataset
 
-    def data_dictionary(dataset, docs_dir, data_dir):
-        (docs_dir / "datakatalog.md").write_text("# Datakatalog\n\nVersion " + dataset.version + "\n", encoding="utf-8")
-        return [{"Datakatalog": "datakatalog.md"}]
-
-    publish.register_pages(data_dictionary)
-    try:
-        publish.build_site(validated_dataset(workdir / "data")[1], workdir / "data", workdir / "site")
-    finally:
-        publish.PAGE_PROVIDERS.remove(data_dictionary)
-    assert f"Version {SAMPLE_VERSION}" in page(workdir / "site", "datakatalog/")
+    content = workdir / "content"
+    content.mkdir()
+    (content / "datakatalog.md").write_text("# Datakatalog\n\nSe [om datan](om.md).\n", encoding="utf-8")
+    (content / "om.md").write_text("# Om\n\nText.\n", encoding="utf-8")
+    publish.build_site(validated_dataset(workdir / "data")[1], workdir / "data", workdir / "site", content=content)
+    assert 'href="../om/"' in page(workdir / "site", "datakatalog/")
     assert 'href="datakatalog/"' in page(workdir / "site", "")
 
 
@@ -313,6 +315,6 @@ def test_a_mkdocs_warning_fails_the_build_and_keeps_the_site(workdir):
     content = workdir / "content"
     content.mkdir()
     (content / "om.md").write_text("# Om\n\nSe [sidan som saknas](saknas.md).\n", encoding="utf-8")
-    with pytest.raises(publish.BuildError, match="MkDocs failed"):
+    with pytest.raises(publish.BuildError, match=r"mkdocs failed:\nWARNING .*saknas\.md"):
         publish.build_site(dataset, workdir / "data", workdir / "site", content=content)
     assert tree(workdir / "site") == before

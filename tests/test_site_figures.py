@@ -10,7 +10,9 @@ so the site and the downloads cannot disagree without this test failing.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
+import re
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -89,6 +91,7 @@ class Downloads:
         self.memberships = {r["id"]: r for r in read("memberships")}
         self.agreements = {r["id"]: r for r in read("agreements")}
         self.participants = read("trip_participants")
+        self.people = {r["id"]: r for r in read("people")}
         self.costs = read("costs")
         self.fees = read("membership_fees")
         self.reported = {(r["body_id"], r["period"]) for r in read("completeness")}
@@ -99,6 +102,35 @@ class Downloads:
             c["_year"] = int((c["date"] or self.trips.get(c["trip_id"], {}).get("start_date", ""))[:4])
             c["_body"] = owner["body_id"]
             c["_municipality"] = self.bodies[owner["body_id"]]["municipality_id"]
+
+    def municipality_of(self, trip: dict) -> str:
+        return self.bodies[trip["body_id"]]["municipality_id"]
+
+    def travellers(self, trip: dict) -> list[str]:
+        """The trip's participants whose body is one of its municipality's (the data dictionary's travellers)."""
+        own = self.municipality_of(trip)
+        body = {p: r["body_id"] for p, r in self.people.items()}
+        return [p["person_id"] for p in self.participants if p["trip_id"] == trip["id"] and body[p["person_id"]]
+                and self.bodies[body[p["person_id"]]]["municipality_id"] == own]
+
+    @staticmethod
+    def days(trip: dict) -> int:
+        return (dt.date.fromisoformat(trip["end_date"]) - dt.date.fromisoformat(trip["start_date"])).days + 1
+
+    @staticmethod
+    def trip_cost(trip: dict) -> float | None:
+        """What the trip cost the municipality: the lines its bodies paid, or the stated total without lines."""
+        value = trip["municipality_sek_computed"] or trip["total_sek"]
+        return float(value) if value else None
+
+    def rates(self, trips: list[dict]) -> tuple[int, int, float | None, int | None, int | None]:
+        """(trips, counted, cost, travellers, traveller-days) over the trips not cancelled whose cost and travellers are
+        both known."""
+        taken = [t for t in trips if t["status"] != "cancelled"]
+        counted = [t for t in taken if self.trip_cost(t) is not None and self.travellers(t)]
+        cost = round(sum(self.trip_cost(t) for t in counted), 2) if counted else None
+        return (len(taken), len(counted), cost, sum(len(self.travellers(t)) for t in counted) or None,
+                sum(len(self.travellers(t)) * self.days(t) for t in counted) or None)
 
     def bodies_of(self, municipality: str) -> list[str]:
         return [b for b, r in self.bodies.items() if r["municipality_id"] == municipality]
@@ -167,6 +199,41 @@ def check_amount_table(rows, dl: Downloads, municipality: str, key, label, known
     return checked + len(total) - 1
 
 
+def year_expected(dl: Downloads, mid: str, y: int) -> dict[str, object]:
+    """A municipality's figures of a year as the start page and the comparison name them: the coverage as text, the
+    rest as the amount or number a cell holds (None: uppgift saknas)."""
+    done, total = dl.coverage(mid, y)
+    lines = [c for c in dl.costs if c["_municipality"] == mid and c["_year"] == y]
+    spent = dl.figure(lines, dl.all_reported(mid, y))
+    prelim = round(sum(float(c["amount_sek"]) for c in lines if c["paid_by_body_id"] and c["status"] == "preliminary"), 2)
+    trips = [t for t in dl.trips.values() if t["start_date"][:4] == str(y) and dl.municipality_of(t) == mid]
+    taken = [t for t in trips if t["status"] != "cancelled"]
+    count = lambda n: float(n) if n or dl.all_reported(mid, y) else None  # noqa: E731: none, and not reported
+    fees = [f for f in dl.fees if f["year"] == str(y)
+            and dl.bodies[dl.memberships[f["membership_id"]]["body_id"]]["municipality_id"] == mid]
+    _, _, cost, travellers, traveller_days = dl.rates(trips)
+    population = dl.municipalities[mid]["population"]
+    return {
+        "Organ som rapporterat": f"{done} av {total}",
+        "Kostnader som kommunen betalat": spent,
+        "varav preliminärt": None if spent is None else prelim,
+        "Kostnader per invånare": round(spent / int(population), 2) if spent is not None and population else None,
+        "Resor": count(len(taken)),
+        "Resenärer (olika personer)": count(len({p for t in taken for p in dl.travellers(t)})),
+        "Resekostnad per resenär": round(cost / travellers, 2) if travellers else None,
+        "Resekostnad per resenär och dag": round(cost / traveller_days, 2) if traveller_days else None,
+        "Medlemskap": float(sum(_active(r["start_date"], r["end_date"], y, r["status"] != "ended")
+                                for r in dl.memberships.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid)),
+        "Medlemsavgifter": dl.add(float(f["fee_sek_computed"]) if f["fee_sek_computed"] else None for f in fees),
+        "Avtal som gällde": float(sum(_active(r["start_date"] or r["signed_date"], r["end_date"], y, r["status"] == "active")
+                                      for r in dl.agreements.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid)),
+    }
+
+
+def check_figure(cell: tuple[str, str | None], wanted) -> None:
+    assert (cell[0] if isinstance(wanted, str) else shown(cell)) == wanted, (cell, wanted)
+
+
 def test_start_page_figures_equal_the_downloads(sample_site, dl):  # noqa: F811
     found = tables(sample_site, "")
     year = dl.last - 1
@@ -174,36 +241,15 @@ def test_start_page_figures_equal_the_downloads(sample_site, dl):  # noqa: F811
     for mid, m in dl.municipalities.items():
         rows = {row[0][0]: row for row in found[f"Nyckeltal för {m['name']}, {year - 1} och {year}"][1:]}
         for i, y in enumerate((year - 1, year), start=1):
-            done, total = dl.coverage(mid, y)
-            assert rows["Organ som rapporterat"][i][0] == f"{done} av {total}"
-            lines = [c for c in dl.costs if c["_municipality"] == mid and c["_year"] == y]
-            spent = dl.figure(lines, dl.all_reported(mid, y))
-            assert shown(rows["Kostnader som kommunen betalat"][i]) == spent
-            prelim = round(sum(float(c["amount_sek"]) for c in lines if c["paid_by_body_id"] and c["status"] == "preliminary"), 2)
-            assert shown(rows["varav preliminärt"][i]) == (None if spent is None else prelim)
-            trips = [t for t in dl.trips.values() if t["start_date"][:4] == str(y) and t["status"] != "cancelled"
-                     and dl.bodies[t["body_id"]]["municipality_id"] == mid]
-            count = lambda n: str(n) if n or dl.all_reported(mid, y) else "uppgift saknas"  # noqa: E731: none, not reported
-            assert rows["Resor"][i][0] == count(len(trips))
-            travellers = {p["person_id"] for p in dl.participants if p["trip_id"] in {t["id"] for t in trips}}
-            assert rows["Resenärer (olika personer)"][i][0] == count(len(travellers))
-            fees = [f for f in dl.fees if f["year"] == str(y)
-                    and dl.bodies[dl.memberships[f["membership_id"]]["body_id"]]["municipality_id"] == mid]
-            assert shown(rows["Medlemsavgifter"][i]) == dl.add(float(f["fee_sek_computed"]) if f["fee_sek_computed"]
-                                                             else None for f in fees)
-            assert rows["Medlemskap"][i][0] == str(sum(
-                _active(r["start_date"], r["end_date"], y, r["status"] != "ended") for r in dl.memberships.values()
-                if dl.bodies[r["body_id"]]["municipality_id"] == mid))
-            assert rows["Avtal som gällde"][i][0] == str(sum(
-                _active(r["start_date"] or r["signed_date"], r["end_date"], y, r["status"] == "active")
-                for r in dl.agreements.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid))
-            compared += 8
+            wanted = year_expected(dl, mid, y)
+            for name, row in rows.items():
+                check_figure(row[i], wanted[name])
+                compared += 1
         compared += check_amount_table(found[f"Kostnader per kategori och år, {m['name']}, kronor"], dl, mid,
                                        lambda c: c["category"], CATEGORY_LABELS.get, lambda k, y, mid=mid: dl.all_reported(mid, y))
     for row in found["De senaste resorna"][1:]:
         trip = next(t for t in dl.trips.values() if t["title"] in row[1][0])
-        assert shown(row[-1]) == (float(trip["municipality_sek_computed"]) if trip["municipality_sek_computed"]
-                                  else float(trip["total_sek"]) if trip["total_sek"] else None)
+        assert shown(row[-1]) == dl.trip_cost(trip)
         compared += 1
     assert compared > 50
 
@@ -254,3 +300,105 @@ def test_the_sample_shows_unknown_figures_and_nil_returns(sample_site, dl):  # n
     shown_values = [shown(c) for rows in tables(sample_site, "kostnader/organ/").values() for row in rows[1:]
                     for c in row[1:]]
     assert None in shown_values and 0.0 in shown_values and any(v for v in shown_values)
+
+
+def _number(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def test_trip_rates_on_every_trip_page_and_in_trips_csv_equal_the_recomputation(sample_site, dl):  # noqa: F811
+    """Days count both ends; travellers are the participants of the trip's own municipality; unknown stays empty."""
+    for trip in dl.trips.values():
+        cost, travellers, days = dl.trip_cost(trip), len(dl.travellers(trip)) or None, dl.days(trip)
+        wanted = {"Kostnad för kommunen": cost, "Resenärer": travellers, "Dagar": days,
+                  "Resenärsdagar": travellers * days if travellers else None,
+                  "Per resenär": round(cost / travellers, 2) if cost is not None and travellers else None,
+                  "Per dag": round(cost / days, 2) if cost is not None else None,
+                  "Per resenär och dag": round(cost / (travellers * days), 2) if cost is not None and travellers else None}
+        assert (_number(trip["travellers_computed"]), _number(trip["days_computed"]),
+                _number(trip["sek_per_traveller_computed"]), _number(trip["sek_per_day_computed"]),
+                _number(trip["sek_per_traveller_day_computed"])) == (
+            wanted["Resenärer"], wanted["Dagar"], wanted["Per resenär"], wanted["Per dag"], wanted["Per resenär och dag"])
+        rows = {row[0][0]: row[1] for row in tables(sample_site, f"resor/{trip['id']}/")["Kostnad per resenär och dag"][1:]}
+        assert {name: shown(cell) for name, cell in rows.items()} == wanted, trip["id"]
+    paris = dl.trips["2016-11-paris-oecd-inclusive-growth"]
+    assert (paris["days_computed"], paris["travellers_computed"], paris["sek_per_traveller_computed"]) == ("1", "3", "8050")
+
+
+def test_cost_per_traveller_per_body_and_year_equals_the_downloads(sample_site, dl):  # noqa: F811
+    found = tables(sample_site, "kostnader/resenar/")
+    compared = 0
+    for mid, m in dl.municipalities.items():
+        header, *rows = found[f"Resekostnad per resenär och dag, per organ och år, {m['name']}"]
+        assert [h for h, _ in header] == ["Organ", "År", "Räknade resor", "Resenärer", "Resenärsdagar", "Kostnad",
+                                          "Per resenär", "Per resenär och dag"]
+        wanted_keys = {(dl.bodies[t["body_id"]]["name"], t["start_date"][:4]) for t in dl.trips.values()
+                       if dl.municipality_of(t) == mid and t["status"] != "cancelled"}
+        assert {(r[0][0], r[1][0]) for r in rows} == wanted_keys
+        for row in rows:
+            trips = [t for t in dl.trips.values() if dl.bodies[t["body_id"]]["name"] == row[0][0]
+                     and dl.municipality_of(t) == mid and t["start_date"][:4] == row[1][0]]
+            taken, counted, cost, travellers, traveller_days = dl.rates(trips)
+            assert row[2][0] == f"{counted} av {taken}"
+            assert [shown(c) for c in row[3:]] == [
+                travellers, traveller_days, cost, round(cost / travellers, 2) if travellers else None,
+                round(cost / traveller_days, 2) if traveller_days else None]
+            compared += len(row)
+    assert compared > 20
+
+
+def test_the_comparison_of_municipalities_equals_the_downloads(sample_site, dl):  # noqa: F811
+    found = tables(sample_site, "jamforelse/")
+    year = dl.last - 1
+    names = {m["name"]: mid for mid, m in dl.municipalities.items()}
+    header, *rows = found[f"Kommunerna jämförda, {year}"]
+    columns = [names[h] for h, _ in header[1:]]
+    assert sorted(columns) == sorted(dl.municipalities)
+    wanted = {mid: year_expected(dl, mid, year) for mid in columns}
+    shown_names = [row[0][0] for row in rows]
+    assert shown_names[0] == "Organ som rapporterat"  # what every column covers, first
+    for row in rows:
+        for mid, cell in zip(columns, row[1:]):
+            check_figure(cell, wanted[mid][row[0][0]])
+    assert "Kostnader per invånare" in shown_names and "Resekostnad per resenär" in shown_names
+
+    header, *rows = found["Kostnader per år och kommun"]
+    assert [h for h, _ in header] == ["År", "Kommun", "Kostnad", "Per invånare", "Rapporterat"]
+    years = sorted({y for mid in columns for y in dl.years(mid)}, reverse=True)
+    assert [(int(r[0][0]), names[r[1][0]]) for r in rows] == [(y, mid) for y in years for mid in columns]
+    for row in rows:
+        y, mid = int(row[0][0]), names[row[1][0]]
+        wanted = year_expected(dl, mid, y)
+        assert (shown(row[2]), shown(row[3])) == (wanted["Kostnader som kommunen betalat"], wanted["Kostnader per invånare"])
+        done, total = dl.coverage(mid, y)
+        assert row[4][0] == f"{done} av {total} organ"
+
+    policies = {row[0][0]: row for row in found["Kommunernas styrdokument"][1:]}
+    population = {row[0][0]: row for row in found["Kommunernas folkmängd"][1:]}
+    for mid, m in dl.municipalities.items():
+        row = policies[m["name"]]
+        assert row[1][0] == {"allowed": "Tillåtna", "forbidden": "Tecknar inte vänortsavtal"}[m["twin_city_policy"]]
+        assert shown(row[2]) == sum(a["kind"] == "twin_city" and a["status"] == "active" for a in dl.agreements.values()
+                                    if dl.bodies[a["body_id"]]["municipality_id"] == mid)
+        assert row[3][0] == (f"vart {m['review_interval_years']}:e år" if m["review_interval_years"] else "anges inte")
+        row = population[m["name"]]
+        assert (shown(row[1]), row[2][0], row[3][0]) == (float(m["population"]), m["population_year"], m["population_source"])
+
+
+def test_membership_fees_per_year_equal_membership_fees_csv(sample_site, dl):  # noqa: F811
+    """The fee table of every membership page, with a chart beside it when a fee is known: a gap per unknown year."""
+    for mid, m in dl.memberships.items():
+        html = (sample_site / "medlemskap" / mid / "index.html").read_text(encoding="utf-8")
+        found = [rows for caption, rows in tables(sample_site, f"medlemskap/{mid}/").items()
+                 if caption.startswith("Avgift per år, ")]
+        fees = {f["year"]: f for f in dl.fees if f["membership_id"] == mid}
+        if not fees:
+            assert not found
+            continue
+        [rows] = found
+        assert {r[0][0]: shown(r[1]) for r in rows[1:]} == {y: _number(f["fee_sek_computed"]) for y, f in fees.items()}
+        chart = re.search(r'<svg[^>]*aria-labelledby="fees-' + re.escape(mid) + r'-title.*?</svg>', html, re.S)
+        if any(f["fee_sek_computed"] for f in fees.values()):
+            assert chart and chart.group(0).count('class="gap"') == sum(not f["fee_sek_computed"] for f in fees.values())
+        else:
+            assert chart is None  # an axis from 0 kr would read as a figure

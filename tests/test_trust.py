@@ -230,3 +230,67 @@ def test_quarterly_reporting_counts_a_year_once_every_quarter_is_in(workdir):
     [environment] = [r for r in html.split("<tr>") if ">Miljö- och hälsoskyddsnämnden<" in r]
     assert environment.count("Inget att rapportera") == 1
     assert "1 av 6 organ har rapporterat för 2025" in page(workdir / "site", "")  # three quarters missing: not reported
+
+
+def _cells(html: str, caption: str) -> dict[str, str]:
+    """A two-column table's rows: first cell -> second cell's text."""
+    table = html[html.index(f"<caption>{caption}</caption>"):]
+    table = table[:table.index("</table>")]
+    return {re.sub(r"<[^>]+>", "", a).strip(): re.sub(r"<[^>]+>", "", b).strip()
+            for a, b in re.findall(r"<tr><th[^>]*>(.*?)</th><td[^>]*>(.*?)</td>", table)}
+
+
+def test_cost_per_traveller_is_unknown_when_the_cost_or_the_travellers_are(workdir):
+    """A trip without cost lines, one without participants of its municipality, one with a guest from another
+    municipality, and a municipality without a population: each unknown reads uppgift saknas and is empty in trips.csv,
+    never 0, and an average counts only the trips whose cost and travellers are both known."""
+    data = workdir / "data"
+    green = data / "trips/2024/2024-06-bryssel-green-week.yaml"
+    text = green.read_text(encoding="utf-8")
+    green.write_text(text[:text.index("costs:")] + text[text.index("report_date:"):], encoding="utf-8")
+    edit(data / "trips/2025/2025-03-cannes-mipim.yaml", "participants:\n  - person_id: exempel-kontaktperson-malmo\n"
+         "    role: deltagare\n  - person_id: exempel-skyddad-handlaggare\n    role: deltagare\n",
+         "participants:\n  - person_id: karin-wanngard\n")  # only a guest from Stockholm
+    edit(data / "trips/2024/2024-11-lissabon-eurocities-agm.yaml", "participants:\n",
+         "participants:\n  - person_id: magnus-ljungkvist\n")
+    edit(data / "municipalities.yaml", "  population: 362133\n  population_year: 2023\n"
+         "  population_source: SCB, folkmängd i riket, län och kommuner 31 december 2023\n", "")
+    assert "362133" not in (data / "municipalities.yaml").read_text(encoding="utf-8")
+    result = run_portal("build", "--out", "site", cwd=workdir)
+    assert result.returncode == 0, result.stderr
+    site = workdir / "site"
+
+    no_cost = _cells(page(site, "resor/2024-06-bryssel-green-week/"), "Kostnad per resenär och dag")
+    assert no_cost == {"Kostnad för kommunen": "uppgift saknas", "Resenärer": "2", "Dagar": "3", "Resenärsdagar": "6",
+                       "Per resenär": "uppgift saknas", "Per dag": "uppgift saknas", "Per resenär och dag": "uppgift saknas"}
+    cannes_html = page(site, "resor/2025-03-cannes-mipim/")
+    no_travellers = _cells(cannes_html, "Kostnad per resenär och dag")
+    assert no_travellers["Resenärer"] == no_travellers["Per resenär"] == no_travellers["Per resenär och dag"] \
+        == no_travellers["Resenärsdagar"] == "uppgift saknas"
+    assert no_travellers["Per dag"] not in ("uppgift saknas", "0\u00a0kr") and no_travellers["Dagar"] == "4"
+    assert "1 deltagare hör inte till ett organ i Malmö stad och räknas inte." in cannes_html
+    guest = _cells(page(site, "resor/2024-11-lissabon-eurocities-agm/"), "Kostnad per resenär och dag")
+    assert (guest["Resenärer"], guest["Per resenär"]) == ("2", "12\u00a0850\u00a0kr")  # 25 700 kr, the guest not counted
+
+    with open(site / "data/latest/trips.csv", encoding="utf-8", newline="") as f:
+        rows = {r["id"]: r for r in csv.DictReader(f)}
+    green_row, cannes_row = rows["2024-06-bryssel-green-week"], rows["2025-03-cannes-mipim"]
+    assert (green_row["travellers_computed"], green_row["days_computed"], green_row["sek_per_traveller_computed"],
+            green_row["sek_per_day_computed"], green_row["sek_per_traveller_day_computed"]) == ("2", "3", "", "", "")
+    assert (cannes_row["travellers_computed"], cannes_row["sek_per_traveller_computed"]) == ("", "")
+    assert float(cannes_row["sek_per_day_computed"]) > 0
+
+    per_body = page(site, "kostnader/resenar/")
+    malmo = per_body[per_body.index("<caption>Resekostnad per resenär och dag, per organ och år, Malmö stad"):]
+    row_2024 = re.search(r"<tr><th[^>]*><a[^>]*>Kommunstyrelsen</a></th><td>2024</td>(.*?)</tr>", malmo).group(1)
+    cells = [re.sub(r"<[^>]+>", "", c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row_2024)]
+    assert cells == ["1 av 2", "2", "6", "25\u00a0700\u00a0kr", "12\u00a0850\u00a0kr", "4\u00a0283,33\u00a0kr"]
+
+    compare = page(site, "jamforelse/")
+    population = _cells(compare, "Kommunernas folkmängd")
+    assert population["Malmö stad"] == "uppgift saknas"
+    per_year = compare[compare.index("<caption>Kostnader per år och kommun"):]
+    per_year = per_year[:per_year.index("</table>")]
+    malmo_rows = re.findall(r"<tr><th scope=\"row\">\d{4}</th><td>Malmö stad</td>(.*?)</tr>", per_year)
+    assert malmo_rows and all(re.findall(r"<td[^>]*>(.*?)</td>", row)[1] == "uppgift saknas" for row in malmo_rows)
+    assert "folkmängden är inte angiven" in compare

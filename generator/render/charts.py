@@ -150,10 +150,14 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
         turn = f' transform="rotate(-45 {_n(cx)} {_n(ty)})"' if rotate else ""
         anchor = "end" if rotate else "middle"
         body.append(f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="{anchor}"{turn}>{_esc(name)}</text>')
+    gap = NOT_REPORTED[lang or current()]
+    upright = _width(gap) > band * 0.9  # too wide for its band: written upwards, so neighbouring gaps never overlap
     for i, category in enumerate(categories):  # a gap, said in words: unknown is not a zero bar
         if all(s.values[i] is None for s in series):
-            body.append(f'<text class="gap" x="{_n(left + band * (i + 0.5))}" y="{_n(bottom - 6)}" text-anchor="middle" '
-                        f'fill="{AXIS}">{_esc(NOT_REPORTED[lang or current()])}</text>')
+            gx, gy = left + band * (i + 0.5), bottom - 6
+            place = (f'x="{_n(gx)}" y="{_n(gy)}" dy="0.32em" text-anchor="start" transform="rotate(-90 {_n(gx)} {_n(gy)})"'
+                     if upright else f'x="{_n(gx)}" y="{_n(gy)}" text-anchor="middle"')
+            body.append(f'<text class="gap" {place} fill="{AXIS}">{_esc(gap)}</text>')
     body.append("</g>")
     body.append('<g class="bars" stroke="#ffffff" stroke-width="1">')
     bar_w = min(band * 0.6, 72) if stacked else min(band * 0.8, 96) / len(series)

@@ -13,14 +13,13 @@ from markupsafe import Markup
 
 from generator.model import Dataset
 from generator.render import figures
-from generator.render.formatting import NOT_REPORTED, country_name
+from generator.render.formatting import country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.render.figures import Figure, MunicipalityFigures
-from generator.render.i18n import current
 from generator.render.i18n import t as _
 from generator.render.links import link, localized, name_of
-from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, label, money,
-                                    preliminary_note)
+from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, count, label,
+                                    money, preliminary_note)
 
 KINDS = ("trip", "membership", "agreement")
 
@@ -67,10 +66,6 @@ def _preliminary_part(f: Figure) -> Figure:
     return Figure(f.preliminary) if f.known else f
 
 
-def _count(n: int | None) -> Cell:
-    return Cell(NOT_REPORTED[current()] if n is None else str(n), sort="" if n is None else str(n), numeric=True)
-
-
 def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as_of: dt.date | None) -> Section:
     m = mf.municipality
     old, new = (figures.key_figures(dataset, m, y, as_of) for y in (year - 1, year))
@@ -87,7 +82,7 @@ def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as
         if kind == "money":
             cells = [money(a), money(b), Cell(change(a.value, b.value), numeric=True)]
         elif kind == "count":
-            cells = [_count(a), _count(b), Cell(change(a, b), numeric=True)]
+            cells = [count(a), count(b), Cell(change(a, b), numeric=True)]
         else:
             cells = [Cell(a, numeric=True), Cell(b, numeric=True), Cell("–", numeric=True)]
         body.append([Cell(name)] + cells)
@@ -130,10 +125,41 @@ def _body_section(mf: MunicipalityFigures, table: figures.Table, view: str, what
                    note=f"{what}. " + coverage_note(mf, table.years, table.preliminary))
 
 
+def rates_note() -> str:
+    return _("Resenärer är resornas deltagare som hör till ett organ i kommunen, räknade en gång per resa; dagar räknas "
+             "från första till sista resdagen, båda medräknade, och resenärsdagar är resenärer gånger dagar. Bara resor "
+             "vars kostnad och resenärer båda är kända räknas in (kolumnen Räknade resor), så en okänd kostnad sänker "
+             "aldrig ett snitt; utan någon sådan resa står det uppgift saknas. Inställda resor räknas inte. En resa hör "
+             "till sitt startår och till organet som ansvarar för den.")
+
+
+def rates_section(mf: MunicipalityFigures) -> Section:
+    """Per responsible body and year: what the trips cost per traveller and per traveller and day."""
+    m = mf.municipality
+    url = localized("kostnader/resenar/")
+    rows = []
+    for body in sorted(m.bodies, key=lambda b: b.name):
+        for year in sorted({t.year for t in body.trips if t.status != "cancelled"}, reverse=True):
+            r = figures.rates(t for t in body.trips if t.year == year)
+            rows.append([Cell(link(body, url, body.name), sort=body.name), Cell(str(year)),
+                         Cell(_("{counted} av {n}", counted=r.counted, n=r.trips), sort=str(r.counted), numeric=True),
+                         count(r.travellers), count(r.traveller_days), money(r.cost), money(r.per_traveller),
+                         money(r.per_traveller_day)])
+    table = TableView(_("Resekostnad per resenär och dag, per organ och år, {municipality}", municipality=m.name),
+                      [Header(_("Organ", context="singular")), Header(_("År")), Header(_("Räknade resor"), True),
+                       Header(_("Resenärer"), True), Header(_("Resenärsdagar"), True), Header(_("Kostnad"), True),
+                       Header(_("Per resenär"), True), Header(_("Per resenär och dag"), True)], rows, row_headers=True,
+                      sortable=True) if rows else None
+    preliminary = any(t.has_preliminary_costs for b in m.bodies for t in b.trips)
+    return Section(_("Per resenär och dag, {municipality}", municipality=m.name), table=table,
+                   text=None if rows else _("Inga resor."),
+                   note=" ".join([rates_note()] + ([preliminary_note()] if preliminary else [])))
+
+
 def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
     """Spending per year, per body (two views), per category and per destination country: per municipality."""
     example = any(c.example for c in dataset.costs)
-    per_year, per_body, per_category, per_country = [], [], [], []
+    per_year, per_body, per_category, per_country, per_traveller = [], [], [], [], []
     for mf in figures.per_municipality(dataset, as_of):
         m = mf.municipality
         kinds = mf.by_kind()
@@ -154,6 +180,7 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         per_body.append(_body_section(mf, mf.by_paying_body(), _("per betalande organ"),
                                       _("Kostnaderna räknas till organet som betalade dem"), localized("kostnader/organ/"),
                                       "payer"))
+        per_traveller.append(rates_section(mf))
         cats = mf.by_category()
         per_category.append(Section(_("Kostnader per kategori, {municipality}", municipality=m.name), chart=category_chart(mf, cats, _prefix(mf, "category")),
                                     table=category_table(mf, cats), note=coverage_note(mf, cats.years, cats.preliminary)))
@@ -181,4 +208,8 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
                         "efter organet som betalade."), sections=per_body),
         PageView(localized("kostnader/kategori/"), _("Per kategori"), example, sections=per_category),
         PageView(localized("kostnader/land/"), _("Per land"), example, sections=per_country),
+        PageView(localized("kostnader/resenar/"), _("Per resenär och dag"),
+                 any(t.has_example_data for t in dataset.trips.values()),
+                 lead=_("Vad resorna kostat kommunen per resenär och per resenär och dag, per ansvarigt organ och år. "
+                        "Varje resas egna tal står på resans sida och i trips.csv."), sections=per_traveller),
     ]

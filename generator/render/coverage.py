@@ -50,4 +50,4 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
              "inte finns något att rapportera (en nollrapport). Ett organ som inte har rapporterat en period har okända "
              "kostnader för den: de visas som uppgift saknas, aldrig som 0 kr.")
     example = any(r.example for r in dataset.completeness)
-    return PageView(url, _("Rapportering"), example, lead=lead, sections=sections, search_summary=lead)
+    return PageView(url, _("Rapportering"), example, lead=lead, sections=sections)

@@ -70,6 +70,58 @@ def trip_figure(trip: Trip) -> Figure:
     return Figure(trip.total_sek, round(sum(c.amount_sek for c in trip.costs if c.preliminary and c.paid_by_us), 2))
 
 
+def share(amount: Figure, divisor: int | None) -> Figure:
+    """An amount shared out (per traveller, per day), to the öre: unknown when the amount or the divisor is."""
+    if not amount.known or not divisor:
+        return UNKNOWN
+    return Figure(round(amount.value / divisor, 2), round(amount.preliminary / divisor, 2))
+
+
+@dataclass(frozen=True)
+class Rates:
+    """What trips cost the municipality per traveller, per day and per traveller and day.
+
+    A traveller is a participant of the trip's own municipality (`Trip.travellers`); a day is
+    a calendar day from the start to the end, both counted (`Trip.days`). Over several trips
+    only those whose cost and travellers are both known count (`counted` of `trips`), so an
+    unknown cost never lowers an average; cancelled trips are left out.
+    """
+    trips: int
+    counted: int
+    cost: Figure
+    travellers: int | None
+    days: int | None
+    traveller_days: int | None
+
+    @property
+    def per_traveller(self) -> Figure:
+        return share(self.cost, self.travellers)
+
+    @property
+    def per_day(self) -> Figure:
+        return share(self.cost, self.days)
+
+    @property
+    def per_traveller_day(self) -> Figure:
+        return share(self.cost, self.traveller_days)
+
+
+def trip_rates(trip: Trip) -> Rates:
+    """One trip's rates (`sek_per_traveller_computed` and its neighbours in trips.csv)."""
+    cost, travellers = trip_figure(trip), trip.traveller_count
+    return Rates(1, int(cost.known and travellers is not None), cost, travellers, trip.days,
+                 travellers * trip.days if travellers else None)
+
+
+def rates(trips: Iterable[Trip]) -> Rates:
+    """The rates of a set of trips: the counted trips' costs added, divided by their travellers (and days)."""
+    taken = [t for t in trips if t.status != "cancelled"]
+    counted = [t for t in taken if t.total_sek is not None and t.traveller_count]
+    return Rates(len(taken), len(counted), add(trip_figure(t) for t in counted),
+                 sum(t.traveller_count for t in counted) or None, sum(t.days for t in counted) or None,
+                 sum(t.traveller_count * t.days for t in counted) or None)
+
+
 def fees_paid(m: Membership) -> Figure:
     """A membership's fees over all years: its fee lines, 0 when stated free, else unknown."""
     return figure([c for c in m.costs if c.category == "membership_fee"], m.free)
@@ -283,7 +335,7 @@ class KeyFigures:
     coverage: Coverage
     spent: Figure
     trips: int | None  # None: none reported while some body has not reported (no trips and no report look alike)
-    travellers: int | None
+    travellers: int | None  # different people of the municipality (`Trip.travellers`)
     memberships: int
     membership_fees: Figure
     agreements: int
@@ -300,7 +352,7 @@ def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: 
         coverage=cover,
         spent=figure(costs, cover.complete),
         trips=len(trips) or (0 if cover.complete else None),
-        travellers=len({p.person.id for t in trips for p in t.participants}) or (0 if cover.complete else None),
+        travellers=len({p.id for t in trips for p in t.travellers}) or (0 if cover.complete else None),
         memberships=sum(membership_active(m, year) for m in memberships),
         membership_fees=membership_fees(memberships, year, first, last),
         agreements=sum(agreement_active(a, year) for a in dataset.agreements.values() if a.body.municipality is municipality),

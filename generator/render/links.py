@@ -94,6 +94,13 @@ def index_path(url: str) -> str:
     return (url + "index.md") if url else "index.md"
 
 
+def address(path: str) -> tuple[str, str]:
+    """The address and output file of the page whose source is `path` (`a/b.md` -> `a/b/`, `a/b/index.html`)."""
+    stem = path.removesuffix(".md")
+    url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+    return url, url + "index.html"
+
+
 def name_of(record) -> str:
     if isinstance(record, Trip):
         return record.title

@@ -11,20 +11,19 @@ so the sidebar does not grow with the data. Every page is made in each language
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 import jinja2
 from markdown.extensions.toc import slugify, unique
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
-from generator.render import costs, coverage, figures, principles, records
+from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
 from generator.render.formatting import country_name
 from generator.render.i18n import LANGUAGES, NAMES, MissingTranslation, current, data_lang, from_data, language
 from generator.render.i18n import t as _
@@ -34,6 +33,8 @@ from generator.render.views import (Cell, Header, PageView, Section, TableView, 
                                     preliminary_note)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
+TITLE_ANCHOR = "innehall"
+"""The id of every generated page's h1: where the layout's skip link ("Hoppa till innehåll") leads."""
 MARKDOWN_SLOT = "<!-- portal:markdown -->"
 """Where a page's hand-written Markdown (`Page.markdown`), converted by the engine, goes in its HTML."""
 
@@ -46,16 +47,9 @@ class Page:
     headings: list[tuple[str, str]]  # (anchor, text) of the h2 sections: the table of contents
     hide_toc: bool = False
     markdown: str = ""  # hand-written Markdown (the start page's intro) for the engine to convert
-    summary: str | None = None  # what a search index keeps of the page, if not the whole page (record pages)
     lang: str = "sv"  # the page's language: its <html lang> and the engine theme's language
     alternate: dict[str, str] = field(default_factory=dict)  # language -> the page's address in it (site-relative
     # URL, e.g. {"sv": "resor/x/", "en": "en/resor/x/"}), itself included: for <link rel="alternate" hreflang>
-
-    def as_markdown(self) -> str:
-        """The page as one Markdown file with front matter (for engines that only read Markdown)."""
-        front = f"---\ntitle: {json.dumps(str(escape(self.title)), ensure_ascii=False)}\n"
-        front += "hide:\n  - toc\n---\n\n" if self.hide_toc else "---\n\n"
-        return front + self.html.replace(MARKDOWN_SLOT, f"\n{self.markdown}\n")
 
 
 @dataclass
@@ -79,20 +73,10 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def _text(value) -> str:
-    return value.striptags() if isinstance(value, Markup) else str(value)
-
-
-def summary_of(view: PageView) -> str:
-    """A record page in one line: its lead or its first facts, and the terms it is searched by, as plain text."""
-    summary = view.lead or "; ".join(f"{name}: {_text(value)}" for name, value in (view.facts or [])[:5])
-    return "; ".join([summary] + [term for term in view.search_terms if term])
-
-
-def render_page(view: PageView, markdown: str = "", summary: str | None = None) -> Page:
+def render_page(view: PageView, markdown: str = "") -> Page:
     """A view as a page in the language being rendered: section anchors assigned (as Markdown's toc would), the
     body rendered with a link to the page in the other language."""
-    ids: set[str] = set()
+    ids: set[str] = {TITLE_ANCHOR}
     headings = []
     for section in view.sections:
         section.anchor = unique(slugify(section.heading, "-"), ids)
@@ -101,11 +85,15 @@ def render_page(view: PageView, markdown: str = "", summary: str | None = None) 
         heading = _("Om posten")
         view.record["anchor"] = unique(slugify(heading, "-"), ids)
         headings.append((view.record["anchor"], heading))
-    lang, alternate = current(), twins(view.url)
-    other = next(other for other in LANGUAGES if other != lang)
-    switch = {"href": relative(alternate[other], view.url), "lang": other, "name": NAMES[other]}
-    html = environment().get_template("page.html.j2").render(**vars(view), switch=switch, data_lang=data_lang())
-    return Page(view.title, html, headings, view.hide_toc, markdown, summary, lang, alternate)
+    html = environment().get_template("page.html.j2").render(**vars(view), title_anchor=TITLE_ANCHOR,
+                                                             switch=language_switch(view.url), data_lang=data_lang())
+    return Page(view.title, html, headings, view.hide_toc, markdown, current(), twins(view.url))
+
+
+def language_switch(url: str) -> dict:
+    """The link from the page at `url` to its twin in the other language, as the templates show it."""
+    other = next(other for other in LANGUAGES if other != current())
+    return {"href": relative(twins(url)[other], url), "lang": other, "name": NAMES[other]}
 
 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
@@ -114,7 +102,7 @@ PARALLEL_FROM = 2000  # trips; below it a second process costs more than it save
 def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> Page:
     view.sections.append(records.corrections_section(past.of(resource_of(record), record.id)))
     view.record = records.record_footer(record, site, version, changes)
-    return render_page(view, "", summary_of(view))
+    return render_page(view)
 
 
 def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> dict[str, Page]:
@@ -145,7 +133,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         if record is not None:
             into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes, past)
         else:
-            into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown, view.search_summary)
+            into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown)
 
     by_year: dict[int, list] = {}
     trips = list(dataset.trips.values())
@@ -159,6 +147,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         for lang in LANGUAGES:
             with language(lang):
                 add(rest, start_page(dataset, as_of, bool(intros[lang])), index=True, markdown=intros[lang])
+                rest[source_path(localized(SEARCH_URL))] = search_page()
                 add(rest, trips_index(dataset, by_year, as_of), index=True)
                 for year, trips in by_year.items():
                     add(rest, trips_year(year, trips, dataset), index=True)
@@ -176,12 +165,14 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
                 for view in (memberships_index(dataset), agreements_index(dataset), organisations_index(dataset),
                              bodies_index(dataset), people_index(dataset)):
                     add(rest, view, index=True)
+                add(rest, emissions.method_page(dataset), index=True)
                 cost_views = costs.cost_pages(dataset, as_of)
                 add(rest, cost_views[0], index=True)
                 for view in cost_views[1:]:
                     add(rest, view)
                 for gone in past.withdrawn:
                     add(rest, records.withdrawn_page(gone))
+                add(rest, compare.compare_page(dataset, as_of), index=True)
                 add(rest, coverage.completeness_page(dataset, as_of), index=True)
                 for view in principles.principle_pages(dataset, as_of):
                     add(rest, view)
@@ -207,8 +198,9 @@ def nav(dataset: Dataset, years: list[int], cost_views: list[PageView], extra: l
     """The navigation of the language being rendered: the index pages, then `extra`."""
     return [{_("Start"): index_path(localized(""))},
             {_("Resor"): [index_path(localized("resor/"))] + [{str(y): index_path(year_url(y))} for y in years]},
+            {_("Klimatpåverkan"): index_path(localized(emissions.URL))},
             {_("Kostnader"): [index_path(localized("kostnader/"))] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
-            {_("Medlemskap"): index_path(localized("medlemskap/"))}, {_("Avtal"): index_path(localized("avtal/"))},
+            {_("Jämförelse"): index_path(localized(compare.URL))}, {_("Medlemskap"): index_path(localized("medlemskap/"))}, {_("Avtal"): index_path(localized("avtal/"))},
             {_("Organisationer"): index_path(localized("organisationer/"))},
             {_("Organ"): index_path(localized("organ/"))}, {_("Personer"): index_path(localized("personer/"))},
             {_("Rapportering"): index_path(localized("fullstandighet/"))},
@@ -234,12 +226,16 @@ def localized_nav(entries: list) -> list:
     return localized
 
 
-def write(rendered: Rendered, docs_dir: Path) -> None:
-    """Every page as a Markdown file in `docs_dir`."""
-    for rel, page in rendered.pages.items():
-        path = docs_dir / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.as_markdown(), encoding="utf-8")
+SEARCH_URL = "sok/"
+SEARCH_PATH = source_path(SEARCH_URL)  # the Swedish one; the English is under en/
+
+
+def search_page() -> Page:
+    """The search page: the header's search form leads here, Pagefind answers in the browser."""
+    title, url = _("Sök"), localized(SEARCH_URL)
+    html = environment().get_template("search.html.j2").render(title=title, title_anchor=TITLE_ANCHOR,
+                                                               switch=language_switch(url))
+    return Page(title, html, [], hide_toc=True, lang=current(), alternate=twins(url))
 
 
 def _example_costs(costs) -> bool:
@@ -268,19 +264,24 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     for mf in per:
         headers += [Header(_("Kostnad, {municipality}", municipality=mf.municipality.name), True),
                     Header(_("Rapporterat, {municipality}", municipality=mf.municipality.name), True)]
+    headers += [Header(_("Klimatpåverkan, {municipality}", municipality=mf.municipality.name), True) for mf in per]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
         row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
         for mf in per:
             row += [money(tables[mf.municipality.id].cell("trips", y)),
                     Cell(_("{fraction} organ", fraction=mf.coverage(y).fraction), numeric=True)]
+        row += [emissions.year_total(ts, mf.municipality) for mf in per]
         rows.append(row)
     table = TableView(_("Resor per år"), headers, rows, row_headers=True)
     note = " ".join([_("Kostnaden är vad kommunen betalat för sina resor det året."), costs.unknown_note(),
-                     preliminary_note()])
+                     preliminary_note(), _("Klimatpåverkan är en uppskattning (kg CO₂e) som sidan Klimatpåverkan "
+                                           "förklarar; resor vars påverkan är okänd räknas som ”okända”, inte som noll.")])
+    sections = [Section(_("Per år"), table=table, note=note)]
+    sections += maps.map_sections(dataset.trips.values(), _("för alla resor"), "map-all", (maps.WORLD, maps.EUROPE))
     return PageView(localized("resor/"), _("Resor"), any(t.has_example_data for t in dataset.trips.values()),
                     lead=_("Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna."),
-                    sections=[Section(_("Per år"), table=table, note=note)])
+                    sections=sections)
 
 
 def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
@@ -292,14 +293,14 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
                         for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
     lead = _("{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
              n=len(trips), covered=covered)
+    sections = [Section(_("Alla resor"), table=table)] + maps.map_sections(trips, _("för resorna {year}", year=year), "map-year")
     return PageView(url, _("Resor {year}", year=year), any(t.has_example_data for t in trips), lead=lead,
-                    sections=[Section(_("Alla resor"), table=table)], hide_toc=True, search_summary=lead)
+                    sections=sections, hide_toc=True)
 
 
 def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
     table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
-    return PageView(url, title, example, lead=lead, sections=[Section(_("Förteckning"), table=table)], hide_toc=True,
-                    search_summary=lead)
+    return PageView(url, title, example, lead=lead, sections=[Section(_("Förteckning"), table=table)], hide_toc=True)
 
 
 def memberships_index(dataset: Dataset) -> PageView:

@@ -84,8 +84,7 @@ def principle_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         if not sections:
             sections.append(Section(_("Inga avvikelser"), text=_("Kontrollerna hittar inget att anmärka på.")))
         views.append(PageView(url, _("Principerna: {municipality}", municipality=m.name), False, lead=lead, intro=None,
-                              sections=[Section(_("Om kontrollerna"), text=policy)] + sections if policy else sections,
-                              search_summary=lead))
+                              sections=[Section(_("Om kontrollerna"), text=policy)] + sections if policy else sections))
     return views
 
 
@@ -96,5 +95,4 @@ def principles_index(dataset: Dataset) -> PageView:
     lead = _("Strategierna säger hur det internationella arbetet ska gå till: inga vänortsavtal där kommunen valt bort "
              "dem, samarbetsavtal med tema och slutdatum, medlemskap som omprövas, resor som beslutas och följs upp "
              "med en rapport. Här visas vad kontrollerna av principerna hittar, för varje kommun.")
-    return PageView(url, _("Principerna"), False, lead=lead, sections=[Section(_("Kommuner"), items=items)], hide_toc=True,
-                    search_summary=lead)
+    return PageView(url, _("Principerna"), False, lead=lead, sections=[Section(_("Kommuner"), items=items)], hide_toc=True)

@@ -14,18 +14,19 @@ from markupsafe import Markup, escape
 from generator.downloads.records import record_download_urls
 from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
-from generator.render import figures
+from generator.render import emissions, figures, maps
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields
+from generator.render.charts import Series, bar_chart
 from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
                                     report_error_url, url_for)
 from generator.render.formatting import country_name, format_date, format_number, format_sek
 from generator.render.i18n import current, data_lang, from_data
 from generator.render.i18n import t as _
-from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, date, date_cell, date_range,
-                                    field_title, known, label, money, original_amount, partial_date, preliminary_note,
-                                    purpose_label, report_html, resource_title, row_html, sek)
+from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, count, date, date_cell,
+                                    date_range, field_title, known, label, money, original_amount, partial_date,
+                                    preliminary_note, purpose_label, report_html, resource_title, row_html, sek)
 
 
 def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict:
@@ -106,11 +107,13 @@ def withdrawn_page(w: Withdrawn) -> PageView:
     facts = [(_("Id"), w.key), (_("Borttagen i version"), c.version), (_("Skäl"), from_data("; ".join(c.reasons) or "–")),
              (_("Senast publicerad i"), Markup("version {0}: {1}").format(w.last_version, downloads))]
     return PageView(url, _("Borttagen: {name}", name=name_of(w.record)), False, lead=lead, facts=facts,
-                    sections=[corrections_section([c])], search_summary=lead)
+                    sections=[corrections_section([c])])
 
 
 def destinations(trip: Trip) -> str:
-    return "; ".join(f"{d.city} ({country_name(d.country)})" for d in trip.destinations) or "–"
+    """The places, each marked when the portal could not find its position (it is then not on a map)."""
+    return "; ".join(f"{d.city} ({country_name(d.country)}{'' if d.position else ', ' + maps.UNPLACED})"
+                     for d in trip.destinations) or "–"
 
 
 _trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
@@ -168,7 +171,8 @@ def trip_page(t: Trip) -> PageView:
     organiser = link(t.organiser, url) if t.organiser else from_data(t.organiser_name or "–")
     facts = [(_("Datum"), date_range(t.start_date, t.end_date)), (_("Resmål"), destinations(t)),
              (_("Evenemang"), from_data(t.event or "–")), (_("Arrangör"), organiser), (_("Ansvarigt organ"), link(t.body, url)),
-             (_("Status"), label("trips", "status", t.status)), (_("Kostnad för kommunen"), sek(figures.trip_figure(t)))]
+             (_("Status"), label("trips", "status", t.status)), (_("Kostnad för kommunen"), sek(figures.trip_figure(t))),
+             (_("Klimatpåverkan"), emissions.trip_line(t, url))]
     if t.membership:
         facts.append((_("Medlemskap", context="singular"), link(t.membership, url)))
     if t.agreement:
@@ -197,11 +201,32 @@ def trip_page(t: Trip) -> PageView:
                     preliminary_note() if t.has_preliminary_costs else "",
                     "" if t.costs else _("Resans kostnader är inte rapporterade.")) if n) or None),
     ]
+    sections.append(rates_section(t))
     if t.source:
         sections.append(Section(_("Källa"), text=from_data(t.source)))
-    terms = [t.decision_reference, t.decision_number, t.event] + [p.person.display_name for p in t.participants]
-    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections, search_terms=terms,
-                    title_lang=data_lang())
+    return PageView(url, t.title, t.has_example_data, facts=facts, sections=sections, title_lang=data_lang())
+
+
+def rates_section(t: Trip) -> Section:
+    """What the trip cost the municipality per traveller, per day and per traveller and day, and what those words mean."""
+    r = figures.trip_rates(t)
+    own = t.body.municipality.name
+    rows = [[Cell(_("Kostnad för kommunen")), money(r.cost)], [Cell(_("Resenärer")), count(r.travellers)],
+            [Cell(_("Dagar")), count(r.days)], [Cell(_("Resenärsdagar")), count(r.traveller_days)],
+            [Cell(_("Per resenär")), money(r.per_traveller)], [Cell(_("Per dag")), money(r.per_day)],
+            [Cell(_("Per resenär och dag")), money(r.per_traveller_day)]]
+    table = TableView(_("Kostnad per resenär och dag"), [Header(_("Mått")), Header(_("Värde"), True)], rows,
+                      row_headers=True, searchable=False)
+    others = len(t.participants) - len(t.travellers)
+    note = " ".join(n for n in (
+        _("Resenärer är resans deltagare som hör till ett organ i {municipality}: kommunens kostnad gäller deras resor.",
+          municipality=own),
+        _("{n} deltagare hör inte till ett organ i {municipality} och räknas inte.", n=others, municipality=own)
+        if others else "",
+        _("Dagar räknas från första till sista resdagen, båda medräknade; resenärsdagar är resenärer gånger dagar."),
+        _("Uppgift saknas när kostnaden eller resenärerna inte är rapporterade.") if not r.counted else "",
+        preliminary_note() if r.cost.known and r.cost.preliminary else "") if n)
+    return Section(_("Kostnad per resenär och dag"), table=table, note=note)
 
 
 def fee_status_text(status: str) -> str:
@@ -209,20 +234,54 @@ def fee_status_text(status: str) -> str:
 
 
 def fee_section(m: Membership, first: int, last: int) -> Section:
-    """The fee of each year the membership ran in the data's years: paid, free or unknown, each reading so."""
-    rows = []
-    for year in reversed(m.years(first, last)):
-        fee = Figure(m.fee_for(year), round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2))
-        rows.append([Cell(str(year)), money(fee), Cell(fee_status_text(m.fee_status(year)))])
-    table = TableView(_("Avgift per år"), [Header(_("År")), Header(_("Avgift"), True), Header(_("Avgiften"))], rows, row_headers=True,
-                      searchable=False) if rows else None
+    """The fee of each year the membership ran in the data's years, as a chart and a table: paid, free or unknown
+    (a gap in the chart, "uppgift saknas" in the table), each reading so. No chart when no fee is known: an axis
+    from 0 kr would read as a figure."""
+    years = m.years(first, last)
+    fees = {y: Figure(m.fee_for(y), round(sum(c.amount_sek for c in m.fees(y) if c.preliminary), 2)) for y in years}
+    rows = [[Cell(str(y)), money(fees[y]), Cell(fee_status_text(m.fee_status(y)))] for y in reversed(years)]
+    table = TableView(_("Avgift per år, {name}", name=name_of(m)), [Header(_("År")), Header(_("Avgift"), True),
+                                                                     Header(_("Avgiften"))], rows,
+                      row_headers=True, searchable=False) if rows else None
+    chart = Markup(bar_chart([str(y) for y in years], [Series(_("Avgift"), [fees[y].value for y in years])],
+                             title=_("Avgift per år, {name}", name=name_of(m)),
+                             description=_("Medlemsavgiften per år i kronor. Ett år utan rapporterad avgift är en lucka, "
+                                           "inte noll."), id_prefix=f"fees-{m.id}")) \
+        if any(f.known for f in fees.values()) else None
     text = (_("Medlemskapet är avgiftsfritt.") if m.free else
             _("Avgiften är uppgift saknas för år utan avgiftsrad: den är inte rapporterad, vilket inte betyder 0 kr."))
-    return Section(_("Avgift per år"), table=table, text=text)
+    return Section(_("Avgift per år"), table=table, chart=chart, text=text)
+
+
+def _trip_costs(trips: list[Trip]) -> str:
+    """The trips' cost to the municipality: the known costs added, and how many trips that covers."""
+    known_costs = [figures.trip_figure(t) for t in trips if t.total_sek is not None]
+    return _("{amount} ({known} av {n} resor med känd kostnad)", amount=sek(figures.add(known_costs)),
+             known=len(known_costs), n=len(trips))
+
+
+def outcomes_section(trips: list[Trip], url: str) -> Section:
+    """What the trips' reports say came of them, each under its trip's heading."""
+    parts, missing = [], []
+    for t in sorted(trips, key=lambda t: (t.start_date, t.id)):
+        if t.report:
+            parts.append(Markup("<h3>{0}</h3>\n<p>{1}{2}</p>\n{3}").format(
+                link(t, url), date_range(t.start_date, t.end_date),
+                ". " + _("Rapporten lämnades {date}.", date=date(t.report_date)) if t.report_date else ".",
+                Markup('<div lang="sv">{}</div>').format(report_html(t.report, 3)) if data_lang()
+                else report_html(t.report, 3)))
+        else:
+            missing.append(link(t, url))
+    text = None if parts else _("Ingen av resorna har en publicerad reserapport.") if trips else \
+        _("Inga resor att rapportera.")
+    return Section(_("Vad resorna gav"), html=Markup("\n").join(parts) or None, text=text,
+                   items=[Markup("{} ").format(_("Ingen reserapport:")) + t for t in missing] if missing else None)
 
 
 def membership_page(m: Membership, first: int, last: int) -> PageView:
-    """A membership: `first`..`last` are the data's years (its fees are listed for those it ran in)."""
+    """A membership and what it gives: fees per year, the trips made within it, the forums and what the reports say.
+
+    `first`..`last` are the data's years (its fees are listed for those it ran in)."""
     url = url_for(m)
     facts = known([(_("Organisation"), link(m.organisation, url)), (_("Medlem"), link(m.body, url)), (_("Roll"), from_data(m.role)),
                    (_("Sedan"), partial_date(m.start_date)), (_("Till"), m.end_date and partial_date(m.end_date)),
@@ -230,22 +289,42 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
                    (_("Beslutat av"), m.decision_body and link(m.decision_body, url)),
                    (_("Beslutsdatum"), m.decision_date and date(m.decision_date)),
                    (_("Nästa omprövning"), m.review_date and date(m.review_date))])
-    forums = [Markup("{}{}{}").format(from_data(f.name), Markup(" – ") + link(f.attending_body, url, f.attending_body.name)
-                                      if f.attending_body else "", Markup(" ({})").format(from_data(f.notes)) if f.notes
-                                      else "") for f in m.forums]
-    sections = [Section(_("Forum och arbetsgrupper"), items=forums, empty=_("Inga forum är angivna.")),
+    events = m.event_trips()
+    trips = m.trips + events
+    summary = [(_("Avgifter totalt"), sek(figures.fees_paid(m))), (_("Resor inom medlemskapet"), str(len(m.trips))),
+               (_("Resor till organisationens evenemang"), str(len(events))),
+               (_("Resornas kostnad"), _trip_costs(trips) if trips else _("inga resor")),
+               (_("Resenärer"), str(len({p.id for t in trips for p in t.travellers}))),
+               (_("Forum och arbetsgrupper"), str(len(m.forums)))]
+    forums = TableView(_("Forum och arbetsgrupper"), [Header(_("Forum")), Header(_("Deltagande organ")),
+                                                      Header(_("Anteckning"))],
+                       [[Cell(from_data(f.name)),
+                         Cell(link(f.attending_body, url, f.attending_body.name) if f.attending_body else "–"),
+                         Cell(from_data(f.notes or "–"))] for f in m.forums], row_headers=True,
+                       searchable=False) if m.forums else None
+    sections = [Section(_("Vad medlemskapet ger"), facts=summary,
+                        note=_("Avgifter och resekostnader är det kommunen betalat; summor är de kända beloppen, och "
+                               "resekostnaden säger hur många resor den gäller. Resenärer är olika personer ur "
+                               "{municipality} på resorna.", municipality=m.body.municipality.name)),
                 fee_section(m, first, last),
                 Section(_("Avgifter och kostnader"), table=cost_table(m.costs, url, _("Avgifter och kostnader för medlemskapet"),
                                                                   m.free)),
-                Section(_("Resor inom medlemskapet"), table=trip_table(m.trips, url, _("Resor"), False) if m.trips else None,
-                        text=None if m.trips else _("Inga resor är kopplade till medlemskapet."))]
+                Section(_("Resor inom medlemskapet"), table=trip_table(m.trips, url, _("Resor inom medlemskapet"), False)
+                        if m.trips else None, text=None if m.trips else _("Inga resor är kopplade till medlemskapet.")),
+                Section(_("Resor till organisationens evenemang"),
+                        table=trip_table(events, url, _("Resor till organisationens evenemang"), False) if events else None,
+                        text=_("Resor som {municipality} gjort till evenemang som {organisation} arrangerat medan "
+                               "medlemskapet gällde, utan att resan är kopplad till medlemskapet.",
+                               municipality=m.body.municipality.name, organisation=m.organisation.display_name)
+                        if events else _("Inga andra resor till organisationens evenemang.")),
+                Section(_("Forum och arbetsgrupper"), table=forums, text=None if m.forums else _("Inga forum är angivna.")),
+                outcomes_section(trips, url)]
     if m.notes:
         sections.insert(0, Section(_("Om medlemskapet"), text=from_data(m.notes)))
     if m.source:
         sections.append(Section(_("Källa"), text=from_data(m.source)))
-    example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in m.trips)
-    return PageView(url, _("Medlemskap: {name}", name=name_of(m)), example, facts=facts, sections=sections,
-                    search_terms=[m.decision_reference])
+    example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in trips)
+    return PageView(url, _("Medlemskap: {name}", name=name_of(m)), example, facts=facts, sections=sections)
 
 
 def agreement_page(a: Agreement) -> PageView:
@@ -269,8 +348,7 @@ def agreement_page(a: Agreement) -> PageView:
     if a.source:
         sections.append(Section(_("Källa"), text=from_data(a.source)))
     example = a.example or any(c.example for c in a.costs) or any(t.has_example_data for t in a.trips)
-    return PageView(url, a.title, example, facts=facts, sections=sections, search_terms=[a.decision_reference],
-                    title_lang=data_lang())
+    return PageView(url, a.title, example, facts=facts, sections=sections, title_lang=data_lang())
 
 
 def organisation_page(o: Organisation) -> PageView:
@@ -284,6 +362,7 @@ def organisation_page(o: Organisation) -> PageView:
                 Section(_("Resor till organisationens evenemang"),
                         table=trip_table(o.trips, url, _("Resor"), False) if o.trips else None,
                         text=None if o.trips else _("Inga resor."))]
+    sections += maps.map_sections(o.trips, _("för resor till organisationens evenemang"), "map-org")
     example = o.example or any(t.has_example_data for t in o.trips)
     return PageView(url, o.display_name, example, facts=facts, sections=sections, title_lang=data_lang())
 
@@ -312,6 +391,7 @@ def body_page(b: Body, kind: str) -> PageView:
         Section(_("Avtal"), items=[link(a, url) for a in b.agreements], empty=_("Inga avtal.")),
         Section(_("Personer"), items=[link(p, url) for p in b.people], empty=_("Inga personer.")),
     ]
+    sections[3:3] = maps.map_sections(b.trips, _("för organets resor"), "map-body")
     example = b.example or any(c.example for c in b.costs_paid) or any(t.has_example_data for t in b.trips)
     return PageView(url, f"{b.name}, {b.municipality.name}", example, facts=facts, sections=sections, title_lang=data_lang())
 

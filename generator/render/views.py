@@ -18,13 +18,13 @@ from markupsafe import Markup, escape
 
 from generator.entities import fields, labels, schema_descriptor
 from generator.render.figures import Figure
-from generator.render.formatting import format_date, format_date_range, format_number, format_percent_change, format_sek
+from generator.render.formatting import NOT_REPORTED, format_date, format_date_range, format_number, format_percent_change, format_sek
 from generator.render.i18n import current
 from generator.render.i18n import t as _
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
-_HEADING = re.compile(r"<(/?)h([1-5])>")
+_HEADING = re.compile(r"<(/?)h([1-6])>")
 
 
 @dataclass
@@ -106,8 +106,6 @@ class PageView:
     sections: list[Section] = field(default_factory=list)
     record: dict | None = None
     hide_toc: bool = False
-    search_summary: str | None = None  # the text a search index keeps instead of the whole page (long lists)
-    search_terms: list[str] = field(default_factory=list)  # what people search a record by beyond its summary (diary numbers)
     title_lang: str | None = None  # the title's language when it is the data's, not the page's (`i18n.data_lang`)
 
 
@@ -158,6 +156,11 @@ def money(amount, preliminary: bool = False) -> Cell:
     return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
+def count(n: int | None) -> Cell:
+    """A table cell for a number of things; None (not reported) reads "uppgift saknas" and sorts as empty."""
+    return Cell(NOT_REPORTED[current()] if n is None else format_number(n), sort="" if n is None else str(n), numeric=True)
+
+
 def date(value: dt.date | None) -> str:
     return format_date(value) if value else "–"
 
@@ -183,19 +186,19 @@ def change(old: float, new: float) -> str:
     return format_percent_change(old, new)
 
 
-def report_html(text: str | None) -> Markup | None:
+def report_html(text: str | None, below: int = 2) -> Markup | None:
     """A report's Markdown as HTML that cannot carry script: nh3 keeps only text markup.
 
     CommonMark, read by cmark (C; a hundredth of Python-Markdown's time, and the
     rules GitHub previews a pull request with), which leaves raw HTML and script
-    links out; headings move one level down, since the report sits under the page's
-    own h2.
+    links out; its headings start below the page's heading of level `below` (the
+    section's h2 on a trip page), h6 at the deepest.
     """
     if not text:
         return None
     html = cmarkgfm.markdown_to_html(text)
     clean = _report_cleaner().clean(html)
-    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}>", clean))
+    return Markup(_HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + below - 1, 6)}>", clean))
 
 
 @functools.cache

@@ -1,0 +1,146 @@
+"""The site's source on disk: a folder any engine that reads `mkdocs.yml` can build.
+
+The folder holds `mkdocs.yml` (the project's, with relative paths, the nav and no
+plugins or hooks: Zensical would drop them without a word), `docs/` (the hand-written
+pages of `content/`, the portal's assets and every generated page) and `overrides/`
+(the theme overrides). A generated page reaches the engine as Markdown holding only
+placeholders: its title is `TITLE`, its body the region between `BEGIN` and `END` with
+its h1 and h2 headings, so the engine builds the layout and the table of contents, and
+`fill` puts the page's own HTML in their place. No data value is ever read as Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.outfolder import BuildError
+from generator.render.links import SiteInfo
+from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
+
+REPO = Path(__file__).resolve().parents[1]
+CONFIG = REPO / "mkdocs.yml"
+CONTENT = REPO / "content"
+ASSETS = Path(__file__).resolve().parent / "assets"
+OVERRIDES = Path(__file__).resolve().parent / "templates" / "theme"
+ASSETS_AT = "assets/portal"  # where the assets are in the site (mkdocs.yml's extra_css names them there)
+LANGUAGES = ("sv", "en")  # the first is the site's; the others live under /<lang>/
+PLUGINS_KEPT = {"search"}  # replaced by Pagefind, so dropping it loses nothing
+
+TITLE, URL, BEGIN, MARKDOWN, HEADINGS, END = (f"PORTALx{name}" for name in
+                                              ("TITLE", "URL", "BEGIN", "MARKDOWN", "HEADINGS", "END"))
+REGION = re.compile(f"<p>{BEGIN}</p>.*?<p>{MARKDOWN}</p>(.*?)<p>{HEADINGS}</p>.*?<p>{END}</p>", re.S)
+
+
+def read_config(config_file: Path = CONFIG) -> dict:
+    try:
+        config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise BuildError(f"{config_file}: cannot be read: {exc}") from exc
+    if not isinstance(config, dict) or not config.get("site_name") or not config.get("site_url"):
+        raise BuildError(f"{config_file}: site_name and site_url are required")
+    return config
+
+
+def site_info(config_file: Path = CONFIG) -> SiteInfo:
+    """Name, URL and repository of the site, as `mkdocs.yml` says."""
+    config = read_config(config_file)
+    extra = config.get("extra") or {}
+    return SiteInfo(config["site_name"], config["site_url"].rstrip("/") + "/", (config.get("repo_url") or "").rstrip("/"),
+                    extra.get("repo_branch", "main"), extra.get("report_email"))
+
+
+def engine_config(config_file: Path, nav: list, lang: str) -> dict:
+    """The project's `mkdocs.yml` as the engine gets it: relative paths, our nav, no plugins or hooks."""
+    config = read_config(config_file)
+    extra = sorted(set(_names(config.get("plugins"))) - PLUGINS_KEPT) + (["hooks"] if config.get("hooks") else [])
+    if extra:
+        raise BuildError(f"{config_file}: remove {', '.join(extra)}: the portal builds with any engine, "
+                         "and Zensical ignores plugins and hooks without a word")
+    config.update(docs_dir="docs", site_dir="site", nav=nav, plugins=[])
+    config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides", "language": lang}
+    if lang != LANGUAGES[0]:
+        config["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
+    extensions = config.setdefault("markdown_extensions", [])
+    for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents
+        if needed not in _names(extensions):
+            extensions.append(needed)
+    return config
+
+
+def _names(entries) -> list[str]:
+    return [next(iter(e)) if isinstance(e, dict) else str(e) for e in entries or []]
+
+
+def _markdown_text(text: str) -> str:
+    """Plain text as Markdown that reads as that text (headings of the table of contents)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>&])", r"\\\1", text).replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;")
+
+
+def page_source(page: Page, in_nav: bool) -> str:
+    """A generated page as the engine reads it: placeholders for title and body, its headings for the contents.
+
+    A page in the nav keeps its title: the nav names it by that title on every page."""
+    title = yaml.safe_dump(html.escape(page.title, quote=False), allow_unicode=True).removesuffix("\n...\n").strip()
+    front = "---\ntitle: " + (title if in_nav else TITLE) + "\n" + ("hide:\n  - toc\n" if page.hide_toc else "") + "---\n\n"
+    headings = "".join(f"## {_markdown_text(text)} {{#{anchor}}}\n\n" for anchor, text in page.headings)
+    return (front + f"{BEGIN}\n\n# {TITLE} {{#{TITLE_ANCHOR}}}\n\n{MARKDOWN}\n\n{page.markdown.strip()}\n\n{HEADINGS}\n\n"
+            + headings + f"{END}\n")
+
+
+def copy_content(content: Path, docs: Path, lang: str) -> list:
+    """The hand-written pages of `lang` (`content/`, `content/<lang>/` for the others) into `docs`; their nav."""
+    source = content if lang == LANGUAGES[0] else content / lang
+    nav = []
+    if not source.is_dir():
+        return nav
+    for path in sorted(source.rglob("*")):
+        rel = path.relative_to(source)
+        if not path.is_file() or path.name.startswith("_") or (source == content and rel.parts[0] in LANGUAGES[1:]):
+            continue
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, docs / rel)
+        if path.suffix == ".md" and len(rel.parts) == 1:
+            nav.append(rel.as_posix())
+    return nav
+
+
+def intro(content: Path, lang: str) -> str:
+    """The start page's hand-written intro (`_start.md`) in `lang`."""
+    path = (content if lang == LANGUAGES[0] else content / lang) / "_start.md"
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def write(folder: Path, config_file: Path, nav: list, lang: str, generated: dict[str, Page], in_nav: set[str]) -> Path:
+    """The source folder (its docs/ may already hold hand-written pages): returns its `mkdocs.yml`."""
+    docs = folder / "docs"
+    shutil.copytree(ASSETS, docs / ASSETS_AT, dirs_exist_ok=True)
+    shutil.copytree(OVERRIDES, folder / "overrides", dirs_exist_ok=True)
+    for rel, page in generated.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page_source(page, rel in in_nav), encoding="utf-8")
+    config = folder / "mkdocs.yml"
+    config.write_text(yaml.safe_dump(engine_config(config_file, nav, lang), allow_unicode=True, sort_keys=False),
+                      encoding="utf-8")
+    return config
+
+
+def shape(built: str, canonical: str) -> str | None:
+    """The engine's page with its title, body and own address as slots (see `fill`); None if it has no body slot."""
+    found = REGION.search(built)
+    if not found:
+        return None
+    layout = built[:found.start()] + "\x00" + found.group(1) + "\x00" + built[found.end():]
+    return layout.replace(f'"{canonical}"', f'"{URL}"')
+
+
+def fill(layout: str, page: Page, canonical: str) -> str:
+    """The page's title, address and HTML in the slots of `layout`, the engine's Markdown where the page says."""
+    head, markdown, tail = (part.replace(TITLE, html.escape(page.title, quote=False)).replace(f'"{URL}"', f'"{canonical}"')
+                            for part in layout.split("\x00"))
+    return head + page.html.replace(MARKDOWN_SLOT, markdown.strip()) + tail

@@ -1,0 +1,105 @@
+"""The generated pages filled into the layout the engine built, most of them without the engine.
+
+The engine lays out every page it gets the same way but for title, address and body,
+which `sitesource` gives it as slots. Record pages outside the nav that share a folder,
+table of contents and kind of body are laid out alike: the engine builds only the
+first two of such a group. The first gives the group's layout, the second must come
+out identical to it (else the group is not stamped); the rest are filled into that
+layout here. Whatever the engine (MkDocs, ProperDocs, Zensical), a page comes out as
+if the engine had built it (tested), without its per-page work for 10,000 records.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from generator.background import in_two
+from generator.render.pages import Page
+from generator.render.links import address
+from generator.sitesource import fill, shape
+
+STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+
+
+def valid_html(output: str) -> str:
+    """Correct the few bits of Material's markup that the Nu Html Checker rejects.
+
+    `autocomplete` on checkboxes and empty `tabindex` are invalid attributes; a label
+    pointing at the table-of-contents toggle is invalid on pages outside the nav,
+    where Material renders no toggle.
+    """
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output).replace(' tabindex=""', "")
+    if 'id="__toc"' not in output:
+        output = output.replace(' for="__toc"', "")
+    return output
+
+
+@dataclass
+class Plan:
+    """Which generated pages the engine builds, and which are stamped from which group's first page."""
+    built: list[str] = field(default_factory=list)  # source paths, in page order
+    groups: dict[str, list[str]] = field(default_factory=dict)  # first page -> the group's pages, in order
+
+    @property
+    def stamped(self) -> list[str]:
+        return [path for paths in self.groups.values() for path in paths[2:]]
+
+
+def plan(generated: dict[str, Page], in_nav: set[str], stamp: bool = True) -> Plan:
+    """Group the record pages that come out alike; the engine builds the rest and two of each group."""
+    groups: dict[tuple, list[str]] = {}
+    for path, page in generated.items():
+        if stamp and path not in in_nav and not page.markdown.strip():
+            groups.setdefault((posixpath.dirname(path), page.hide_toc, tuple(page.headings)), []).append(path)
+    result = Plan(groups={paths[0]: paths for paths in groups.values() if len(paths) > 2})
+    stamped = set(result.stamped)
+    result.built = [path for path in generated if path not in stamped]
+    return result
+
+
+def _write(site: str, items: list[tuple[str, str]]) -> None:
+    for rel, text in items:
+        dest = os.path.join(site, rel)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with open(dest, "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], generated: dict[str, Page], site: str) -> None:
+    """Write stamped pages: (output file, group, source path, canonical address)."""
+    _write(site, [(dest, fill(layouts[group], generated[path], canonical)) for dest, group, path, canonical in items])
+
+
+def finish(site: str, generated: dict[str, Page], layout_plan: Plan, base: str) -> list[str]:
+    """Fill every generated page into the engine's layout; returns the first pages of groups that could not be stamped.
+
+    `site` holds what the engine built; each of its HTML files is made valid (`valid_html`) first.
+    """
+    for folder, _, files in os.walk(site):
+        for name in files:
+            if name.endswith(".html"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    text = f.read()
+                if (valid := valid_html(text)) != text:
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write(valid)
+    layouts, filled = {}, []
+    for path in layout_plan.built:
+        url, dest = address(path)
+        with open(os.path.join(site, dest), encoding="utf-8") as f:
+            layout = shape(f.read(), base + url)
+        if layout is None:
+            raise ValueError(f"the engine's page for {path} has no place for the page's body")
+        layouts[path] = layout
+        filled.append((dest, fill(layout, generated[path], base + url)))
+    _write(site, filled)
+    untrusted = [first for first, paths in layout_plan.groups.items() if layouts[first] != layouts[paths[1]]]
+    items = [(address(path)[1], first, path, base + address(path)[0])
+             for first, paths in layout_plan.groups.items() if first not in untrusted for path in paths[2:]]
+    in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), layouts, generated, site)
+    return untrusted

@@ -1,0 +1,66 @@
+"""The same site source built by each engine that reads mkdocs.yml: every record has its page in each."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from conftest import REPO, SAMPLE_DATA, run_portal
+from test_site_build import page, sample_site  # noqa: F401
+
+
+def _records():
+    from generator.render.links import url_for
+    from generator.validate import validated_dataset
+
+    dataset = validated_dataset(SAMPLE_DATA)[1]
+    for table in (dataset.trips, dataset.memberships, dataset.agreements, dataset.organisations, dataset.bodies,
+                  dataset.people):
+        for record in table.values():
+            yield url_for(record)
+
+
+@pytest.fixture(scope="module")
+def default_titles(sample_site):  # noqa: F811
+    """Each record page's h1, as the default engine's site has it."""
+    return {url: re.search(r"<h1[^>]*>(.*?)</h1>", page(sample_site, url), re.S).group(1) for url in _records()}
+
+
+@pytest.mark.parametrize("engine", ["properdocs", "zensical"])
+def test_every_record_has_its_page_with_each_engine(engine, tmp_path, default_titles):
+    out = tmp_path / "site"
+    result = run_portal("build", "--engine", engine, "--data", str(SAMPLE_DATA), "--out", str(out), cwd=REPO)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert len(default_titles) > 40
+    for url, title in default_titles.items():
+        built = page(out, url)
+        assert f">{title}</h1>" in built, (engine, url)
+        assert "PORTALx" not in built and built.count("data-pagefind-body") == 1, (engine, url)
+        assert f"<title>{html.unescape(title)}" in html.unescape(built), (engine, url)
+    assert (out / "pagefind" / "pagefind.js").is_file() and (out / "data" / "latest" / "costs.csv").is_file()
+    assert "portal-search" in page(out, "") and "Tillgänglighetsredogörelse" in page(out, "")
+
+
+def test_an_engine_that_is_not_installed_says_how_to_install_it(monkeypatch):
+    from generator import engines
+
+    monkeypatch.setitem(engines.ENGINES, "zensical", engines.Engine("zensical", "no_such_engine_module", ("build",),
+                                                                    engines.EXTRA))
+    with pytest.raises(engines.BuildError, match=r"^the engine zensical is not installed: pip install -e '\.\[engines\]'$"):
+        engines.engine("zensical")
+
+
+def test_an_unknown_engine_is_a_usage_error():
+    result = run_portal("build", "--engine", "hugo", "--data", str(SAMPLE_DATA), "--out", "/tmp/never", cwd=REPO)
+    assert result.returncode == 2 and "invalid choice: 'hugo'" in result.stderr
+
+
+def test_plugins_and_hooks_in_mkdocs_yml_are_refused_not_dropped(workdir):
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("plugins: []", "plugins:\n  - search\n  - blog")
+    (workdir / "mkdocs.yml").write_text(config + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    from generator import sitesource
+
+    with pytest.raises(sitesource.BuildError, match="remove blog, hooks: the portal builds with any engine"):
+        sitesource.engine_config(workdir / "mkdocs.yml", [], "sv")
