@@ -1,14 +1,19 @@
 """Benchmark: synthetic data of 1,000 and 10,000 trips, timed through the real CLI.
 
-Prints wall time and peak memory of `portal validate` and `portal build` for each
-size, beside a plain `mkdocs build` of the same rendered pages. Run it with
-`make bench` (or `python -m generator.bench --sizes 1000 10000`). Figures vary with
-the machine's load: compare the ratios within one run more than absolute seconds.
+Prints wall time and peak memory for each size: `portal validate`, a cold `portal
+build` (no site, an empty cache), a warm one (one trip changed, the cache of the cold
+one), and Hugo (Debian's `hugo`) building the same number of bare pages in the same
+run, then the ratios. Run it with `make bench` (or `python -m generator.bench --sizes
+1000 10000`); `--generate DIR --trips N` writes the synthetic data folder alone.
+Figures vary with the machine's load: compare the ratios within one run more than
+absolute seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import datetime as dt
 import random
 import resource
@@ -17,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -39,8 +45,8 @@ def _dump(path: Path, value) -> None:
     path.write_text(yaml.dump(value, Dumper=_NoAliases, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def generate(out: Path, trips: int, seed: int = 1) -> None:
-    """Write a valid data folder with `trips` trips and proportionate other records."""
+def generate(out: Path, trips: int, seed: int = 1) -> list[dict]:
+    """Write a valid data folder with `trips` trips and proportionate other records; returns the trips."""
     rnd = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "data" / "datapackage.yaml", out / "datapackage.yaml")
@@ -62,12 +68,13 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
             "costs": [{"id": line, "category": "membership_fee", "amount_sek": rnd.randint(5, 200) * 1000, "status": "final",
                        "paid_by_body_id": rnd.choice(bodies), "date": dt.date(year, 2, 1)}
                       for line, year in enumerate(range(2015, 2025), start=1)]})
+    written = []
     for n in range(trips):
         year = 2015 + n % 11
         start = dt.date(year, 1 + n % 12, 1 + n % 27)
         city, country = rnd.choice(PLACES)
         trip_id = f"{start:%Y-%m}-trip-{n}"
-        _dump(out / "trips" / str(year) / f"{trip_id}.yaml", {
+        written.append({
             "id": trip_id, "title": f"Konferens {n} i {city}", "event": f"Konferens {n}", "organiser_id": rnd.choice(orgs),
             "body_id": rnd.choice(bodies), "start_date": start, "end_date": start, "status": "completed",
             "purposes": rnd.sample(PURPOSES, rnd.randint(1, 3)), "decision": {"reference": f"{n}-{year}"},
@@ -76,6 +83,12 @@ def generate(out: Path, trips: int, seed: int = 1) -> None:
             "report_date": start, "report": f"## Rapport\n\nDeltagandet gav kunskap om tema {n % 17}.\n",
             "costs": [{"id": line, "category": rnd.choice(CATEGORIES), "amount_sek": rnd.randint(500, 30000), "status": "final",
                        "paid_by_body_id": rnd.choice(bodies)} for line in range(1, rnd.randint(3, 7))]})
+        _dump(_trip_file(out, written[-1]), written[-1])
+    return written
+
+
+def _trip_file(data: Path, trip: dict) -> Path:
+    return data / "trips" / str(trip["start_date"].year) / f"{trip['id']}.yaml"
 
 
 def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
@@ -91,37 +104,156 @@ def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
             max(after.ru_maxrss, before.ru_maxrss) / 1024, done.returncode)
 
 
+STEPS = ("validate", "build", "warm", "hugo")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--steps", nargs="+", default=["validate", "build", "mkdocs"])
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=list(STEPS), help="warm needs build")
     parser.add_argument("--repeat", type=int, default=1, help="runs of each step; the fastest and the median are shown")
     parser.add_argument("--work", type=Path, default=None,
                         help="folder for the data and the site (default: the system's temporary folder); "
                              "a memory file system such as /dev/shm takes the disk out of the figures")
+    parser.add_argument("--generate", type=Path, metavar="DIR", help="only write the synthetic data folder into DIR")
+    parser.add_argument("--trips", type=int, default=1000, help="trips in the folder --generate writes (default: 1000)")
     args = parser.parse_args(argv)
-    portal = [sys.executable, "-m", "generator"]
+    if args.generate:
+        if args.generate.exists() and any(args.generate.iterdir()):
+            parser.error(f"{args.generate} is not empty: give a new or empty folder")
+        generate(args.generate, args.trips)
+        print(f"Wrote {args.trips} trips into {args.generate}.")
+        return 0
+    hugo = shutil.which("hugo")
+    if "hugo" in args.steps and hugo is None:
+        print("Hugo is not installed: the comparison is left out (Debian: apt-get install hugo).", flush=True)
     print(f"{'trips':>6} {'step':<16} {'best s':>8} {'median s':>9} {'user s':>7} {'sys s':>6} {'peak MiB':>9} exit")
+    best: dict[tuple[int, str], float] = {}
     for size in args.sizes:
         with tempfile.TemporaryDirectory(dir=args.work) as tmp:
-            work = Path(tmp)
-            generate(work / "data", size)
-            steps = []
-            if "validate" in args.steps:
-                steps.append(("portal validate", portal + ["validate", "--today", "2026-01-01"]))
-            if "build" in args.steps:
-                steps.append(("portal build", portal + ["build", "--out", "site"]))
-            if "mkdocs" in args.steps and (docs := _rendered_docs(work)):
-                steps.append(("plain mkdocs", [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(docs)]))
-            for name, command in steps:
-                runs = []
-                for _ in range(args.repeat):
-                    shutil.rmtree(work / "site", ignore_errors=True)  # every build starts without an old site
-                    runs.append(timed(command, work))
+            for name, runs in _steps(Path(tmp), size, args.steps, args.repeat, hugo):
                 print(f"{size:>6} {name:<16} {_row(runs)}", flush=True)
+                best[size, name] = min(run[0] for run in runs)
     print("user/sys: CPU seconds of all the step's processes, median of the runs (two cores: wall >= (user + sys) / 2).")
     print("Peak memory is the largest child process so far (ru_maxrss); read it per row, in increasing size.")
+    _ratios(best, args.sizes)
     return 0
+
+
+def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | None):
+    """(name, runs) of each step asked for, at one size: each run from the same start."""
+    portal = [sys.executable, "-m", "generator"]
+    trips = generate(work / "data", size)
+    cache = ["--cache-dir", str(work / "cache")]
+    if "validate" in steps:
+        yield "portal validate", [timed(portal + ["validate", "--today", "2026-01-01"], work) for _ in range(repeat)]
+    if "build" in steps:
+        runs = []
+        for _ in range(repeat):  # cold: no site, an empty cache
+            shutil.rmtree(work / "site", ignore_errors=True)
+            shutil.rmtree(work / "cache", ignore_errors=True)
+            runs.append(timed(portal + ["build", "--out", "site", *cache], work))
+        yield "portal build", runs
+        if "warm" in steps:
+            runs = []
+            for n in range(repeat):  # the site and cache of the last build, one trip's title changed
+                trip = trips[n % len(trips)]
+                trip["title"] += " (ändrad)"
+                _dump(_trip_file(work / "data", trip), trip)
+                runs.append(timed(portal + ["build", "--out", "site", *cache], work))
+            yield "portal warm", runs
+    if "hugo" in steps and hugo:
+        site = _hugo_site(work / "hugo", trips)
+        runs = []
+        for _ in range(repeat):
+            shutil.rmtree(site / "public", ignore_errors=True)
+            shutil.rmtree(site / "cache", ignore_errors=True)
+            runs.append(timed([hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / "cache")], work))
+        yield "hugo build", runs
+    if "build" in steps:
+        for query in SEARCHES:
+            fetched = search_bytes(work / "site", query)
+            print(f"{size:>6} {'search ' + repr(query):<16} " + (f"{fetched / 1024:>8.0f} KB fetched by the browser for "
+                  "one query and its first 20 results" if fetched else "not measured (needs playwright and chromium)"),
+                  flush=True)
+
+
+SEARCHES = ("Bryssel", "Konferens 77")  # a word on thousands of pages, and a title
+
+
+def search_bytes(site: Path, query: str) -> int | None:
+    """The bytes Chromium fetches from pagefind/ for one query on the search page (None without a browser)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None or not (site / "pagefind").is_dir():
+        return None
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        fetched: list[int] = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, headless=True)
+            page = browser.new_page()
+            page.on("requestfinished", lambda r: "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/sok/?q={query}")
+            page.wait_for_function("/träff/.test(document.getElementById('portal-search-status').textContent)",
+                                   timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+        server.shutdown()
+    return sum(fetched)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+HUGO_CONFIG = """baseURL = "https://portal.example.org/"
+languageCode = "sv-SE"
+title = "Benchmark"
+disableKinds = ["taxonomy", "term"]
+"""
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
+                   '<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n'
+                   '<body><main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n{{ .Content }}{{ end }}\n',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}'
+                 '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+}
+
+
+def _hugo_site(site: Path, trips: list[dict]) -> Path:
+    """A minimal Hugo site: one bare page per trip (its title and report), the layouts written here."""
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "content" / "resor").mkdir(parents=True)
+    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name, text in HUGO_LAYOUTS.items():
+        (site / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
+    (site / "content" / "_index.md").write_text('---\ntitle: "Resor"\n---\n', encoding="utf-8")
+    for trip in trips:
+        title = trip["title"].replace('"', "'")
+        (site / "content" / "resor" / f"{trip['id']}.md").write_text(
+            f'---\ntitle: "{title}"\n---\n\n{trip["report"]}', encoding="utf-8")
+    return site
+
+
+def _ratios(best: dict[tuple[int, str], float], sizes: list[int]) -> None:
+    """Cold and warm builds beside Hugo's, from the fastest run of each."""
+    lines = []
+    for size in sizes:
+        hugo = best.get((size, "hugo build"))
+        for name in ("portal build", "portal warm"):
+            if (size, name) in best and hugo:
+                lines.append(f"{size:>6} {name + ' / hugo build':<28} {best[size, name]:>7.2f} s / {hugo:>6.2f} s "
+                             f"= {best[size, name] / hugo:>5.2f} x")
+    if lines:
+        print("Ratios (fastest runs; cold: no site and an empty cache; warm: one trip changed, the cache kept):")
+        print("\n".join(lines))
 
 
 def _row(runs: list[tuple[float, float, float, float, int]]) -> str:
@@ -129,16 +261,6 @@ def _row(runs: list[tuple[float, float, float, float, int]]) -> str:
     return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {statistics.median(run[1] for run in runs):>7.1f} "
             f"{statistics.median(run[2] for run in runs):>6.1f} {max(run[3] for run in runs):>9.0f} "
             f"{max(run[4] for run in runs)}")
-
-
-def _rendered_docs(work: Path) -> Path | None:
-    """An mkdocs.yml over the pages `portal build` rendered, for a plain MkDocs run."""
-    try:
-        from generator.publish import plain_mkdocs_config  # provided by the build stage
-    except ImportError:
-        print("  (plain mkdocs comparison needs generator.publish.plain_mkdocs_config)")
-        return None
-    return plain_mkdocs_config(work / "data", work / "plain")
 
 
 if __name__ == "__main__":

@@ -84,6 +84,7 @@ def _add_build(commands) -> None:
     _data_option(build)
     build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
     _engine_option(build)
+    _cache_options(build)
     build.set_defaults(run=run_build)
 
 
@@ -94,6 +95,16 @@ def _engine_option(parser: argparse.ArgumentParser) -> None:
                         help=f"the site engine that builds the pages (default: {DEFAULT})")
 
 
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    from generator.cache import DEFAULT_DIR
+
+    parser.add_argument("--cache-dir", type=Path, default=DEFAULT_DIR,
+                        help=f"keep what does not change between builds here: the data files as read, each published "
+                             f"version's downloads (default: {DEFAULT_DIR})")
+    parser.add_argument("--no-cache", dest="cache_dir", action="store_const", const=None,
+                        help="build everything anew, using no cache and writing none")
+
+
 def _add_serve(commands) -> None:
     serve = commands.add_parser("serve", help="preview the website locally, rebuilt when a file changes",
                                 description="Build the website into a temporary folder and serve it on 127.0.0.1; "
@@ -101,10 +112,11 @@ def _add_serve(commands) -> None:
     _data_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
     _engine_option(serve)
+    _cache_options(serve)
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path, engine: str) -> int:
+def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> int:
     """Validate, then build; on data errors print them and leave `out` as it was.
 
     The site is built while Frictionless still checks the tables (in a forked
@@ -121,7 +133,7 @@ def _build_once(data: Path, out: Path, engine: str) -> int:
     if not data.is_dir():
         raise PortalError(f"the data folder {data} does not exist (use --data DIR)")
     started = time.perf_counter()
-    validation = Validation(data)
+    validation = Validation(data, cache_dir=cache_dir)
 
     class DataErrors(Exception):
         pass
@@ -140,7 +152,7 @@ def _build_once(data: Path, out: Path, engine: str) -> int:
     try:
         dataset = build(validation.loaded, data)
         gc.freeze()  # the model lives to the end of the build, too
-        built = build_site(dataset, data, out, before_swap=gate, engine=engine)
+        built = build_site(dataset, data, out, before_swap=gate, engine=engine, cache_dir=cache_dir)
     except DataErrors:
         return data_errors()
     except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
@@ -154,7 +166,7 @@ def _build_once(data: Path, out: Path, engine: str) -> int:
 
 
 def run_build(args) -> int:
-    return _build_once(args.data, args.out, args.engine)
+    return _build_once(args.data, args.out, args.engine, args.cache_dir)
 
 
 def run_serve(args) -> int:
@@ -168,12 +180,12 @@ def run_serve(args) -> int:
 
     def rebuild() -> None:
         try:
-            _build_once(args.data, site, args.engine)
+            _build_once(args.data, site, args.engine, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
 
     try:
-        if _build_once(args.data, site, args.engine) != 0:
+        if _build_once(args.data, site, args.engine, args.cache_dir) != 0:
             return 1
         try:
             serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)

@@ -9,14 +9,17 @@ this table, not the build.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
+from generator.cache import Cache, key_of
 from generator.outfolder import BuildError
 
 
@@ -26,14 +29,17 @@ class Engine:
     module: str  # the Python module that runs it (`python -m <module>`)
     command: tuple[str, ...]  # after `python -m <module>`; the config file is appended
     install: str  # how to install it, for the error when it is missing
+    packages: tuple[str, ...] = ()  # whose versions shape its output (the theme too)
 
 
 EXTRA = "pip install -e '.[engines]'"
 ENGINES = {
-    "mkdocs": Engine("mkdocs", "mkdocs", ("build", "--strict", "--config-file"), "pip install -e ."),
-    "properdocs": Engine("properdocs", "properdocs", ("build", "--strict", "--config-file"), EXTRA),
+    "mkdocs": Engine("mkdocs", "mkdocs", ("build", "--strict", "--config-file"), "pip install -e .",
+                     ("mkdocs", "mkdocs-material", "markdown")),
+    "properdocs": Engine("properdocs", "properdocs", ("build", "--strict", "--config-file"), EXTRA,
+                         ("properdocs", "mkdocs-material", "markdown")),
     # Zensical panics on absolute docs_dir/site_dir/custom_dir: the source folder uses relative ones.
-    "zensical": Engine("zensical", "zensical", ("build", "--strict", "--config-file"), EXTRA),
+    "zensical": Engine("zensical", "zensical", ("build", "--strict", "--config-file"), EXTRA, ("zensical",)),
 }
 DEFAULT = "mkdocs"
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -58,15 +64,55 @@ def start(found: Engine, config: Path, epoch: int) -> subprocess.Popen:
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
-def build(found: Engine, configs: list[Path], epoch: int) -> None:
-    """Build each source folder, side by side (one process each); any warning or failure fails the build."""
-    running = [(config, start(found, config, epoch)) for config in configs]
-    failures = []
-    for config, process in running:
-        output, _ = process.communicate()
-        if process.returncode != 0:
-            lines = [_ANSI.sub("", line) for line in output.splitlines() if line.strip()]
-            said = [line for line in lines if _PROBLEM.search(line)] or lines[-15:]
-            failures.append("\n".join(said) or f"exit code {process.returncode}")
-    if failures:
-        raise BuildError(f"{found.name} failed:\n" + "\n".join(failures))
+def _source_key(found: Engine, folder: Path) -> str:
+    """What the engine's output depends on: its packages' versions and every file of the source folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "site" != p.relative_to(folder).parts[0]):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    versions = []
+    for package in found.packages:
+        try:
+            versions.append(f"{package} {metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package} -")
+    return key_of(found.name, *versions, digest.hexdigest())
+
+
+def build(found: Engine, configs: list[Path], epoch: int, cache_dir: Path | None = None) -> None:
+    """Build each source folder into its `site/`, side by side (one process each); any warning fails the build.
+
+    A source folder the engine has built before (same files, same engine) is taken from
+    the cache instead: with generated pages as placeholders, a change of data alone
+    changes nothing the engine sees. The dates the engine writes (its sitemap) are not
+    kept: the build writes its own.
+    """
+    with Cache(cache_dir) if cache_dir else _NoCache() as cache:
+        keys = {config: _source_key(found, config.parent) for config in configs}
+        missing = [config for config in configs if cache.get_folder("engine", keys[config], config.parent / "site") is None]
+        running = [(config, start(found, config, epoch)) for config in missing]
+        failures = []
+        for config, process in running:
+            output, _ = process.communicate()
+            if process.returncode != 0:
+                lines = [_ANSI.sub("", line) for line in output.splitlines() if line.strip()]
+                said = [line for line in lines if _PROBLEM.search(line)] or lines[-15:]
+                failures.append("\n".join(said) or f"exit code {process.returncode}")
+        if failures:
+            raise BuildError(f"{found.name} failed:\n" + "\n".join(failures))
+        for config in missing:
+            site = config.parent / "site"
+            cache.put_folder("engine", keys[config], site, [p for p in site.rglob("*") if p.is_file()])
+
+
+class _NoCache:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def get_folder(self, *args):
+        return None
+
+    def put_folder(self, *args):
+        return None

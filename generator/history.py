@@ -65,3 +65,10 @@ def last_changes(data_dir: Path) -> dict[str, Change]:
         for name in files:
             changes.setdefault(name, Change(commit, dt.date.fromisoformat(date)))  # newest first: keep the first seen
     return changes
+
+
+def data_tree(data_dir: Path, commit: str) -> str | None:
+    """The object id of the data folder's tree at `commit` (its contents, whatever the commit); None outside git."""
+    found = repository(data_dir)
+    tree = git(["rev-parse", f"{commit}:{found[1]}"], found[0]) if found else None
+    return tree.strip() if tree else None

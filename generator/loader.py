@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import datafiles, values, yamlsource
 from generator.background import in_two
+from generator.cache import Cache, key_of
 from generator.entities import (PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields, fields,
                                  line_id)
 from generator.problems import Problem
@@ -61,7 +65,8 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def load(data_dir: Path) -> Loaded:
+def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
+    """Every data file read (`cache_dir`: what was read from each file before, by its bytes; None: no cache)."""
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
     package_path = data_dir / datafiles.PACKAGE_FILE
@@ -85,7 +90,7 @@ def load(data_dir: Path) -> Loaded:
         problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
     files = discovered.files
     split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
-    for part_tables, part_problems in in_two(_read, files, split):  # each half's rows follow the first's
+    for part_tables, part_problems in in_two(_read, files, split, cache_dir):  # each half's rows follow the first's
         for name, rows in part_tables.items():
             tables[name] += rows
         problems += part_problems
@@ -102,17 +107,56 @@ class reading:
     file: str | None = None
 
 
-def _read(files: list[tuple[Entity, Path]]) -> tuple[dict[str, list[Row]], list[Problem]]:
+def _read(files: list[tuple[Entity, Path]], cache_dir: Path | None = None) -> tuple[dict[str, list[Row]], list[Problem]]:
     """The rows and problems of some files (a job that may run in another process)."""
     tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
     problems: list[Problem] = []
-    for entity, path in files:
-        reading.file = display_path(path)
-        doc, found = yamlsource.read(path, reading.file)
-        problems += found
-        if doc is not None:
-            problems += _records(entity, doc, path, tables)
+    if cache_dir is None:
+        for entity, path in files:
+            reading.file = display_path(path)
+            problems += _read_file(entity, path, reading.file, tables)
+        return tables, problems
+    with Cache(cache_dir) as cache:
+        for entity, path in files:
+            reading.file = display_path(path)
+            own, found = _cached_file(cache, entity, path, reading.file)
+            for name, rows in own.items():
+                tables[name] += rows
+            problems += found
     return tables, problems
+
+
+def _read_file(entity: Entity, path: Path, display: str, tables: dict[str, list[Row]]) -> list[Problem]:
+    doc, problems = yamlsource.read(path, display)
+    if doc is not None:
+        problems += _records(entity, doc, path, tables)
+    return problems
+
+
+def _cached_file(cache: Cache, entity: Entity, path: Path, display: str) -> tuple[dict[str, list[Row]], list[Problem]]:
+    """One file's rows and problems as read before, when its bytes (and the code) are the same; else read now.
+
+    Keyed by what the reading depends on: the bytes, the kind of record and the file's name (its id);
+    the path shown to people is put in afterwards, so a copy of the folder elsewhere finds the same entries.
+    """
+    try:
+        raw = path.read_bytes()
+    except OSError:  # reported by the reading, not kept
+        tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
+        return tables, _read_file(entity, path, display, tables)
+    key = key_of("rows", entity.resource, path.name, hashlib.sha256(raw).digest())
+    payload = cache.get("rows", key)
+    if payload is None:
+        tables = {name: [] for name in RESOURCES}
+        problems = _read_file(entity, path, display, tables)
+        tables = {name: rows for name, rows in tables.items() if rows}
+        cache.put("rows", key, pickle.dumps((tables, problems), protocol=pickle.HIGHEST_PROTOCOL))
+        return tables, problems
+    tables, problems = pickle.loads(payload)
+    for rows in tables.values():
+        for row in rows:
+            row.file = display
+    return tables, [dataclasses.replace(p, file=display) for p in problems]
 
 
 def _records(entity: Entity, doc: Document, path: Path, tables: dict[str, list[Row]]) -> list[Problem]:

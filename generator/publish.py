@@ -57,11 +57,11 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
-def _write_extras(dataset: Dataset, extra: Path, data_dir: Path) -> None:
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, cache_dir: Path | None) -> None:
     """The downloads, feeds, catalogue and redirects into `extra` (a background job beside the pages)."""
     shutil.rmtree(extra, ignore_errors=True)  # left over from a failed run
     extra.mkdir()
-    hooks.post_build(dataset, extra, data_dir)
+    hooks.post_build(dataset, extra, data_dir, cache_dir)
 
 
 def _move_into(extra: Path, site: Path) -> None:
@@ -90,29 +90,32 @@ def _sitemap(site: Path, urls: list[str], base: str, epoch: int) -> None:
 
 
 def _build_language(engine: engines.Engine, folder: Path, generated: dict[str, pages.Page], nav: list,
-                    lang: str, config_file: Path, base: str, epoch: int, stamp: bool = True) -> list[str]:
+                    lang: str, config_file: Path, base: str, epoch: int, cache_dir: Path | None,
+                    stamp: bool = True) -> list[str]:
     """One language's site into `folder`/site (its docs/ holds the hand-written pages); returns every page's address."""
     in_nav = _nav_paths(nav)
     layout_plan = stamping.plan(generated, in_nav, stamp)
     config = sitesource.write(folder, config_file, nav, lang, {p: generated[p] for p in layout_plan.built}, in_nav)
-    engines.build(engine, [config], epoch)
+    engines.build(engine, [config], epoch, cache_dir)
     untrusted = stamping.finish(str(folder / "site"), generated, layout_plan, base)
     if untrusted:
         print(f"note: the pages alike {', '.join(untrusted)} came out of {engine.name} unlike each other; "
               "every page is built by the engine instead (slower)", file=sys.stderr)
         shutil.rmtree(folder / "site")
-        return _build_language(engine, folder, generated, nav, lang, config_file, base, epoch, stamp=False)
+        return _build_language(engine, folder, generated, nav, lang, config_file, base, epoch, cache_dir, stamp=False)
     docs = folder / "docs"
     return [address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
         [address(p)[0] for p in layout_plan.stamped]
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
-               before_swap: Callable[[], None] | None = None, engine: str = engines.DEFAULT) -> Built:
+               before_swap: Callable[[], None] | None = None, engine: str = engines.DEFAULT,
+               cache_dir: Path | None = None) -> Built:
     """Build the site for `dataset` into `out`, atomically.
 
     `before_swap` is called when the new site is complete; if it raises, the new site
-    is thrown away and `out` is left as it was.
+    is thrown away and `out` is left as it was. `cache_dir`: what the downloads keep
+    between builds (`cache.py`), None: no cache.
     """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
@@ -131,10 +134,11 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         docs = folder / "docs"
         docs.mkdir(parents=True)
         past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
-        with Job(_write_extras, dataset, work / "extra", data_dir) as writers:  # they need only the data
+        with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
             extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, "sv")
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past)
-            urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch)
+            urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch,
+                                   cache_dir)
             site = folder / "site"
             _sitemap(site, urls, info.url, epoch)
         writers.result()

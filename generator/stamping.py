@@ -11,6 +11,7 @@ if the engine had built it (tested), without its per-page work for 10,000 record
 
 from __future__ import annotations
 
+import contextlib
 import os
 import posixpath
 import re
@@ -62,9 +63,12 @@ def plan(generated: dict[str, Page], in_nav: set[str], stamp: bool = True) -> Pl
 
 
 def _write(site: str, items: list[tuple[str, str]]) -> None:
+    """Write each page as a new file: one the engine built may be a hard link into the cache."""
     for rel, text in items:
         dest = os.path.join(site, rel)
         os.makedirs(os.path.dirname(dest), exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(dest)
         with open(dest, "w", encoding="utf-8") as out:
             out.write(text)
 
@@ -86,8 +90,7 @@ def finish(site: str, generated: dict[str, Page], layout_plan: Plan, base: str) 
                 with open(path, encoding="utf-8") as f:
                     text = f.read()
                 if (valid := valid_html(text)) != text:
-                    with open(path, "w", encoding="utf-8") as f:
-                        f.write(valid)
+                    _write(folder, [(name, valid)])
     layouts, filled = {}, []
     for path in layout_plan.built:
         url, dest = address(path)

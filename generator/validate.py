@@ -33,11 +33,11 @@ class Validation:
     """A validation under way: Frictionless checks the tables in a forked process
     (`background.Job`) while the rules run here, and a build may go on beside it."""
 
-    def __init__(self, data_dir: Path, today: dt.date | None = None):
+    def __init__(self, data_dir: Path, today: dt.date | None = None, cache_dir: Path | None = None):
         gc.unfreeze()  # what an earlier validation froze (portal serve) may be garbage now
         gc.disable()  # reading creates no cycles to collect, only objects to keep
         try:
-            self.loaded = load(data_dir)
+            self.loaded = load(data_dir, cache_dir)
         finally:
             gc.enable()
         gc.freeze()  # kept to the end: never scanned again by the collector (or copied by a forked job)

@@ -2,17 +2,61 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
-from conftest import REPO
+import pytest
+
+from conftest import REPO, run_portal
+
+HUGO = shutil.which("hugo")
 
 
-def test_bench_prints_a_row_per_step_with_exit_zero(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "generator.bench", "--sizes", "30", "--steps", "validate", "build",
-                           "--work", str(tmp_path)], cwd=REPO, capture_output=True, text=True, timeout=300)
+def _bench(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator.bench", *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_bench_prints_a_row_per_step_and_the_ratios_to_hugo(tmp_path):
+    done = _bench("--sizes", "30", "--steps", "validate", "build", "warm", "hugo", "--work", str(tmp_path))
     assert done.returncode == 0, done.stderr
-    rows = [line.split() for line in done.stdout.splitlines() if line.startswith("    30 ")]
-    assert [row[1:3] for row in rows] == [["portal", "validate"], ["portal", "build"]]
-    assert all(row[-1] == "0" and float(row[3]) > 0 and float(row[5]) > 0 for row in rows)  # exit 0, wall, user CPU
+    rows = [line.split() for line in done.stdout.splitlines() if line.startswith("    30 ") and line.split()[-1].isdigit()]
+    expected = [["portal", "validate"], ["portal", "build"], ["portal", "warm"]] + ([["hugo", "build"]] if HUGO else [])
+    assert [row[1:3] for row in rows] == expected
+    assert all(row[-1] == "0" and float(row[3]) > 0 for row in rows)  # exit 0, wall time
+    assert all(float(row[5]) > 0 for row in rows if row[1] == "portal")  # user CPU (Hugo's may round to 0.0)
+    ratios = [line for line in done.stdout.splitlines() if " / hugo build " in line]
+    if HUGO:
+        assert [line.split()[1:3] for line in ratios] == [["portal", "build"], ["portal", "warm"]]
+        assert all(line.rstrip().endswith(" x") for line in ratios)
+    else:
+        assert "apt-get install hugo" in done.stdout and not ratios
     assert list(tmp_path.iterdir()) == []  # its temporary folder is gone
+
+
+def test_generate_writes_a_data_folder_that_validates_and_refuses_a_used_one(tmp_path):
+    data = tmp_path / "data"
+    done = _bench("--generate", str(data), "--trips", "12")
+    assert done.returncode == 0, done.stderr
+    assert len(list((data / "trips").rglob("*.yaml"))) == 12
+    checked = run_portal("validate", "--data", str(data), "--today", "2026-01-01", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    again = _bench("--generate", str(data), "--trips", "12")
+    assert again.returncode == 2 and "is not empty" in again.stderr
+
+
+@pytest.mark.skipif(HUGO is None, reason="Hugo is not installed (apt-get install hugo)")
+def test_the_hugo_site_has_one_bare_page_per_trip(tmp_path):
+    from generator.bench import _hugo_site, generate
+
+    trips = generate(tmp_path / "data", 7)
+    site = _hugo_site(tmp_path / "hugo", trips)
+    done = subprocess.run([HUGO, "--quiet", "--source", str(site), "--cacheDir", str(tmp_path / "cache")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    pages = sorted((site / "public" / "resor").glob("*/index.html"))
+    assert [p.parent.name for p in pages] == sorted(t["id"] for t in trips)
+    page = pages[0].read_text(encoding="utf-8")
+    trip = next(t for t in trips if t["id"] == pages[0].parent.name)
+    assert f"<h1>{trip['title']}</h1>" in page and "Deltagandet gav kunskap" in page and 'lang="sv"' in page

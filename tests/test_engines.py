@@ -64,3 +64,43 @@ def test_plugins_and_hooks_in_mkdocs_yml_are_refused_not_dropped(workdir):
 
     with pytest.raises(sitesource.BuildError, match="remove blog, hooks: the portal builds with any engine"):
         sitesource.engine_config(workdir / "mkdocs.yml", [], "sv")
+
+
+def test_the_engine_runs_again_only_when_what_it_sees_changes(workdir, monkeypatch):
+    """A change of data alone leaves the engine's source as it was: its output comes from the cache, checked."""
+    from generator import engines, publish
+    from generator.validate import validated_dataset
+
+    runs = []
+    start = engines.start
+    monkeypatch.setattr(engines, "start", lambda *args: runs.append(args[1]) or start(*args))
+    cache, data = workdir / "cache", workdir / "data"
+
+    def build(out: str):
+        publish.build_site(validated_dataset(data)[1], data, workdir / out, cache_dir=cache)
+        return workdir / out
+
+    first = build("first")
+    assert len(runs) == 1
+    trip = data / "trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
+    trip.write_text(trip.read_text(encoding="utf-8").replace(
+        "title: OECD:s möte om inkluderande tillväxt i städer, Paris", "title: Nytt namn på resan"), encoding="utf-8")
+    second = build("second")
+    assert len(runs) == 1  # the engine did not run
+    assert ">Nytt namn på resan</h1>" in page(second, "resor/2016-11-paris-oecd-inclusive-growth/")
+    [entry] = (cache / "engine").iterdir()
+    damaged = next(entry.rglob("index.html"))
+    damaged.write_bytes(damaged.read_bytes().replace(b"<html", b"<htm1", 1))
+    third = build("third")
+    assert len(runs) == 2  # a damaged entry is not used: the engine built the source again
+    assert tree_of(third) == tree_of(second)
+    (workdir / "content").mkdir()
+    (workdir / "content" / "om.md").write_text("# Om\n\nText.\n", encoding="utf-8")
+    publish.build_site(validated_dataset(data)[1], data, workdir / "fourth", content=workdir / "content",
+                       cache_dir=cache)
+    assert len(runs) == 3 and "Text." in page(workdir / "fourth", "om/")
+    assert tree_of(first) != tree_of(second)
+
+
+def tree_of(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -257,7 +257,7 @@ def test_bad_data_exits_1_with_the_validator_message_and_keeps_the_site(workdir)
     assert error in result.stderr.splitlines()
     assert "Error: the data has errors; the site in site was not changed." in result.stderr
     assert tree(out) == before
-    assert sorted(p.name for p in workdir.iterdir()) == ["data", "site"]
+    assert sorted(p.name for p in workdir.iterdir()) == [".cache", "data", "site"]  # the cache is kept, nothing else
 
 
 def test_a_failing_step_after_the_engine_keeps_the_previous_site(workdir, monkeypatch):
@@ -270,7 +270,7 @@ def test_a_failing_step_after_the_engine_keeps_the_previous_site(workdir, monkey
     publish.build_site(dataset, workdir / "data", out)
     before = tree(out)
 
-    def broken_writer(dataset, site_dir, data_dir):
+    def broken_writer(dataset, site_dir, data_dir, cache_dir):
         (site_dir / "half-written.csv").write_text("id\n")
         raise publish.BuildError("the downloads could not be written")
 

@@ -102,3 +102,19 @@ def test_every_portal_command_exists_with_its_options(tmp_path, source, command)
     assert result.returncode == 0, result.stdout + result.stderr
     for option in options:
         assert option in result.stdout, f"{source}: `{command}`: {option} is not an option of portal {' '.join(path)}"
+
+
+def test_the_build_cache_is_kept_between_runs():
+    """Each workflow restores the folder `portal build` keeps its cache in, keyed on the generator's code."""
+    from generator.cache import DEFAULT_DIR
+
+    for path in WORKFLOWS:
+        steps = _steps(_load(path))
+        builds = [n for n, s in enumerate(steps) if s.get("run", "").startswith("portal build")]
+        if not builds:
+            continue
+        [(n, cache)] = [(n, s) for n, s in enumerate(steps) if s.get("uses", "").startswith("actions/cache@")]
+        assert n < builds[0], path.name  # restored before the build
+        assert cache["with"]["path"] == DEFAULT_DIR.as_posix(), path.name
+        assert "hashFiles('generator/**'" in cache["with"]["key"], path.name
+        assert all("--cache-dir" not in steps[b]["run"] and "--no-cache" not in steps[b]["run"] for b in builds)

@@ -16,8 +16,8 @@ data dictionary, changelog).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
-import os
 import shutil
 import warnings
 from pathlib import Path
@@ -36,8 +36,9 @@ from generator.downloads.sqlite import write_sqlite
 from generator.downloads.tables import Table, build_tables
 from generator.downloads.versions import Version, versions
 from generator.downloads.xlsx import write_workbook
+from generator.cache import Cache, key_of, link_or_copy
 from generator.corrections import Past, past_of
-from generator.history import Change, last_changes
+from generator.history import Change, data_tree, last_changes
 from generator.loader import Loaded, load
 from generator.model import Dataset
 from generator.published import published_versions
@@ -87,11 +88,13 @@ def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: s
     return _LAST_HISTORY[1]
 
 
-def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url: str, data_dir: Path) -> list[Path]:
+def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url: str, data_dir: Path,
+              cache_dir: Path | None = None) -> list[Path]:
     """Write every download, the changelog, the feed and the catalogue into `site_dir`.
 
     `loaded` is what the dataset was built from (None: read `data_dir` again);
-    `base_url` is the site's absolute URL, ending with /.
+    `base_url` is the site's absolute URL, ending with /; `cache_dir` keeps each
+    published version's downloads between builds (`cache.py`), None: no cache.
     """
     changes = last_changes(data_dir)
     found, log, past = history(dataset, loaded, data_dir, base_url, changes)
@@ -99,17 +102,15 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     written: list[Path] = []
     current = found[-1]
     gone = {(w.resource, w.key): w.last_version for w in past.withdrawn}  # their files stay, as last published
-    for version in found[:-1]:
-        old_tables = build_tables(version.loaded, version.dataset, version.release.date)
-        written += write_version(old_tables, version.release, root / f"v{version.release.version}")
-        last_here = {key for key, last in gone.items() if last == version.release.version}
-        if last_here:
-            written += write_records(old_tables, site_dir, only=last_here)
+    with Cache(cache_dir) if cache_dir is not None else contextlib.nullcontext() as cache:
+        for version in found[:-1]:
+            written += _published(version, cache, data_dir, root, site_dir,
+                                  {key for key, last in gone.items() if last == version.release.version})
     tables = build_tables(current.loaded, current.dataset, current.release.date)
     records = record_lines(tables)
     written += write_version(tables, current.release, root / f"v{current.release.version}", records)
     latest = root / "latest"
-    shutil.copytree(root / f"v{current.release.version}", latest, copy_function=_link_or_copy)
+    shutil.copytree(root / f"v{current.release.version}", latest, copy_function=link_or_copy)  # the same bytes as its version
     written += sorted(p for p in latest.rglob("*") if p.is_file())
     written += write_records(tables, site_dir, records)
     (root / "changelog.json").write_bytes(dumps(log))
@@ -120,12 +121,30 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     return written
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    """`latest/` holds the same bytes as its version: a hard link where the file system allows one."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def _published(version: Version, cache: Cache | None, data_dir: Path, root: Path, site_dir: Path,
+               last_here: set) -> list[Path]:
+    """A published version's downloads (a version never changes: from the cache when it holds them), and the
+    per-record files of the records withdrawn after it (`last_here`)."""
+    out = root / f"v{version.release.version}"
+    entry = _version_key(version, data_dir) if cache else None
+    files = cache.get_folder("versions", entry, out) if entry else None
+    tables = None
+    if files is None:
+        tables = build_tables(version.loaded, version.dataset, version.release.date)
+        files = write_version(tables, version.release, out)
+        if entry:
+            cache.put_folder("versions", entry, out, files)
+    if last_here:
+        tables = tables or build_tables(version.loaded, version.dataset, version.release.date)
+        files = files + write_records(tables, site_dir, only=last_here)
+    return files
+
+
+def _version_key(version: Version, data_dir: Path) -> str | None:
+    """What a published version's downloads are made from: its data (the tree, whatever the commit), number,
+    date and the site's address; the code that writes them is checked by the cache itself."""
+    tree = data_tree(data_dir, version.commit)
+    return tree and key_of("versions", tree, version.release.version, str(version.release.date), version.release.base_url)
 
 
 def _catalogue(found: list[Version], site_dir: Path) -> list[Path]:

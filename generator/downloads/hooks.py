@@ -20,10 +20,10 @@ def history_of(dataset: Dataset, data_dir: Path):
     return history(dataset, None, data_dir, site_info().url)
 
 
-def post_build(dataset: Dataset, site_dir: Path, data_dir: Path) -> None:
-    """Downloads, changelog, feeds, catalogue and old addresses into the fresh site."""
+def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, cache_dir: Path | None = None) -> None:
+    """Downloads, changelog, feeds, catalogue and old addresses into the fresh site (`cache_dir`: see `cache.py`)."""
     base_url = site_info().url
-    write_all(dataset, None, site_dir, base_url, data_dir)
+    write_all(dataset, None, site_dir, base_url, data_dir, cache_dir)
     write_redirects(history_of(dataset, data_dir)[0], site_dir, base_url)
 
 

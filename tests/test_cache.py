@@ -1,0 +1,137 @@
+"""The cache between builds: an entry that cannot be trusted is refused, deleted and made again,
+and a build from a damaged cache is the same, byte for byte, as a build without one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, SAMPLE_DATA, run_portal
+from generator.cache import ENTRIES, Cache, _checksum
+
+
+def _entries(root: Path) -> dict[tuple[str, str], tuple]:
+    with sqlite3.connect(root / ENTRIES) as db:
+        return {(kind, key): (code, checksum, payload)
+                for kind, key, code, checksum, payload in db.execute("SELECT * FROM entries")}
+
+
+def _set(root: Path, kind: str, key: str, code: str, checksum: str, payload: bytes) -> None:
+    db = sqlite3.connect(root / ENTRIES)
+    with db:
+        db.execute("UPDATE entries SET code = ?, checksum = ?, payload = ? WHERE kind = ? AND key = ?",
+                   (code, checksum, payload, kind, key))
+    db.close()
+
+
+def _flip(data: bytes) -> bytes:
+    return data[:5] + bytes([data[5] ^ 0x01]) + data[6:]
+
+
+DAMAGE = {
+    "flipped": lambda code, checksum, payload, other: (code, checksum, _flip(payload)),
+    "truncated": lambda code, checksum, payload, other: (code, checksum, payload[: len(payload) // 2]),
+    "another entry's": lambda code, checksum, payload, other: other,
+    "stale": lambda code, checksum, payload, other: ("0" * 64, _checksum("rows", "a", "0" * 64, payload), payload),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE)
+def test_an_entry_that_cannot_be_trusted_is_refused_and_deleted(tmp_path, damage):
+    with Cache(tmp_path) as cache:
+        cache.put("rows", "a", b"the rows of file a")
+        cache.put("rows", "b", b"the rows of file b")
+    with Cache(tmp_path) as cache:
+        assert cache.get("rows", "a") == b"the rows of file a"
+    stored = _entries(tmp_path)
+    _set(tmp_path, "rows", "a", *DAMAGE[damage](*stored[("rows", "a")], stored[("rows", "b")]))
+    with Cache(tmp_path) as cache:
+        assert cache.get("rows", "a") is None
+        assert cache.get("rows", "b") == b"the rows of file b"
+    assert list(_entries(tmp_path)) == [("rows", "b")]  # deleted when the cache was closed
+    with Cache(tmp_path) as cache:
+        cache.put("rows", "a", b"the rows of file a")
+    with Cache(tmp_path) as cache:
+        assert cache.get("rows", "a") == b"the rows of file a"
+
+
+def test_a_damaged_entries_file_is_deleted_and_the_build_goes_on(tmp_path):
+    with Cache(tmp_path) as cache:
+        cache.put("rows", "a", b"payload")
+    (tmp_path / ENTRIES).write_bytes(b"not a database " * 500)
+    with Cache(tmp_path) as cache:
+        assert cache.get("rows", "a") is None
+        cache.put("rows", "a", b"payload")
+    with Cache(tmp_path) as cache:
+        assert cache.get("rows", "a") == b"payload"
+
+
+def test_a_cache_folder_that_cannot_be_made_is_left_out_with_one_warning(tmp_path):
+    (tmp_path / "a-file").write_text("")
+    with pytest.warns(UserWarning, match="is not used") as warned:
+        with Cache(tmp_path / "a-file" / "cache") as cache:
+            assert cache.get("rows", "a") is None and cache.get("rows", "b") is None
+            cache.put("rows", "a", b"payload")
+            cache.put_folder("versions", "v1", tmp_path, [tmp_path / "a-file"])
+            assert cache.get_folder("versions", "v1", tmp_path / "out") is None
+    assert len(warned) == 1
+
+
+def test_a_folder_entry_with_a_changed_missing_or_added_file_is_refused(tmp_path):
+    source = tmp_path / "source"
+    (source / "tables").mkdir(parents=True)
+    files = [source / "a.csv", source / "tables" / "b.json"]
+    files[0].write_text("id\n1\n")
+    files[1].write_text("[]")
+    root = tmp_path / "cache"
+    with Cache(root) as cache:
+        cache.put_folder("versions", "v1", source, files)
+    with Cache(root) as cache:
+        got = cache.get_folder("versions", "v1", tmp_path / "out")
+    assert [p.relative_to(tmp_path / "out").as_posix() for p in got] == ["a.csv", "tables/b.json"]
+    assert (tmp_path / "out" / "a.csv").read_text() == "id\n1\n"
+    kept = root / "versions" / "v1"
+    for damage in (lambda: (kept / "a.csv").write_text("id\n2\n"), lambda: (kept / "a.csv").unlink(),
+                   lambda: (kept / "extra.csv").write_text("x")):
+        with Cache(root) as cache:
+            cache.put_folder("versions", "v1", source, files)
+        damage()
+        with Cache(root) as cache:
+            assert cache.get_folder("versions", "v1", tmp_path / f"out-{id(damage)}") is None
+        assert not kept.exists() and ("versions", "v1") not in _entries(root)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_a_build_from_a_damaged_cache_rebuilds_it_and_equals_a_build_without_one(tmp_path):
+    """The sample in this repository: its published versions' downloads and every data file are cached."""
+    cache = tmp_path / "cache"
+
+    def build(out: str, *options: str) -> dict[str, bytes]:
+        done = run_portal("build", "--data", str(SAMPLE_DATA), "--out", str(tmp_path / out), *options, cwd=REPO)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return _tree(tmp_path / out)
+
+    without = build("plain", "--no-cache")
+    assert build("first", "--cache-dir", str(cache)) == without
+    entries = _entries(cache)
+    rows = sorted(key for kind, key in entries if kind == "rows")
+    versions = sorted(key for kind, key in entries if kind == "versions")
+    assert len(rows) > 20 and len(versions) >= 2  # every data file, every published version but the current one
+    first, second, third = rows[:3]
+    _set(cache, "rows", first, *DAMAGE["flipped"](*entries[("rows", first)], None))
+    _set(cache, "rows", second, *DAMAGE["truncated"](*entries[("rows", second)], None))
+    _set(cache, "rows", third, *entries[("rows", rows[3])])
+    kept = cache / "versions" / versions[0] / "portal.xlsx"
+    damaged = _flip(kept.read_bytes())
+    kept.unlink()  # not written in place: the first site holds the same file (a hard link)
+    kept.write_bytes(damaged)
+
+    assert build("second", "--cache-dir", str(cache)) == without
+    assert _entries(cache) == entries  # each damaged entry made again, as it was
+    assert kept.read_bytes() != damaged
+    assert build("third", "--cache-dir", str(cache)) == without
