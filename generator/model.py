@@ -96,10 +96,16 @@ class Organisation:
     memberships: list[Membership] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     trips: list[Trip] = field(default_factory=list)  # trips to events it organised
+    name_language: str | None = None  # the language `name` is in (BCP 47), when not Swedish
 
     @property
     def display_name(self) -> str:
         return self.name_sv or self.name
+
+    @property
+    def display_language(self) -> str | None:
+        """The language of `display_name`: a Swedish name is Swedish, the own name is in `name_language`."""
+        return None if self.name_sv else self.name_language
 
 
 @dataclass
@@ -279,6 +285,7 @@ class Trip:
     destinations: list[Destination] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     costs: list[Cost] = field(default_factory=list)
+    event_language: str | None = None  # the language `event` is in (BCP 47), when not Swedish
 
     @property
     def year(self) -> int:
@@ -412,7 +419,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
         if person.body:
             person.body.people.append(person)
     organisations = {v["id"]: Organisation(v["id"], v["name"], v.get("name_sv"), v["kind"], v.get("country"), v.get("city"),
-                                           v.get("website"), bool(v.get("example")), f) for v, f in rows("organisations")}
+                                           v.get("website"), bool(v.get("example")), f, name_language=v.get("name_language"))
+                     for v, f in rows("organisations")}
     memberships = {}
     for v, f in rows("memberships"):
         m = Membership(v["id"], bodies[v["body_id"]], organisations[v["organisation_id"]], v.get("role"), v["start_date"],
@@ -442,7 +450,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
                     v.get("purpose_text"), v.get("decision_reference"), v.get("decision_number"), v.get("decision_date"),
                     v.get("decision_agenda_item"), bodies.get(v.get("decision_body_id")), memberships.get(v.get("membership_id")),
                     agreements.get(v.get("agreement_id")), v.get("report"), v.get("report_date"), v.get("total_sek"),
-                    v.get("source"), bool(v.get("example")), f, v.get("travel_mode"))
+                    v.get("source"), bool(v.get("example")), f, v.get("travel_mode"),
+                    event_language=v.get("event_language"))
         trips[trip.id] = trip
         trip.body.trips.append(trip)
         for linked in (trip.organiser, trip.membership, trip.agreement):

@@ -161,8 +161,9 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-zåäöé]+", text.lower()))
 
 
-ALSO_ENGLISH = {"forum", "start", "organ", "land", "post", "de", "se"}
-"""Swedish words of the catalogue that are English words too, French (event names) or a code (DCAT-AP-SE)."""
+ALSO_ENGLISH = {"forum", "start", "organ", "land", "post", "de", "se", "en"}
+"""Swedish words of the catalogue that are English words too, French (event names) or codes (DCAT-AP-SE, the
+language code en)."""
 
 
 def swedish_words() -> set[str]:

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.render.formatting import (format_date, format_date_range, format_number, format_percent_change,
-                                         format_sek)
+from generator.render.formatting import (currency_name, format_date, format_date_range, format_number,
+                                         format_percent_change, format_sek)
 
 NB = "\u00a0"
 MINUS = "\u2212"
@@ -121,3 +121,18 @@ def test_usable_as_jinja_filters():
     out = env.from_string("{{ a|sek }} {{ d|date('en') }} {{ s|daterange(e) }}").render(
         a=1500, d="2016-11", s="2016-11-21", e="2016-11-22")
     assert out == f"1{NB}500{NB}kr November 2016 21–22 november 2016"
+
+
+@pytest.mark.parametrize("code, count, sv, en", [
+    ("EUR", None, "euro", "Euro"),
+    ("EUR", 2300, "euro", "euros"),
+    ("USD", 1, "amerikansk dollar", "US dollar"),
+    ("USD", 2.5, "amerikanska dollar", "US dollars"),
+    ("GBP", 120, "brittiska pund", "British pounds"),
+    ("DKK", 1, "dansk krona", "Danish krone"),
+    ("QQQ", 5, "QQQ", "QQQ"),  # no name in CLDR: the code, never an empty cell
+    (None, None, "–", "–"),
+])
+def test_currency_name_from_cldr(code, count, sv, en):
+    assert currency_name(code, count=count) == sv
+    assert currency_name(code, "en", count) == en

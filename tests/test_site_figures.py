@@ -213,6 +213,7 @@ def year_expected(dl: Downloads, mid: str, y: int) -> dict[str, object]:
             and dl.bodies[dl.memberships[f["membership_id"]]["body_id"]]["municipality_id"] == mid]
     _, _, cost, travellers, traveller_days = dl.rates(trips)
     population = dl.municipalities[mid]["population"]
+    climate = [float(t["co2e_kg_computed"]) for t in taken if t["co2e_kg_computed"]]
     return {
         "Organ som rapporterat": f"{done} av {total}",
         "Kostnader som kommunen betalat": spent,
@@ -227,6 +228,7 @@ def year_expected(dl: Downloads, mid: str, y: int) -> dict[str, object]:
         "Medlemsavgifter": dl.add(float(f["fee_sek_computed"]) if f["fee_sek_computed"] else None for f in fees),
         "Avtal som gällde": float(sum(_active(r["start_date"] or r["signed_date"], r["end_date"], y, r["status"] == "active")
                                       for r in dl.agreements.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid)),
+        "Resornas klimatpåverkan (beräknad)": "inga resor" if not taken else round(sum(climate), 1) if climate else None,
     }
 
 

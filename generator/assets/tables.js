@@ -1,8 +1,8 @@
 /* Sort and filter the portal's tables in the browser (progressive enhancement).
    Without JavaScript the table reads as a plain table. With it: each column header
    becomes a button that sorts (aria-sort tells screen readers the order), a labelled
-   filter field hides rows that do not match, and a live region announces how many
-   rows are shown. Self-hosted, no dependencies. */
+   filter field hides rows that do not match, a live region announces how many
+   rows are shown, and a button saves the rows shown as CSV. Self-hosted, no dependencies. */
 (function () {
   "use strict";
   var collator = new Intl.Collator("sv", { numeric: true, sensitivity: "base" });
@@ -11,6 +11,45 @@
     var cell = row.cells[index];
     if (!cell) return "";
     return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
+  }
+
+  /* A cell as the CSV holds it: the machine value the page gives (an id, a code, an ISO date,
+     a plain number), else its text. */
+  function csvValue(cell) {
+    if (!cell) return "";
+    if (cell.hasAttribute("data-value")) return cell.getAttribute("data-value");
+    if (cell.hasAttribute("data-sort")) return cell.getAttribute("data-sort");
+    return cell.textContent.trim();
+  }
+
+  /* The bulk CSV's rules (generator/downloads/tables.py): text a spreadsheet would run as a
+     formula gets the prefix the page names (data-csv-rule), numbers stay as they are; RFC 4180
+     quoting, CRLF line ends, UTF-8 without byte-order mark. */
+  function csvLine(values, numeric, rule) {
+    return values.map(function (value, i) {
+      if (!numeric[i] && rule.starts.some(function (s) { return value.indexOf(s) === 0; })) value = rule.prefix + value;
+      return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value;
+    }).join(",") + "\r\n";
+  }
+
+  function downloadCsv(table, headers, body) {
+    var rule = JSON.parse(table.getAttribute("data-csv-rule"));
+    var numeric = [false].concat(headers.map(function (th) { return th.classList.contains("portal-num"); }));
+    var lines = [csvLine(["id"].concat(headers.map(function (th) { return th.getAttribute("data-csv"); })), [], rule)];
+    Array.prototype.forEach.call(body.rows, function (row) {
+      if (row.hidden) return;
+      var values = [row.getAttribute("data-id") || ""];
+      headers.forEach(function (th, index) { values.push(csvValue(row.cells[index])); });
+      lines.push(csvLine(values, numeric, rule));
+    });
+    var url = URL.createObjectURL(new Blob(lines, { type: "text/csv;charset=utf-8" }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = (table.getAttribute("data-csv-file") || "tabell") + ".csv";
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 0);
   }
 
   function enhance(table, number) {
@@ -37,6 +76,14 @@
     status.setAttribute("aria-live", "polite");
     controls.appendChild(label);
     controls.appendChild(input);
+    if (table.hasAttribute("data-csv-rule")) {
+      var save = document.createElement("button");
+      save.type = "button";
+      save.className = "portal-save";
+      save.textContent = "Ladda ner de visade raderna som CSV";
+      save.addEventListener("click", function () { downloadCsv(table, headers, body); });
+      controls.appendChild(save);
+    }
     controls.appendChild(status);
     var anchor = table.closest(".portal-scroll") || table;
     anchor.parentNode.insertBefore(controls, anchor);
@@ -80,9 +127,31 @@
     announce(rows.length);
   }
 
+  /* Rows become cards where a table is wider than its place (portal.css switches them on by
+     the number of columns; this catches the tables whose text is wider than that expects). */
+  function fit(table) {
+    var place = table.parentNode;
+    table.classList.remove("portal-cards");
+    if (table.offsetWidth > place.clientWidth) table.classList.add("portal-cards");
+  }
+
   function init() {
     var tables = document.querySelectorAll("table[data-portal-sortable]");
     Array.prototype.forEach.call(tables, function (table, i) { enhance(table, i + 1); });
+    var all = Array.prototype.slice.call(document.querySelectorAll(".portal-scroll > table.portal-table"));
+    all.forEach(fit);
+    if (window.ResizeObserver) {
+      var widths = new WeakMap();
+      var observer = new ResizeObserver(function (entries) {
+        entries.forEach(function (entry) {
+          var width = entry.contentRect.width;
+          if (widths.get(entry.target) === width) return;  // only a change of width can change the fit
+          widths.set(entry.target, width);
+          fit(entry.target.firstElementChild);
+        });
+      });
+      all.forEach(function (table) { observer.observe(table.parentNode); });
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

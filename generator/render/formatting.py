@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 from babel import Locale
+from babel.numbers import get_currency_name
 
 from generator.render.i18n import current
 
@@ -141,3 +142,11 @@ def country_name(code: str | None, lang: str | None = None) -> str:
     if not code:
         return NO_VALUE
     return _territories(_lang(lang)).get(code, code)
+
+
+def currency_name(code: str | None, lang: str | None = None, count: float | None = None) -> str:
+    """`EUR` as a reader says it, `euro`; `USD` `amerikansk dollar`, `amerikanska dollar` when `count` is more than
+    one (CLDR, through Babel); English `US dollars`; the code itself where CLDR has no name."""
+    if not code:
+        return NO_VALUE
+    return get_currency_name(code, count, locale=_lang(lang))

@@ -113,6 +113,24 @@ def name_of(record) -> str:
     return record.display_name
 
 
+def in_language(text: str | None, lang: str | None) -> str | Markup:
+    """Text from the data, in `lang` (None: Swedish, the data's language), marked where that is not the language of
+    the page being rendered, so a screen reader pronounces it right (WCAG 3.1.2); "–" when there is none."""
+    if not text:
+        return "–"
+    lang = lang or "sv"
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang != current() else text
+
+
+def name_html(record) -> str | Markup:
+    """`name_of`, with an organisation's own name marked with its language."""
+    if isinstance(record, Organisation):
+        return in_language(record.display_name, record.display_language)
+    if isinstance(record, Membership):
+        return Markup("{} ({})").format(name_html(record.organisation), record.body.municipality.name)
+    return name_of(record)
+
+
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative folder ending in / or a file, maybe with #anchor) as seen from `page_url`."""
     path, _hash, anchor = target.partition("#")
@@ -137,7 +155,7 @@ def link(record, page_url: str, text: str | None = None) -> Markup:
         return Markup("")
     href = relative(url_for(record), page_url)
     lang = '' if current() == "sv" else ' lang="sv"'
-    return Markup(f'<a href="{escape(href)}"{lang}>{escape(text if text is not None else name_of(record))}</a>')
+    return Markup(f'<a href="{escape(href)}"{lang}>{escape(text if text is not None else name_html(record))}</a>')
 
 
 def history_url(site: SiteInfo, source_file: str) -> str:

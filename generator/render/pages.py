@@ -27,8 +27,8 @@ from generator.render import compare, costs, coverage, emissions, figures, maps,
 from generator.render.formatting import country_name
 from generator.render.i18n import LANGUAGES, NAMES, MissingTranslation, current, data_lang, from_data, language
 from generator.render.i18n import t as _
-from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_of, relative, resource_of,
-                                    source_path, twins, url_for, year_url)
+from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
+                                    resource_of, source_path, twins, url_for, year_url)
 from generator.render.views import (Cell, Header, PageView, Section, TableView, label, money, partial_date,
                                     preliminary_note)
 
@@ -288,7 +288,7 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
     """A year's trips; the lead says how many bodies of each municipality have reported the year."""
     url = year_url(year)
     trips = sorted(trips, key=lambda t: (t.start_date, t.id))
-    table = records.trip_table(trips, url, _("Resor {year}", year=year))
+    table = records.trip_table(trips, url, _("Resor {year}", year=year), csv_file=f"resor-{year}")
     covered = "; ".join(f"{m.name}: {figures.coverage(m, year, dataset.period_kind).text}"
                         for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
     lead = _("{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
@@ -298,67 +298,83 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
                     sections=sections, hide_toc=True)
 
 
-def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool) -> PageView:
-    table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False)
+def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: list[list[Cell]], example: bool,
+                  ids: list[str]) -> PageView:
+    """A list of records, sorted and filtered in the browser; `ids` are its rows' records."""
+    table = TableView(title, headers, rows, sortable=True, row_headers=True, searchable=False, ids=ids,
+                      csv_file=url.strip("/"))
     return PageView(url, title, example, lead=lead, sections=[Section(_("Förteckning"), table=table)], hide_toc=True)
 
 
 def memberships_index(dataset: Dataset) -> PageView:
     url = localized("medlemskap/")
     ms = sorted(dataset.memberships.values(), key=name_of)
-    rows = [[Cell(link(m, url), sort=name_of(m)), Cell(from_data(m.body.name)), Cell(partial_date(m.start_date), sort=m.start_date),
-             Cell(label("memberships", "status", m.status)), money(figures.fees_paid(m))] for m in ms]
+    rows = [[Cell(link(m, url), sort=name_of(m), value=m.organisation.id), Cell(from_data(m.body.name), value=m.body.id),
+             Cell(partial_date(m.start_date), sort=m.start_date), Cell(label("memberships", "status", m.status), value=m.status),
+             money(figures.fees_paid(m))] for m in ms]
     return _simple_index(url, _("Medlemskap"), _("Kommunernas medlemskap i internationella organisationer och nätverk. "
                          "Avgifter totalt är summan av de avgifter som är rapporterade; uppgift saknas när ingen är "
                          "det, 0 kr bara för ett avgiftsfritt medlemskap."),
-                         [Header(_("Organisation")), Header(_("Medlem")), Header(_("Sedan")), Header(_("Status")),
-                          Header(_("Avgifter totalt"), True)], rows,
-                         any(m.example or _example_costs(m.costs) for m in ms))
+                         [Header(_("Organisation"), csv="organisation_id"), Header(_("Medlem"), csv="body_id"),
+                          Header(_("Sedan"), csv="start_date"), Header(_("Status"), csv="status"),
+                          Header(_("Avgifter totalt"), True, csv="fees_sek")], rows,
+                         any(m.example or _example_costs(m.costs) for m in ms), [m.id for m in ms])
 
 
 def agreements_index(dataset: Dataset) -> PageView:
     url = localized("avtal/")
     ags = sorted(dataset.agreements.values(), key=lambda a: a.title)
-    rows = [[Cell(link(a, url), sort=a.title), Cell(label("agreements", "kind", a.kind)),
-             Cell(from_data(", ".join(p.organisation.display_name for p in a.parties) or "–")),
-             Cell(partial_date(a.signed_date), sort=a.signed_date or ""), Cell(label("agreements", "status", a.status))]
+    rows = [[Cell(link(a, url), sort=a.title), Cell(label("agreements", "kind", a.kind), value=a.kind),
+             Cell(Markup(", ").join(name_html(p.organisation) for p in a.parties) or "–",
+                  value=";".join(p.organisation.id for p in a.parties)),
+             Cell(partial_date(a.signed_date), sort=a.signed_date or ""),
+             Cell(label("agreements", "status", a.status), value=a.status)]
             for a in ags]
     return _simple_index(url, _("Avtal"), _("Avtal med andra städer och regioner."),
-                         [Header(_("Avtal", context="singular")), Header(_("Slag")), Header(_("Parter")), Header(_("Undertecknat")), Header(_("Status"))],
-                         rows, any(a.example or _example_costs(a.costs) for a in ags))
+                         [Header(_("Avtal", context="singular"), csv="title"), Header(_("Slag"), csv="kind"),
+                          Header(_("Parter"), csv="organisation_ids"), Header(_("Undertecknat"), csv="signed_date"),
+                          Header(_("Status"), csv="status")],
+                         rows, any(a.example or _example_costs(a.costs) for a in ags), [a.id for a in ags])
 
 
 def organisations_index(dataset: Dataset) -> PageView:
     url = localized("organisationer/")
     orgs = sorted(dataset.organisations.values(), key=lambda o: o.display_name)
-    rows = [[Cell(link(o, url), sort=o.display_name), Cell(label("organisations", "kind", o.kind)), Cell(country_name(o.country)),
+    rows = [[Cell(link(o, url), sort=o.display_name, value=o.name), Cell(label("organisations", "kind", o.kind), value=o.kind),
+             Cell(country_name(o.country), value=o.country or ""),
              Cell(str(len(o.memberships)), numeric=True), Cell(str(len(o.agreements)), numeric=True),
              Cell(str(len(o.trips)), numeric=True)] for o in orgs]
     return _simple_index(url, _("Organisationer"),
                          _("Organisationer, nätverk, städer och regioner som kommunerna samarbetar med."),
-                         [Header(_("Namn")), Header(_("Slag")), Header(_("Land")), Header(_("Medlemskap"), True),
-                          Header(_("Avtal"), True), Header(_("Resor"), True)], rows, any(o.example for o in orgs))
+                         [Header(_("Namn"), csv="name"), Header(_("Slag"), csv="kind"), Header(_("Land"), csv="country"),
+                          Header(_("Medlemskap"), True, csv="memberships"), Header(_("Avtal"), True, csv="agreements"),
+                          Header(_("Resor"), True, csv="trips")], rows, any(o.example for o in orgs), [o.id for o in orgs])
 
 
 def bodies_index(dataset: Dataset) -> PageView:
     url = localized("organ/")
     bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
-    rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(from_data(b.municipality.name)), Cell(label("bodies", "kind", b.kind)),
-             Cell(max(b.completeness, default="–")), money(figures.figure(b.costs_paid, bool(b.completeness)))]
+    rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(from_data(b.municipality.name), value=b.municipality.id),
+             Cell(label("bodies", "kind", b.kind), value=b.kind), Cell(max(b.completeness, default="–"),
+                                                                      value=max(b.completeness, default="")),
+             money(figures.figure(b.costs_paid, bool(b.completeness)))]
             for b in bodies]
     return _simple_index(url, _("Organ"), _("Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
                          "totalt är summan av de rapporterade kostnaderna; uppgift saknas för ett organ som varken har "
                          "kostnader eller har rapporterat någon period."),
-                         [Header(_("Organ", context="singular")), Header(_("Kommun")), Header(_("Slag")), Header(_("Senast rapporterat")),
-                          Header(_("Betalat totalt"), True)], rows,
-                         any(b.example or _example_costs(b.costs_paid) for b in bodies))
+                         [Header(_("Organ", context="singular"), csv="name"), Header(_("Kommun"), csv="municipality_id"),
+                          Header(_("Slag"), csv="kind"), Header(_("Senast rapporterat"), csv="reported_period"),
+                          Header(_("Betalat totalt"), True, csv="paid_sek")],
+                         rows, any(b.example or _example_costs(b.costs_paid) for b in bodies), [b.id for b in bodies])
 
 
 def people_index(dataset: Dataset) -> PageView:
     url = localized("personer/")
     people = sorted(dataset.people.values(), key=lambda p: p.display_name)
-    rows = [[Cell(link(p, url), sort=p.display_name), Cell(from_data(p.title)), Cell(from_data(p.body.name if p.body else "–")),
+    rows = [[Cell(link(p, url), sort=p.display_name, value=p.name or ""), Cell(from_data(p.title)),
+             Cell(from_data(p.body.name if p.body else "–"), value=p.body.id if p.body else ""),
              Cell(str(len(p.trips)), numeric=True)] for p in people]
     return _simple_index(url, _("Personer"), _("Förtroendevalda och tjänstepersoner i sina offentliga roller."),
-                         [Header(_("Namn")), Header(_("Roll")), Header(_("Organ", context="singular")), Header(_("Resor"), True)], rows,
-                         any(p.example for p in people))
+                         [Header(_("Namn"), csv="name"), Header(_("Roll"), csv="title"),
+                          Header(_("Organ", context="singular"), csv="body_id"), Header(_("Resor"), True, csv="trips")],
+                         rows, any(p.example for p in people), [p.id for p in people])

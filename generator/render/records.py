@@ -19,9 +19,9 @@ from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields
 from generator.render.charts import Series, bar_chart
 from generator.render.figures import Figure
-from generator.render.links import (SiteInfo, absolute, history_url, link, name_of, relative, report_email_url,
-                                    report_error_url, url_for)
-from generator.render.formatting import country_name, format_date, format_number, format_sek
+from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
+                                    report_email_url, report_error_url, url_for)
+from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
 from generator.render.i18n import current, data_lang, from_data
 from generator.render.i18n import t as _
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, count, date, date_cell,
@@ -62,6 +62,10 @@ def _shown(resource: str, name: str, value) -> str:
             return value
     if "x-labels" in spec:
         return "; ".join(label(resource, name, code) for code in str(value).split(";"))
+    if name == "country":
+        return country_name(str(value))
+    if name == "original_currency":
+        return currency_name(str(value))
     return str(value)
 
 
@@ -119,14 +123,17 @@ def destinations(trip: Trip) -> str:
 _trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
 
 
-def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True) -> TableView:
+def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True, csv_file: str = "") -> TableView:
     """The trips index table: date, destination, event, body, travellers, purpose, total.
 
     A trip is listed on its year's page and on the pages of its body, organiser, people
     and membership; its row is rendered once for each way it links from a page.
     """
-    headers = [Header(_("Datum")), Header(_("Resa och resmål")), Header(_("Evenemang")), Header(_("Organ", context="singular")),
-               Header(_("Resenärer"), True), Header(_("Inriktning")), Header(_("Kostnad"), True)]
+    headers = [Header(_("Datum"), csv="start_date"), Header(_("Resa och resmål"), csv="title"),
+               Header(_("Evenemang"), csv="event"), Header(_("Organ", context="singular"), csv="body_id"),
+               Header(_("Resenärer"), True, csv="participants"), Header(_("Inriktning"), csv="purposes"),
+               Header(_("Kostnad"), True, csv="municipality_sek")]
+    labels = [h.text for h in headers]
     rows = []
     for t in trips:
         trip_link, body_link = link(t, url), link(t.body, url)
@@ -135,12 +142,14 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True)
         if cached is None or cached[0] is not t:
             title = Markup(f"{trip_link}<br>{escape(destinations(t))}")
             cached = _trip_rows[key] = (t, row_html([
-                date_cell(t.start_date), Cell(title, sort=t.title), Cell(from_data(t.event or "–")),
-                Cell(body_link, sort=name_of(t.body)),
+                date_cell(t.start_date), Cell(title, sort=t.title), Cell(in_language(t.event, t.event_language),
+                                                                         value=None if t.event else ""),
+                Cell(body_link, sort=name_of(t.body), value=t.body.id),
                 Cell(str(len(t.participants)), sort=str(len(t.participants)), numeric=True),
-                Cell(", ".join(purpose_label(p) for p in t.purposes)), money(figures.trip_figure(t))]))
+                Cell(", ".join(purpose_label(p) for p in t.purposes), value=";".join(t.purposes)),
+                money(figures.trip_figure(t))], labels=labels, row_id=t.id))
         rows.append(cached[1])
-    return TableView(caption, headers, rows, sortable=sortable, searchable=False)
+    return TableView(caption, headers, rows, sortable=sortable, searchable=False, csv_file=csv_file)
 
 
 def forget_rows() -> None:
@@ -170,9 +179,9 @@ def trip_page(t: Trip) -> PageView:
     url = url_for(t)
     organiser = link(t.organiser, url) if t.organiser else from_data(t.organiser_name or "–")
     facts = [(_("Datum"), date_range(t.start_date, t.end_date)), (_("Resmål"), destinations(t)),
-             (_("Evenemang"), from_data(t.event or "–")), (_("Arrangör"), organiser), (_("Ansvarigt organ"), link(t.body, url)),
-             (_("Status"), label("trips", "status", t.status)), (_("Kostnad för kommunen"), sek(figures.trip_figure(t))),
-             (_("Klimatpåverkan"), emissions.trip_line(t, url))]
+             (_("Evenemang"), in_language(t.event, t.event_language)), (_("Arrangör"), organiser),
+             (_("Ansvarigt organ"), link(t.body, url)), (_("Status"), label("trips", "status", t.status)),
+             (_("Kostnad för kommunen"), sek(figures.trip_figure(t))), (_("Klimatpåverkan"), emissions.trip_line(t, url))]
     if t.membership:
         facts.append((_("Medlemskap", context="singular"), link(t.membership, url)))
     if t.agreement:
@@ -324,7 +333,8 @@ def membership_page(m: Membership, first: int, last: int) -> PageView:
     if m.source:
         sections.append(Section(_("Källa"), text=from_data(m.source)))
     example = m.example or any(c.example for c in m.costs) or any(t.has_example_data for t in trips)
-    return PageView(url, _("Medlemskap: {name}", name=name_of(m)), example, facts=facts, sections=sections)
+    return PageView(url, _("Medlemskap: {name}", name=name_of(m)), example, facts=facts, sections=sections,
+                    heading=Markup(_("Medlemskap: {name}")).format(name=name_html(m)))
 
 
 def agreement_page(a: Agreement) -> PageView:
@@ -353,7 +363,7 @@ def agreement_page(a: Agreement) -> PageView:
 
 def organisation_page(o: Organisation) -> PageView:
     url = url_for(o)
-    facts = [(_("Namn"), from_data(o.name)), (_("Slag"), label("organisations", "kind", o.kind)),
+    facts = [(_("Namn"), in_language(o.name, o.name_language)), (_("Slag"), label("organisations", "kind", o.kind)),
              (_("Ort"), ", ".join(x for x in (o.city, o.country and country_name(o.country)) if x) or "–")]
     if o.website:
         facts.append((_("Webbplats"), Markup('<a href="{0}">{0}</a>').format(o.website)))
@@ -364,7 +374,8 @@ def organisation_page(o: Organisation) -> PageView:
                         text=None if o.trips else _("Inga resor."))]
     sections += maps.map_sections(o.trips, _("för resor till organisationens evenemang"), "map-org")
     example = o.example or any(t.has_example_data for t in o.trips)
-    return PageView(url, o.display_name, example, facts=facts, sections=sections, title_lang=data_lang())
+    return PageView(url, o.display_name, example, facts=facts, sections=sections, heading=name_html(o),
+                    title_lang=data_lang())
 
 
 def body_page(b: Body, kind: str) -> PageView:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -16,9 +17,11 @@ import cmarkgfm
 import nh3
 from markupsafe import Markup, escape
 
+from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
 from generator.entities import fields, labels, schema_descriptor
 from generator.render.figures import Figure
-from generator.render.formatting import NOT_REPORTED, format_date, format_date_range, format_number, format_percent_change, format_sek
+from generator.render.formatting import (NOT_REPORTED, currency_name, format_date, format_date_range, format_number,
+                                         format_percent_change, format_sek)
 from generator.render.i18n import current
 from generator.render.i18n import t as _
 
@@ -32,24 +35,36 @@ class Cell:
     text: str | Markup
     sort: str | None = None  # a value the browser sorts by (ISO date, plain number)
     numeric: bool = False
+    value: str | None = None  # the value a CSV of the row holds, when neither `sort` nor the text is it (an id, a code)
 
 
 @dataclass
 class Header:
     text: str
     numeric: bool = False
+    csv: str = ""  # the column's name in a CSV of the rows: the schema's field name when the column shows that field
 
 
-def row_html(cells: list[Cell], row_header: bool = False) -> Markup:
-    """One table row, every value escaped: `<tr><th scope="row">..</th><td class=".." data-sort="..">..</td></tr>`."""
-    parts = ["<tr>"]
+def row_html(cells: list[Cell], row_header: bool = False, labels: list[str] | None = None,
+             row_id: str | None = None) -> Markup:
+    """One table row, every value escaped: `<tr data-id=".."><th scope="row" data-label="..">..</th><td ..>..</td></tr>`.
+
+    `labels` are the column headers, repeated on each cell (`data-label`) for the cards a
+    narrow screen shows the rows as; `row_id` is the record's id, the first column of a
+    CSV of the rows.
+    """
+    parts = ["<tr>" if row_id is None else f'<tr data-id="{escape(row_id)}">']
     for i, c in enumerate(cells):
         tag = "th" if row_header and i == 0 else "td"
         parts.append(f"<{tag} scope=\"row\"" if tag == "th" else "<td")
         if c.numeric:
             parts.append(' class="portal-num"')
+        if labels:
+            parts.append(f' data-label="{escape(labels[i])}"')
         if c.sort is not None:
             parts.append(f' data-sort="{escape(c.sort)}"')
+        if c.value is not None:
+            parts.append(f' data-value="{escape(c.value)}"')
         parts.append(f">{escape(c.text)}</{tag}>")
     parts.append("</tr>")
     return Markup("".join(parts))
@@ -61,20 +76,35 @@ class TableView:
     headers: list[Header]
     rows: list[list[Cell] | Markup]  # cells, or a row already rendered by row_html
     foot: list[Cell] | None = None
-    sortable: bool = False
+    sortable: bool = False  # sorted and filtered in the browser, the rows left downloadable as CSV
     row_headers: bool = False
     searchable: bool = True  # False for lists that repeat what record pages say: keeps the search index small
+    ids: list[str] | None = None  # each row's record id (for the CSV of the rows)
+    csv_file: str = ""  # the name a CSV of the rows is saved under, without .csv
+
+    @property
+    def labels(self) -> list[str]:
+        return [h.text for h in self.headers]
 
     @property
     def body(self) -> Markup:
         """The rows as HTML, one per line."""
-        return Markup("".join(f"{row if isinstance(row, Markup) else row_html(row, self.row_headers)}\n"
-                              for row in self.rows))
+        labels = self.labels
+        return Markup("".join(
+            f"{row if isinstance(row, Markup) else row_html(row, self.row_headers, labels, self.ids and self.ids[i])}\n"
+            for i, row in enumerate(self.rows)))
 
     @property
-    def wide(self) -> bool:
-        """Too many columns to squeeze onto a phone: keep a readable width and scroll sideways."""
-        return len(self.headers) > 4
+    def width(self) -> str:
+        """How many columns it has, in bands: a narrow screen shows the rows as cards below a width set per band."""
+        n = len(self.headers)
+        return "narrow" if n <= 3 else "medium" if n <= 5 else "wide" if n <= 8 else "widest"
+
+    @property
+    def csv_rule(self) -> str:
+        """What the bulk CSV does to text that a spreadsheet would run as a formula (`tables.neutralise`), as JSON
+        for the browser: the characters such text starts with, and the prefix that makes it safe."""
+        return json.dumps({"starts": list(FORMULA_STARTS) + [NEUTRALISER], "prefix": NEUTRALISER})
 
 
 @dataclass
@@ -107,6 +137,7 @@ class PageView:
     record: dict | None = None
     hide_toc: bool = False
     title_lang: str | None = None  # the title's language when it is the data's, not the page's (`i18n.data_lang`)
+    heading: str | Markup | None = None  # the title as the page's h1 shows it, when parts are marked (another language)
 
 
 def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
@@ -179,7 +210,8 @@ def partial_date(value: str | None) -> str:
 
 
 def original_amount(amount: float | None, currency: str | None) -> str:
-    return f"{format_number(amount, decimals=2)} {currency}" if amount else "–"
+    """`2 300,00 euro`: the currency by its name, not its code."""
+    return f"{format_number(amount, decimals=2)} {currency_name(currency, count=amount)}" if amount else "–"
 
 
 def change(old: float, new: float) -> str:
