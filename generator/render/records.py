@@ -374,8 +374,7 @@ def organisation_page(o: Organisation) -> PageView:
                         text=None if o.trips else _("Inga resor."))]
     sections += maps.map_sections(o.trips, _("för resor till organisationens evenemang"), "map-org")
     example = o.example or any(t.has_example_data for t in o.trips)
-    return PageView(url, o.display_name, example, facts=facts, sections=sections, heading=name_html(o),
-                    title_lang=data_lang())
+    return PageView(url, o.display_name, example, facts=facts, sections=sections, heading=name_html(o))
 
 
 def body_page(b: Body, kind: str) -> PageView:
