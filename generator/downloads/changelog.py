@@ -78,12 +78,17 @@ def download_links(version: str, prefix: str) -> str:
     return " · ".join(f'<a href="{prefix}data/v{version}/{name}">{name}</a>' for name in MAIN_FILES)
 
 
+def _swedish(text: str, lang: str) -> str:
+    """The publisher's Swedish names in a citation, marked as Swedish on the English page."""
+    return f'<span lang="sv">{text}</span>' if lang == "en" else text
+
+
 def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: str = "") -> str:
     """The changelog page; `prefix` leads from the page to the site root (e.g. "../../")."""
     w = WORDS[lang]
     lines = [f"# {w['title']}", "", w["intro"], "",
              w["licence"].format(title=release.licence_title, url=release.licence_url, id=release.licence), "",
-             w["cite"], "", f"> {release.citation(lang)}", ""]
+             w["cite"], "", f"> {_swedish(release.citation(lang), lang)}", ""]
     for entry in log["versions"]:
         date = f" ({entry['date']})" if entry["date"] else ""
         lines += [f"## Version {entry['version']}{date}", "", f"{w['downloads']}: {download_links(entry['version'], prefix)}", ""]

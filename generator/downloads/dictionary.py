@@ -69,14 +69,19 @@ def _constraints(spec: dict, w: dict) -> str:
     return "; ".join(parts)
 
 
-def _allowed(spec: dict, w: dict) -> list[str]:
+def _swedish(lang: str):
+    """How the page writes Swedish text: marked `lang="sv"` on the English page (WCAG 3.1.2), as is on the Swedish."""
+    return (lambda text: f'<span lang="sv">{text}</span>' if text else text) if lang == "en" else (lambda text: text)
+
+
+def _allowed(spec: dict, w: dict, sv=str) -> list[str]:
     codes = spec.get("constraints", {}).get("enum")
     if not codes:
         return []
     labels = spec.get("x-labels", {})
     if len(codes) > MAX_LISTED and not labels:
         return [f"{w['allowed']}: {w['codes'].format(n=len(codes))}"]
-    items = [f"`{code}` ({labels[code]['sv']} / {labels[code]['en']})" if code in labels else f"`{code}`"
+    items = [f"`{code}` ({sv(labels[code]['sv'])} / {labels[code]['en']})" if code in labels else f"`{code}`"
              for code in codes]
     return [f"{w['allowed']}: " + ", ".join(items)]
 
@@ -85,12 +90,13 @@ def data_dictionary_markdown(lang: str = "sv") -> str:
     """The data dictionary page (Markdown) in `lang` ("sv" or "en"); both descriptions are always given."""
     w = WORDS[lang]
     i = 0 if lang == "sv" else 1
+    sv = _swedish(lang)
     chars = ", ".join(f"`{c}`" if c not in _CHAR_NAMES else _CHAR_NAMES[c][i] for c in FORMULA_STARTS)
     lines = [f"# {w['title']}", "", w["intro"], "", w["formula"].format(chars=chars, n=NEUTRALISER), ""]
     for resource in PUBLISHED:
         meta = schema_descriptor(resource)
-        lines += [f"## {meta.get('title', resource)} / {meta.get('title_en', resource)} (`{resource}`)", "",
-                  f"{meta.get('description', '')}  ", f"*{meta.get('description_en', '')}*", "",
+        lines += [f"## {sv(meta.get('title', resource))} / {meta.get('title_en', resource)} (`{resource}`)", "",
+                  f"{sv(meta.get('description', ''))}  ", f"*{meta.get('description_en', '')}*", "",
                   f"{w['key']}: " + ", ".join(f"`{k}`" for k in meta["primaryKey"]) + "  "]
         for fk in meta.get("foreignKeys", []):
             own = fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
@@ -99,9 +105,9 @@ def data_dictionary_markdown(lang: str = "sv") -> str:
                   "|---|---|---|---|---|"]
         for spec in meta["fields"]:
             required = w["yes"] if spec.get("constraints", {}).get("required") else ""
-            texts = [f"**{_cell(spec.get('title', ''))}** / **{_cell(spec.get('title_en', ''))}**",
-                     _cell(spec.get("description", "")), f"*{_cell(spec.get('description_en', ''))}*"]
-            texts += [_cell(a) for a in _allowed(spec, w)]
+            texts = [f"**{sv(_cell(spec.get('title', '')))}** / **{_cell(spec.get('title_en', ''))}**",
+                     sv(_cell(spec.get("description", ""))), f"*{_cell(spec.get('description_en', ''))}*"]
+            texts += [_cell(a) for a in _allowed(spec, w, sv)]
             lines.append(f"| `{spec['name']}` | {TYPES[spec['type']][i]} | {required} | "
                          f"{_cell(_constraints(spec, w))} | {'<br>'.join(texts)} |")
         lines.append("")

@@ -15,14 +15,7 @@ from generator.downloads.release import Release
 from generator.entities import PUBLISHED, schema_descriptor
 
 SECTION = "oppna-data"
-
-
-def downloads_markdown(release: Release, prefix: str = "") -> str:
-    """The downloads page: what each format is for, the files of the latest version, licence and citation."""
-    latest = f"{prefix}data/latest/"
-    rows = "\n".join(f"| {schema_descriptor(r)['title']} | `{r}` | <a href=\"{latest}{r}.csv\">{r}.csv</a> | "
-                     f"<a href=\"{latest}tables/{r}.json\">{r}.json</a> |" for r in PUBLISHED)
-    return f"""# Öppna data
+DOWNLOADS = {"sv": """# Öppna data
 
 Alla uppgifter på webbplatsen går att ladda ned, fritt att använda under
 [{release.licence_title}]({release.licence_url}) (`{release.licence}`). Senaste version: **{release.version}**.
@@ -57,18 +50,82 @@ Vad kolumnerna betyder står i [dataordboken](dataordbok.md).
 ## Versioner och citering
 
 Varje version finns kvar under `data/v<version>/`; vad som ändrats står under
-[versioner](versioner.md). Denna version ({download_links(release.version, prefix)}) citeras:
+[versioner](versioner.md). Denna version ({links}) citeras:
 
-> {release.citation()}
-"""
+> {citation}
+""",
+             "en": """# Open data
+
+All the data on the site can be downloaded, free to use under
+[{release.licence_title}]({release.licence_url}) (`{release.licence}`). Latest version: **{release.version}**.
+Column names and codes are in English; free text (titles, purposes, reports) is in Swedish.
+
+- **Excel**: <a href="{latest}portal.xlsx">portal.xlsx</a>, a sheet per table and a first sheet that explains the columns.
+- **Everything in one file**: <a href="{latest}portal.zip">portal.zip</a> (CSV, JSON, Excel, SQLite and schema).
+- **SQLite** for Datasette, DuckDB or sqlite3: <a href="{latest}portal.sqlite">portal.sqlite</a>, with
+  <a href="{latest}portal.metadata.json">portal.metadata.json</a>, which gives Datasette the tables' and columns'
+  names and descriptions, units and licence: `datasette portal.sqlite --metadata portal.metadata.json`.
+- **Frictionless Data Package** with table schemas, keys and licence: <a href="{latest}datapackage.json">datapackage.json</a>.
+- **JSON** as the records are shown on the site: <a href="{latest}trips.json">trips.json</a>,
+  <a href="{latest}memberships.json">memberships.json</a>, <a href="{latest}agreements.json">agreements.json</a>.
+- **Checksums** (SHA-256): <a href="{latest}SHA256SUMS">SHA256SUMS</a>.
+- **Feeds**: new and changed trips in <a href="{prefix}feed.atom">feed.atom</a>; every correction with the value before and after in <a href="{prefix}corrections.atom">corrections.atom</a>.
+- **Data dictionary** as data: <a href="{latest}datadictionary.csv">datadictionary.csv</a> (and the first sheet of the Excel file).
+- **Metadata** for data portals (DCAT-AP-SE 3.0.1, every file of every version with its size and checksum):
+  <a href="{prefix}catalog.rdf">catalog.rdf</a> (RDF/XML, the address Sweden's data portal harvests),
+  <a href="{prefix}catalog.ttl">catalog.ttl</a>, <a href="{prefix}catalog.jsonld">catalog.jsonld</a>.
+
+Each record also has files of its own (JSON and CSV), linked from its page.
+
+## Tables (CSV and JSON)
+
+UTF-8 without BOM, comma as separator, full stop as decimal mark, dates as YYYY-MM-DD.
+What the columns mean is in the [data dictionary](dataordbok.md).
+
+| Table | Name | CSV | JSON |
+|---|---|---|---|
+{rows}
+
+## Versions and citation
+
+Every version stays under `data/v<version>/`; what changed is listed under
+[versions](versioner.md). This version ({links}) is cited as (the publisher's names are Swedish):
+
+> <span lang="sv">{citation}</span>
+"""}
+"""The downloads page per language; its placeholders are filled by `downloads_markdown`."""
+
+
+def downloads_markdown(release: Release, prefix: str = "", lang: str = "sv") -> str:
+    """The downloads page in `lang`: what each format is for, the files of the latest version, licence and citation."""
+    latest = f"{prefix}data/latest/"
+    title = "title" if lang == "sv" else "title_en"
+    rows = "\n".join(f"| {schema_descriptor(r)[title]} | `{r}` | <a href=\"{latest}{r}.csv\">{r}.csv</a> | "
+                     f"<a href=\"{latest}tables/{r}.json\">{r}.json</a> |" for r in PUBLISHED)
+    return DOWNLOADS[lang].format(latest=latest, prefix=prefix, rows=rows, release=release,
+                                  links=download_links(release.version, prefix), citation=release.citation(lang))
+
+
+SWITCH = {"sv": ('[English](../en/{section}/{name}){{: lang="en" hreflang="en" }}'),
+          "en": ('[Svenska](../../{section}/{name}){{: lang="sv" hreflang="sv" }}')}
+
+
+def _with_switch(markdown: str, lang: str, name: str) -> str:
+    """The page with a link to its twin in the other language under its heading (as every page has)."""
+    heading, _, rest = markdown.partition("\n")
+    switch = SWITCH[lang].format(section=SECTION, name=name)
+    return f"{heading}\n\n{switch}\n{{: .portal-language }}\n{rest}"
 
 
 def write_pages(log: dict, release: Release, docs_dir: Path) -> list:
-    """Write the three pages under docs_dir/oppna-data/; returns their nav entry."""
-    folder = docs_dir / SECTION
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "index.md").write_text(downloads_markdown(release, "../"), encoding="utf-8")
-    (folder / "dataordbok.md").write_text(data_dictionary_markdown("sv"), encoding="utf-8")
-    (folder / "versioner.md").write_text(changelog_markdown(log, release, "sv", "../../"), encoding="utf-8")
+    """Write the three pages under docs_dir/oppna-data/, and in English under docs_dir/en/oppna-data/; returns the
+    Swedish nav entry (the English nav has the same pages under en/, see `render.pages.localized_nav`)."""
+    for lang, root in (("sv", ""), ("en", "../")):
+        folder = docs_dir / ("en" if lang == "en" else "") / SECTION
+        folder.mkdir(parents=True, exist_ok=True)
+        pages = {"index.md": downloads_markdown(release, root + "../", lang), "dataordbok.md": data_dictionary_markdown(lang),
+                 "versioner.md": changelog_markdown(log, release, lang, root + "../../")}
+        for name, markdown in pages.items():
+            (folder / name).write_text(_with_switch(markdown, lang, name), encoding="utf-8")
     return [{"Öppna data": [f"{SECTION}/index.md", {"Dataordbok": f"{SECTION}/dataordbok.md"},
                             {"Versioner": f"{SECTION}/versioner.md"}]}]

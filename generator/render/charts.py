@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from generator.render.formatting import NOT_REPORTED, format_sek
+from generator.render.i18n import current
 
 # Okabe–Ito-like hues darkened to >= 3:1 on white; pairwise far apart (CIE76 ΔE > 30).
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#c0609a", "#8a6d00", "#6a3d9a", "#5f6b73", "#8c564b", "#b8004f")
@@ -84,8 +85,8 @@ def _svg(id_prefix: str, title: str, description: str, height: float, body: list
                       f'<rect width="{WIDTH}" height="{_n(height)}" fill="#ffffff"/>', *body, "</svg>"])
 
 
-def _empty(id_prefix: str, title: str, description: str, lang: str) -> str:
-    message = NO_DATA.get(lang, NO_DATA["sv"])
+def _empty(id_prefix: str, title: str, description: str, lang: str | None) -> str:
+    message = NO_DATA[lang or current()]
     return _svg(id_prefix, title, f"{description} {message}", 40,
                 [f'<text x="{PAD}" y="24">{_esc(message)}</text>'])
 
@@ -103,7 +104,7 @@ def _legend(names: Sequence[str], top: float) -> tuple[list[str], float]:
     return ["<g class=\"legend\">", *parts, "</g>"], (y - top + 20 if names else 0)
 
 
-def bar_chart(categories: list[str], series: list[Series], *, title: str, description: str, lang: str = "sv",
+def bar_chart(categories: list[str], series: list[Series], *, title: str, description: str, lang: str | None = None,
               stacked: bool = True, value_format: Callable[[float], str] | None = None,
               id_prefix: str = "chart") -> str:
     """Vertical bars per category (years), stacked (or side by side) by series; values in kronor by default."""
@@ -149,7 +150,7 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
         turn = f' transform="rotate(-45 {_n(cx)} {_n(ty)})"' if rotate else ""
         anchor = "end" if rotate else "middle"
         body.append(f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="{anchor}"{turn}>{_esc(name)}</text>')
-    gap = NOT_REPORTED.get(lang, NOT_REPORTED["sv"])
+    gap = NOT_REPORTED[lang or current()]
     upright = _width(gap) > band * 0.9  # too wide for its band: written upwards, so neighbouring gaps never overlap
     for i, category in enumerate(categories):  # a gap, said in words: unknown is not a zero bar
         if all(s.values[i] is None for s in series):
@@ -182,7 +183,7 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
 
 
 def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *, title: str, description: str,
-                         lang: str = "sv", value_format: Callable[[float], str] | None = None,
+                         lang: str | None = None, value_format: Callable[[float], str] | None = None,
                          id_prefix: str = "chart", series_name: str | None = None) -> str:
     """A ranking: one bar per label, the full label above its bar and the value at its end."""
     fmt = value_format or (lambda v: format_sek(v, lang))
@@ -191,7 +192,7 @@ def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *,
     if not labels:
         return _empty(id_prefix, title, description, lang)
     nums = [_value(v) for v in values]
-    texts = [NOT_REPORTED.get(lang, NOT_REPORTED["sv"]) if v is None else fmt(n) for v, n in zip(values, nums)]
+    texts = [NOT_REPORTED[lang or current()] if v is None else fmt(n) for v, n in zip(values, nums)]
     lo, hi = min(min(nums), 0.0), max(max(nums), 0.0)
     room = max(_width(t) for t in texts) + 6
     left = PAD + (room if lo < 0 else 0)

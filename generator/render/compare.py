@@ -19,10 +19,13 @@ from markupsafe import Markup
 from generator.model import Dataset, Municipality
 from generator.render import emissions, figures
 from generator.render.charts import Series, bar_chart
-from generator.render.costs import UNKNOWN_NOTE
+from generator.render.costs import unknown_note
 from generator.render.figures import Figure, KeyFigures, MunicipalityFigures, Rates
 from generator.render.formatting import format_number
-from generator.render.views import PRELIMINARY_NOTE, Cell, Header, PageView, Section, TableView, count, label, money
+from generator.render.i18n import from_data
+from generator.render.i18n import t as _
+from generator.render.links import localized
+from generator.render.views import Cell, Header, PageView, Section, TableView, count, label, money, preliminary_note
 
 URL = "jamforelse/"
 
@@ -42,22 +45,22 @@ class Year:
 
 @dataclass(frozen=True)
 class Measure:
-    name: str
+    name: Callable[[], str]  # in the language being rendered
     cell: Callable[[Year], Cell]
 
 
 MEASURES = [
-    Measure("Organ som rapporterat", lambda y: Cell(y.key.coverage.fraction, numeric=True)),
-    Measure("Kostnader som kommunen betalat", lambda y: money(y.key.spent)),
-    Measure("Kostnader per invånare", lambda y: money(y.per_inhabitant)),
-    Measure("Resor", lambda y: count(y.key.trips)),
-    Measure("Resenärer (olika personer)", lambda y: count(y.key.travellers)),
-    Measure("Resekostnad per resenär", lambda y: money(y.rates.per_traveller)),
-    Measure("Resekostnad per resenär och dag", lambda y: money(y.rates.per_traveller_day)),
-    Measure("Medlemskap", lambda y: count(y.key.memberships)),
-    Measure("Medlemsavgifter", lambda y: money(y.key.membership_fees)),
-    Measure("Avtal som gällde", lambda y: count(y.key.agreements)),
-    Measure("Resornas klimatpåverkan (beräknad)", lambda y: emissions.total(y.trips)),
+    Measure(lambda: _("Organ som rapporterat"), lambda y: Cell(y.key.coverage.fraction, numeric=True)),
+    Measure(lambda: _("Kostnader som kommunen betalat"), lambda y: money(y.key.spent)),
+    Measure(lambda: _("Kostnader per invånare"), lambda y: money(y.per_inhabitant)),
+    Measure(lambda: _("Resor"), lambda y: count(y.key.trips)),
+    Measure(lambda: _("Resenärer (olika personer)"), lambda y: count(y.key.travellers)),
+    Measure(lambda: _("Resekostnad per resenär"), lambda y: money(y.rates.per_traveller)),
+    Measure(lambda: _("Resekostnad per resenär och dag"), lambda y: money(y.rates.per_traveller_day)),
+    Measure(lambda: _("Medlemskap"), lambda y: count(y.key.memberships)),
+    Measure(lambda: _("Medlemsavgifter"), lambda y: money(y.key.membership_fees)),
+    Measure(lambda: _("Avtal som gällde"), lambda y: count(y.key.agreements)),
+    Measure(lambda: _("Resornas klimatpåverkan (beräknad)"), lambda y: emissions.total(y.trips)),
 ]
 """The rows of the comparison for the latest full year, in order."""
 
@@ -72,25 +75,30 @@ def spent(mf: MunicipalityFigures, year: int) -> Figure:
     return figures.figure([c for c in mf.costs if c.year == year], mf.coverage(year).complete)
 
 
-def _population_note(ms: list[Municipality]) -> str:
-    parts = [f"{m.name}: {format_number(m.population)} invånare {m.population_year} ({m.population_source})"
-             if m.population else f"{m.name}: folkmängden är inte angiven, så per invånare står som uppgift saknas"
+def _population_note(ms: list[Municipality]) -> Markup:
+    parts = [Markup(_("{municipality}: {n} invånare {year} ({source})")).format(
+                 municipality=m.name, n=format_number(m.population), year=m.population_year,
+                 source=from_data(m.population_source))
+             if m.population else _("{municipality}: folkmängden är inte angiven, så per invånare står som uppgift "
+                                    "saknas", municipality=m.name)
              for m in ms]
-    return ("Per invånare räknas med kommunens angivna folkmängd för alla år: " + "; ".join(parts) + ".")
+    return Markup("{}{}.").format(_("Per invånare räknas med kommunens angivna folkmängd för alla år: "),
+                                  Markup("; ").join(parts))
 
 
 def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int, as_of: dt.date | None) -> Section:
     years = [Year(mf.municipality, figures.key_figures(dataset, mf.municipality, year, as_of),
                   figures.rates(t for b in mf.municipality.bodies for t in b.trips if t.year == year),
                   tuple(t for b in mf.municipality.bodies for t in b.trips if t.year == year)) for mf in per]
-    rows = [[Cell(measure.name)] + [measure.cell(y) for y in years] for measure in MEASURES]
-    table = TableView(f"Kommunerna jämförda, {year}", [Header("Mått")] + [Header(mf.municipality.name, True) for mf in per],
-                      rows, row_headers=True)
-    note = (" ".join(f"{y.key.coverage.text}." for y in years) + f" {year} är det senaste hela året före den senaste "
-            "ändringen av uppgifterna. Resenärer är resornas deltagare som hör till ett organ i kommunen; kostnad per "
-            "resenär räknas bara på resor vars kostnad och resenärer båda är kända, och en resenärsdag är en resenär en "
-            "dag, första och sista resdagen medräknade. " + UNKNOWN_NOTE + " " + PRELIMINARY_NOTE)
-    return Section(f"I siffror, {year}", table=table, note=note)
+    rows = [[Cell(measure.name())] + [measure.cell(y) for y in years] for measure in MEASURES]
+    table = TableView(_("Kommunerna jämförda, {year}", year=year),
+                      [Header(_("Mått"))] + [Header(mf.municipality.name, True) for mf in per], rows, row_headers=True)
+    note = (" ".join(f"{y.key.coverage.text}." for y in years) + " " + _(
+        "{year} är det senaste hela året före den senaste ändringen av uppgifterna. Resenärer är resornas deltagare som "
+        "hör till ett organ i kommunen; kostnad per resenär räknas bara på resor vars kostnad och resenärer båda är "
+        "kända, och en resenärsdag är en resenär en dag, första och sista resdagen medräknade.", year=year)
+        + " " + unknown_note() + " " + preliminary_note())
+    return Section(_("I siffror, {year}", year=year), table=table, note=note)
 
 
 def years_section(per: list[MunicipalityFigures]) -> Section:
@@ -99,19 +107,21 @@ def years_section(per: list[MunicipalityFigures]) -> Section:
     amounts = {mf.municipality.id: {y: spent(mf, y) for y in years} for mf in per}
     rows = [[Cell(str(y)), Cell(mf.municipality.name), money(amounts[mf.municipality.id][y]),
              money(per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
-             Cell(mf.coverage(y).fraction + " organ", numeric=True)] for y in reversed(years) for mf in per]
-    table = TableView("Kostnader per år och kommun", [Header("År"), Header("Kommun"), Header("Kostnad", True),
-                                                      Header("Per invånare", True), Header("Rapporterat", True)],
+             Cell(_("{fraction} organ", fraction=mf.coverage(y).fraction), numeric=True)]
+            for y in reversed(years) for mf in per]
+    table = TableView(_("Kostnader per år och kommun"), [Header(_("År")), Header(_("Kommun")), Header(_("Kostnad"), True),
+                                                         Header(_("Per invånare"), True), Header(_("Rapporterat"), True)],
                       rows, row_headers=True)
     chart = Markup(bar_chart([str(y) for y in years],
                              [Series(mf.municipality.name, [amounts[mf.municipality.id][y].value for y in years])
-                              for mf in per], stacked=False, title="Kostnader per år, kommunerna bredvid varandra",
-                             description="Vad varje kommun betalat per år för resor, medlemskap och avtal, i kronor, "
-                                         "en stapel per kommun. År utan kända uppgifter visas som uppgift saknas.",
+                              for mf in per], stacked=False, title=_("Kostnader per år, kommunerna bredvid varandra"),
+                             description=_("Vad varje kommun betalat per år för resor, medlemskap och avtal, i kronor, "
+                                           "en stapel per kommun. År utan kända uppgifter visas som uppgift saknas."),
                              id_prefix="compare-years"))
-    return Section("Kostnader per år", chart=chart, table=table,
-                   note="Rapporterat: hur många av kommunens organ som har rapporterat året. " + UNKNOWN_NOTE
-                        + " Kommunerna läggs aldrig ihop. " + _population_note([mf.municipality for mf in per]))
+    return Section(_("Kostnader per år"), chart=chart, table=table,
+                   note=Markup(" ").join([_("Rapporterat: hur många av kommunens organ som har rapporterat året."),
+                                  unknown_note(), _("Kommunerna läggs aldrig ihop."),
+                                  _population_note([mf.municipality for mf in per])]))
 
 
 def policies_section(dataset: Dataset, ms: list[Municipality]) -> Section:
@@ -122,23 +132,24 @@ def policies_section(dataset: Dataset, ms: list[Municipality]) -> Section:
                     if a.body.municipality is m)
         rows.append([Cell(m.name), Cell(label("municipalities", "twin_city_policy", m.twin_city_policy)),
                      count(twins),
-                     Cell(f"vart {m.review_interval_years}:e år" if m.review_interval_years else "anges inte"),
-                     Cell(m.policy_reference or "–")])
-    table = TableView("Kommunernas styrdokument", [Header("Kommun"), Header("Vänortsavtal"),
-                                                   Header("Gällande vänortsavtal", True),
-                                                   Header("Omprövning av medlemskap och intentionsavtal"),
-                                                   Header("Styrdokument")], rows, row_headers=True)
-    return Section("Styrdokument", table=table,
-                   note="Gällande vänortsavtal: avtal av slaget vänortsavtal med status gällande, enligt uppgifterna. "
-                        "Hur väl uppgifterna följer styrdokumenten står på sidan Principerna.")
+                     Cell(_("vart {n}:e år", n=m.review_interval_years) if m.review_interval_years
+                          else _("anges inte")),
+                     Cell(from_data(m.policy_reference or "–"))])
+    table = TableView(_("Kommunernas styrdokument"), [Header(_("Kommun")), Header(_("Vänortsavtal")),
+                                                      Header(_("Gällande vänortsavtal"), True),
+                                                      Header(_("Omprövning av medlemskap och intentionsavtal")),
+                                                      Header(_("Styrdokument"))], rows, row_headers=True)
+    return Section(_("Styrdokument"), table=table,
+                   note=_("Gällande vänortsavtal: avtal av slaget vänortsavtal med status gällande, enligt uppgifterna. "
+                          "Hur väl uppgifterna följer styrdokumenten står på sidan Principerna."))
 
 
 def population_section(ms: list[Municipality]) -> Section:
     rows = [[Cell(m.name), count(m.population), Cell(str(m.population_year) if m.population_year else "–"),
-             Cell(m.population_source or "–")] for m in ms]
-    return Section("Invånare", table=TableView("Kommunernas folkmängd", [Header("Kommun"), Header("Invånare", True),
-                                                                        Header("År"), Header("Källa")], rows,
-                                               row_headers=True))
+             Cell(from_data(m.population_source or "–"))] for m in ms]
+    return Section(_("Invånare"), table=TableView(_("Kommunernas folkmängd"),
+                                                  [Header(_("Kommun")), Header(_("Invånare"), True), Header(_("År")),
+                                                   Header(_("Källa"))], rows, row_headers=True))
 
 
 def compare_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
@@ -148,8 +159,8 @@ def compare_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
     sections = [measures_section(dataset, per, year, as_of), years_section(per), policies_section(dataset, ms),
                 population_section(ms)]
     example = any(c.example for c in dataset.costs) or any(t.has_example_data for t in dataset.trips.values())
-    return PageView(URL, "Kommunerna jämförda", example,
-                    lead="Kommunerna bredvid varandra: vad de betalar, per år och per invånare, hur de reser, deras "
-                         "medlemskap och avtal och vad deras styrdokument säger. Varje kommun räknas för sig; inget "
-                         "läggs ihop över kommunerna, och varje tal säger hur många organ som har rapporterat.",
+    return PageView(localized(URL), _("Kommunerna jämförda"), example,
+                    lead=_("Kommunerna bredvid varandra: vad de betalar, per år och per invånare, hur de reser, deras "
+                           "medlemskap och avtal och vad deras styrdokument säger. Varje kommun räknas för sig; inget "
+                           "läggs ihop över kommunerna, och varje tal säger hur många organ som har rapporterat."),
                     sections=sections)

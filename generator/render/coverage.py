@@ -11,11 +11,12 @@ import datetime as dt
 from generator import periods
 from generator.model import Dataset
 from generator.render import figures
-from generator.render.links import link
+from generator.render.i18n import from_data
+from generator.render.i18n import t as _
+from generator.render.links import link, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
 
 URL = "fullstandighet/"
-NOT_REPORTED = "Ej rapporterat"
 
 
 def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
@@ -24,26 +25,29 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
     first, last = figures.data_years(dataset, as_of)
     shown = [p for year in range(last, first - 1, -1) for p in reversed(periods.periods_of_year(year, kind))]
     sections = []
+    url = localized(URL)
     for m in sorted(dataset.municipalities.values(), key=lambda m: m.name):
         bodies = sorted(m.bodies, key=lambda b: b.name)
         rows = []
         for b in bodies:
-            cells = [Cell(link(b, URL, b.name), sort=b.name)]
+            cells = [Cell(link(b, url, b.name), sort=b.name)]
             for period in shown:
                 report = b.completeness.get(period)
-                cells.append(Cell(label("completeness", "status", report.status) if report else NOT_REPORTED))
+                cells.append(Cell(label("completeness", "status", report.status) if report else _("Ej rapporterat")))
             rows.append(cells)
-        table = TableView(f"Rapportering per organ och period, {m.name}", [Header("Organ")] + [Header(p) for p in shown],
+        table = TableView(_("Rapportering per organ och period, {municipality}", municipality=m.name),
+                          [Header(_("Organ", context="singular"))] + [Header(p) for p in shown],
                           rows, row_headers=True, searchable=False)
-        notes = [f"{b.name}, {r.period}: {r.note}" for b in bodies for r in sorted(b.completeness.values(),
+        notes = [from_data(f"{b.name}, {r.period}: {r.note}") for b in bodies for r in sorted(b.completeness.values(),
                                                                                      key=lambda r: r.period) if r.note]
         years = range(last, first - 1, -1)
         covered = [figures.coverage(m, y, kind) for y in years]
-        summary = "Rapporterat: " + "; ".join(f"{c.year}: {c.fraction} organ" + (f" ({c.preliminary} preliminärt)"
-                                                                               if c.preliminary else "") for c in covered)
+        summary = _("Rapporterat: ") + "; ".join(
+            _("{year}: {fraction} organ", year=c.year, fraction=c.fraction)
+            + (_(" ({n} preliminärt)", n=c.preliminary) if c.preliminary else "") for c in covered)
         sections.append(Section(m.name, text=summary + ".", table=table, items=notes or None))
-    lead = ("Varje organ rapporterar per period om dess resor och kostnader är kompletta, preliminära eller om det "
-            "inte finns något att rapportera (en nollrapport). Ett organ som inte har rapporterat en period har okända "
-            "kostnader för den: de visas som uppgift saknas, aldrig som 0 kr.")
+    lead = _("Varje organ rapporterar per period om dess resor och kostnader är kompletta, preliminära eller om det "
+             "inte finns något att rapportera (en nollrapport). Ett organ som inte har rapporterat en period har okända "
+             "kostnader för den: de visas som uppgift saknas, aldrig som 0 kr.")
     example = any(r.example for r in dataset.completeness)
-    return PageView(URL, "Rapportering", example, lead=lead, sections=sections)
+    return PageView(url, _("Rapportering"), example, lead=lead, sections=sections)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from generator import periods
 from generator.model import Agreement, Body, Cost, Dataset, Membership, Municipality, Trip
+from generator.render.i18n import t as _
 
 
 def _year_of(partial: str | None) -> int | None:
@@ -162,12 +163,12 @@ class Coverage:
 
     @property
     def fraction(self) -> str:
-        return f"{self.reported} av {self.total}"
+        return _("{reported} av {total}", reported=self.reported, total=self.total)
 
     @property
     def text(self) -> str:
-        more = f", {self.preliminary} av dem preliminärt" if self.preliminary else ""
-        return f"{self.fraction} organ har rapporterat för {self.year}{more}"
+        more = _(", {n} av dem preliminärt", n=self.preliminary) if self.preliminary else ""
+        return _("{fraction} organ har rapporterat för {year}", fraction=self.fraction, year=self.year) + more
 
 
 def coverage(municipality: Municipality, year: int, kind: str) -> Coverage:

@@ -2,7 +2,8 @@
 
 Written here rather than taken from Babel: the portal needs a handful of fixed
 patterns, and a pinned, dependency-free version keeps builds identical everywhere.
-The functions double as Jinja2 filters.
+The functions double as Jinja2 filters. Without a `lang` they format for the language
+being rendered (`i18n.current`).
 """
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from functools import cache
 
 from babel import Locale
 from babel.numbers import get_currency_name
+
+from generator.render.i18n import current
 
 NBSP = "\u00a0"
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and can break a line
@@ -31,7 +34,9 @@ MONTHS = {
 SEPARATORS = {"sv": (NBSP, ","), "en": (",", ".")}
 
 
-def _lang(lang: str) -> str:
+def _lang(lang: str | None) -> str:
+    """`lang`, or the language being rendered (`i18n.current`) when None."""
+    lang = lang or current()
     if lang not in SEPARATORS:
         raise ValueError(f"unsupported language: {lang!r}")
     return lang
@@ -59,19 +64,19 @@ def _digits(value: Decimal, decimals: int, lang: str) -> str:
     return (MINUS if value < 0 else "") + text
 
 
-def format_number(n: float | int | Decimal, lang: str = "sv", decimals: int = 0) -> str:
+def format_number(n: float | int | Decimal, lang: str | None = None, decimals: int = 0) -> str:
     """`12 345` / `1,5` in Swedish (no-break space groups), `12,345` / `1.5` in English."""
     return _digits(_decimal(n, decimals), decimals, lang)
 
 
-def format_sek(amount: float | int | Decimal | None, lang: str = "sv") -> str:
+def format_sek(amount: float | int | Decimal | None, lang: str | None = None) -> str:
     """`12 345 kr` (`1 234,50 kr` when öre are present); English `SEK 12,345`; None: `uppgift saknas`."""
     if amount is None:
         return NOT_REPORTED[_lang(lang)]
     value = _decimal(amount, 2)
     decimals = 0 if value == value.to_integral_value() else 2
     text = _digits(value, decimals, lang)
-    return f"{text}{NBSP}kr" if lang == "sv" else f"SEK{NBSP}{text}"
+    return f"{text}{NBSP}kr" if _lang(lang) == "sv" else f"SEK{NBSP}{text}"
 
 
 def _parse(d: dt.date | str) -> tuple[int, int | None, int | None]:
@@ -90,7 +95,7 @@ def _parse(d: dt.date | str) -> tuple[int, int | None, int | None]:
     return day.year, day.month, day.day
 
 
-def format_date(d: dt.date | str, lang: str = "sv") -> str:
+def format_date(d: dt.date | str, lang: str | None = None) -> str:
     """`21 november 2016`, `november 2016` or `1997`: only as precise as the data."""
     year, month, day = _parse(d)
     if month is None:
@@ -99,7 +104,7 @@ def format_date(d: dt.date | str, lang: str = "sv") -> str:
     return f"{name} {year}" if day is None else f"{day} {name} {year}"
 
 
-def format_date_range(start: dt.date | str, end: dt.date | str | None, lang: str = "sv") -> str:
+def format_date_range(start: dt.date | str, end: dt.date | str | None, lang: str | None = None) -> str:
     """`21–22 november 2016`, `30 november – 2 december 2016`; repeats only what differs."""
     first = _parse(start)
     last = _parse(end) if end else first
@@ -118,13 +123,13 @@ def format_date_range(start: dt.date | str, end: dt.date | str | None, lang: str
     return f"{format_date(start, lang)} {EN_DASH} {format_date(end, lang)}"
 
 
-def format_percent_change(old: float | int | None, new: float | int | None, lang: str = "sv") -> str:
+def format_percent_change(old: float | int | None, new: float | int | None, lang: str | None = None) -> str:
     """`+12 %` / `−5 %` (English `+12%`); `–` when there is nothing to compare with."""
     if old is None or new is None or old == 0:
         return NO_VALUE
     value = _decimal((Decimal(str(new)) - Decimal(str(old))) / abs(Decimal(str(old))) * 100, 0)
     sign = "+" if value > 0 else ""
-    return f"{sign}{format_number(value, lang)}{NBSP if lang == 'sv' else ''}%"
+    return f"{sign}{format_number(value, lang)}{NBSP if _lang(lang) == 'sv' else ''}%"
 
 
 @cache
@@ -132,14 +137,14 @@ def _territories(lang: str) -> dict[str, str]:
     return dict(Locale.parse(lang).territories)
 
 
-def country_name(code: str | None, lang: str = "sv") -> str:
+def country_name(code: str | None, lang: str | None = None) -> str:
     """`FR` as a reader says it, `Frankrike` (CLDR, through Babel); the code itself where CLDR has no name."""
     if not code:
         return NO_VALUE
-    return _territories(lang).get(code, code)
+    return _territories(_lang(lang)).get(code, code)
 
 
-def currency_name(code: str | None, lang: str = "sv", count: float | None = None) -> str:
+def currency_name(code: str | None, lang: str | None = None, count: float | None = None) -> str:
     """`EUR` as a reader says it, `euro`; `USD` `amerikansk dollar`, `amerikanska dollar` when `count` is more than
     one (CLDR, through Babel); English `US dollars`; the code itself where CLDR has no name."""
     if not code:

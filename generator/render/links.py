@@ -2,7 +2,9 @@
 
 URLs are part of the published contract (people cite them), so they are built in
 one place from the record's stable id. Links inside generated pages are written
-relative to the page, so the site works under any prefix and any host.
+relative to the page, so the site works under any prefix and any host. The English
+site is the Swedish one under `en/`, page for page with the same path segments, so
+each page's twin is one prefix away (`localized`, `twins`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
+from generator.render.i18n import LANGUAGES, current
+from generator.render.i18n import t as _
 
 
 @dataclass(frozen=True)
@@ -37,18 +41,33 @@ RESOURCES = {Trip: "trips", Membership: "memberships", Agreement: "agreements", 
 _SECTION_OF = {RESOURCES[kind]: section for kind, section in SECTIONS.items()}
 
 
+PREFIX = {"sv": "", "en": "en/"}
+"""Where each language's pages are, from the site root."""
+
+
+def localized(url: str) -> str:
+    """A page's address in the language being rendered, from its Swedish address (site-relative)."""
+    return PREFIX[current()] + url
+
+
+def twins(url: str) -> dict[str, str]:
+    """A page's address in every language, from its address in any of them."""
+    swedish = next((url.removeprefix(p) for p in PREFIX.values() if p and url.startswith(p)), url)
+    return {lang: PREFIX[lang] + swedish for lang in LANGUAGES}
+
+
 def resource_of(record) -> str:
     return RESOURCES[type(record)]
 
 
 def url_for(record) -> str:
     """The record's page, relative to the site root, ending with /: its id alone, which never changes."""
-    return f"{SECTIONS[type(record)]}/{record.id}/"
+    return localized(f"{SECTIONS[type(record)]}/{record.id}/")
 
 
 def url_of(resource: str, record_id: str) -> str:
     """The page of a record known by its resource and id (a record of an older version, too)."""
-    return f"{_SECTION_OF[resource]}/{record_id}/"
+    return localized(f"{_SECTION_OF[resource]}/{record_id}/")
 
 
 def former_urls(record) -> list[str]:
@@ -57,7 +76,7 @@ def former_urls(record) -> list[str]:
 
 
 def year_url(year: int) -> str:
-    return f"resor/{year}/"
+    return localized(f"resor/{year}/")
 
 
 def taken_by_site(resource: str, record_id: str) -> bool:
@@ -95,11 +114,12 @@ def name_of(record) -> str:
 
 
 def in_language(text: str | None, lang: str | None) -> str | Markup:
-    """Text in another language than the page's, marked so a screen reader pronounces it right (WCAG 3.1.2);
-    "–" when there is none."""
+    """Text from the data, in `lang` (None: Swedish, the data's language), marked where that is not the language of
+    the page being rendered, so a screen reader pronounces it right (WCAG 3.1.2); "–" when there is none."""
     if not text:
         return "–"
-    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang else text
+    lang = lang or "sv"
+    return Markup('<span lang="{}">{}</span>').format(lang, text) if lang != current() else text
 
 
 def name_html(record) -> str | Markup:
@@ -113,7 +133,7 @@ def name_html(record) -> str | Markup:
 
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative folder ending in / or a file, maybe with #anchor) as seen from `page_url`."""
-    path, _, anchor = target.partition("#")
+    path, _hash, anchor = target.partition("#")
     to = [part for part in path.split("/") if part and part != "."]
     here = [part for part in page_url.split("/") if part and part != "."]
     if ".." in to or ".." in here:  # not a plain folder path: let posixpath work it out
@@ -130,11 +150,12 @@ def relative(target: str, page_url: str) -> str:
 
 
 def link(record, page_url: str, text: str | None = None) -> Markup:
-    """An escaped HTML link to a record's page."""
+    """An escaped HTML link to a record's page; its text is the data's, so Swedish on an English page too."""
     if record is None:
         return Markup("")
     href = relative(url_for(record), page_url)
-    return Markup(f'<a href="{escape(href)}">{escape(text if text is not None else name_html(record))}</a>')
+    lang = '' if current() == "sv" else ' lang="sv"'
+    return Markup(f'<a href="{escape(href)}"{lang}>{escape(text if text is not None else name_html(record))}</a>')
 
 
 def history_url(site: SiteInfo, source_file: str) -> str:
@@ -142,7 +163,7 @@ def history_url(site: SiteInfo, source_file: str) -> str:
 
 
 def report_error_url(site: SiteInfo, record_id: str, page_url: str, version: str) -> str:
-    title = quote(f"Fel i posten {record_id}")
+    title = quote(_("Fel i posten {id}", id=record_id))
     body = quote(_report_text(site, record_id, page_url, version))
     return f"{site.repo_url}/issues/new?title={title}&body={body}"
 
@@ -151,13 +172,13 @@ def report_email_url(site: SiteInfo, record_id: str, page_url: str, version: str
     """A prefilled e-mail: the way to report an error that needs no account anywhere."""
     if not site.report_email:
         return None
-    subject = quote(f"Fel i posten {record_id}")
+    subject = quote(_("Fel i posten {id}", id=record_id))
     return f"mailto:{site.report_email}?subject={subject}&body={quote(_report_text(site, record_id, page_url, version))}"
 
 
 def _report_text(site: SiteInfo, record_id: str, page_url: str, version: str) -> str:
-    return (f"Post: {record_id}\nSida: {site.url}{page_url}\nDataversion: {version}\n\n"
-            "Vad är fel, och var står det rätta?\n")
+    return _("Post: {id}\nSida: {url}\nDataversion: {version}\n\nVad är fel, och var står det rätta?\n",
+             id=record_id, url=site.url + page_url, version=version)
 
 
 def absolute(site: SiteInfo, url: str) -> str:

@@ -22,11 +22,12 @@ from markupsafe import Markup
 
 from generator.render.charts import AXIS, PALETTE, WIDTH, _check_prefix, _esc, _n
 from generator.render.formatting import country_name, format_number
+from generator.render.i18n import from_data
+from generator.render.i18n import t as _
 from generator.render.views import Cell, Header, Section, TableView
 
 SHAPES = Path(__file__).resolve().parents[1] / "geodata" / "land-110m.json"
 LAND = "#e3e7eb"  # decorative: the points and the table carry the information
-UNPLACED = "okänd position"
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,11 @@ def _label(place: Place) -> str:
 
 
 def _trips(n: int) -> str:
-    return f"{format_number(n)} {'resa' if n == 1 else 'resor'}"
+    return _("{n} resa", n=format_number(n)) if n == 1 else _("{n} resor", n=format_number(n))
+
+
+def region_name(region: "Region") -> str:
+    return {"world": _("världen"), "europe": _("Europa")}[region.key]
 
 
 def region_for(found: list[Place]) -> Region:
@@ -167,13 +172,14 @@ def destination_map(found: list[Place], region: Region, *, title: str, id_prefix
     inside = [x for x in found if x.latitude is not None and region.holds(x.longitude, x.latitude)]
     unplaced = [x for x in found if x.latitude is None]
     most = max((x.trips for x in inside), default=1)
-    summary = (f"{len(inside)} resmål på kartan" + (f"; flest resor till {_label(inside[0])}: {_trips(inside[0].trips)}"
-                                                   if inside else ""))
+    summary = _("{n} resmål på kartan", n=len(inside)) + (
+        _("; flest resor till {place}: {trips}", place=_label(inside[0]), trips=_trips(inside[0].trips)) if inside else "")
     outside = len(found) - len(inside) - len(unplaced)
-    notes = [f"{outside} resmål utanför kartans utsnitt" if outside else "",
-             f"{len(unplaced)} resmål med okänd position visas inte" if unplaced else ""]
-    description = ". ".join([f"Karta över {region.name} med resmålen som cirklar, större ju fler resor",
-                             summary] + [n for n in notes if n]) + ". Samma siffror finns i tabellen."
+    notes = [_("{n} resmål utanför kartans utsnitt", n=outside) if outside else "",
+             _("{n} resmål med okänd position visas inte", n=len(unplaced)) if unplaced else ""]
+    description = ". ".join([_("Karta över {region} med resmålen som cirklar, större ju fler resor",
+                               region=region_name(region)), summary] + [n for n in notes if n]) \
+        + ". " + _("Samma siffror finns i tabellen.")
     h = _n(round(region.height))
     body = [f'<path d="{land_path(region)}" fill="{LAND}" stroke="none"/>',
             f'<g class="places" fill="{PALETTE[1]}" fill-opacity="0.85" stroke="#ffffff" stroke-width="1">']
@@ -192,15 +198,15 @@ def destination_map(found: list[Place], region: Region, *, title: str, id_prefix
 
 def _where(place: Place, region: Region) -> str:
     if place.latitude is None:
-        return UNPLACED
-    return "på kartan" if region.holds(place.longitude, place.latitude) else "utanför kartan"
+        return _("okänd position")
+    return _("på kartan") if region.holds(place.longitude, place.latitude) else _("utanför kartan")
 
 
 def place_table(found: list[Place], region: Region, caption: str) -> TableView:
     """The map's numbers: each destination, its country, its trips, and whether the map shows it."""
-    rows = [[Cell(x.city), Cell(country_name(x.country)), Cell(format_number(x.trips), sort=str(x.trips), numeric=True),
+    rows = [[Cell(from_data(x.city)), Cell(country_name(x.country)), Cell(format_number(x.trips), sort=str(x.trips), numeric=True),
              Cell(_where(x, region))] for x in found]
-    return TableView(caption, [Header("Resmål"), Header("Land"), Header("Resor", True), Header("Position")], rows,
+    return TableView(caption, [Header(_("Resmål")), Header(_("Land")), Header(_("Resor"), True), Header(_("Position"))], rows,
                      row_headers=True, searchable=False)
 
 
@@ -211,8 +217,9 @@ def map_sections(trips, what: str, id_prefix: str, regions: tuple[Region, ...] |
         return []
     sections = []
     for region in regions or (region_for(found),):
-        title = f"Resmål {what}, {region.name}"
+        title = _("Resmål {what}, {region}", what=what, region=region_name(region))
         svg = destination_map(found, region, title=title, id_prefix=f"{id_prefix}-{region.key}")
-        sections.append(Section(f"Karta: {region.name}", chart=Markup(svg),
-                                table=place_table(found, region, f"Resmål {what}, {region.name}: antal resor")))
+        sections.append(Section(_("Karta: {region}", region=region_name(region)), chart=Markup(svg),
+                                table=place_table(found, region, _("Resmål {what}, {region}: antal resor", what=what,
+                                                                   region=region_name(region)))))
     return sections

@@ -16,25 +16,31 @@ from markupsafe import Markup
 from generator import rules
 from generator.model import Dataset, Municipality
 from generator.render import figures
-from generator.render.links import link
+from generator.render.i18n import current, from_data
+from generator.render.i18n import t as _
+from generator.render.links import link, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, date
 
 URL = "principer/"
-HEADINGS = {
-    "policy-twin-city": "Vänortsavtal trots att kommunen inte tecknar vänortsavtal",
-    "cooperation-no-end": "Samarbetsavtal utan slutdatum",
-    "cooperation-no-theme": "Samarbetsavtal utan tema",
-    "review-overdue": "Medlemskap och avsiktsförklaringar vars omprövning har passerat",
-    "review-missing": "Medlemskap och avsiktsförklaringar utan datum för omprövning",
-    "trip-no-decision": "Resor utan beslutshänvisning",
-    "trip-no-report": "Genomförda resor utan reserapport",
-    "trip-planned-past": "Resor som fortfarande står som planerade fast de är över",
-    "cost-preliminary-overdue": "Kostnader som länge varit preliminära",
-}
+
+
+def heading(code: str) -> str:
+    """What the findings of a check are, as the page's heading."""
+    return {
+        "policy-twin-city": _("Vänortsavtal trots att kommunen inte tecknar vänortsavtal"),
+        "cooperation-no-end": _("Samarbetsavtal utan slutdatum"),
+        "cooperation-no-theme": _("Samarbetsavtal utan tema"),
+        "review-overdue": _("Medlemskap och avsiktsförklaringar vars omprövning har passerat"),
+        "review-missing": _("Medlemskap och avsiktsförklaringar utan datum för omprövning"),
+        "trip-no-decision": _("Resor utan beslutshänvisning"),
+        "trip-no-report": _("Genomförda resor utan reserapport"),
+        "trip-planned-past": _("Resor som fortfarande står som planerade fast de är över"),
+        "cost-preliminary-overdue": _("Kostnader som länge varit preliminära"),
+    }[code]
 
 
 def url_for_municipality(m: Municipality) -> str:
-    return f"{URL}{m.id}/"
+    return localized(f"{URL}{m.id}/")
 
 
 def municipalities(dataset: Dataset) -> list[Municipality]:
@@ -53,7 +59,7 @@ def findings(dataset: Dataset, day: dt.date) -> list[tuple[str, object, str]]:
         return []
     records = {"trips": dataset.trips, "memberships": dataset.memberships, "agreements": dataset.agreements}
     by_file = {row.file: records[name][row.values["id"]] for name in records for row in loaded.tables[name]}
-    return [(p.code, by_file[p.file], p.message("sv")) for p in rules.check(loaded, day)
+    return [(p.code, by_file[p.file], p.message(current())) for p in rules.check(loaded, day)
             if p.code in rules.PRINCIPLES + rules.FOLLOW_UP and p.file in by_file]
 
 
@@ -68,22 +74,25 @@ def principle_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         for code in rules.PRINCIPLES + rules.FOLLOW_UP:
             rows = [[Cell(link(record, url), sort=record.id), Cell(message)] for c, record, message in mine if c == code]
             if rows:
-                sections.append(Section(HEADINGS[code], table=TableView(HEADINGS[code], [Header("Post"), Header("Vad")],
-                                                                        rows, searchable=False)))
-        lead = (f"Vad kontrollerna av strategins principer hittar för {m.name}, per {date(day)} (dagen för den senaste "
-                f"ändringen av uppgifterna). Det är samma kontroller som granskar varje ändring av uppgifterna.")
-        policy = f"Styrdokument: {m.policy_reference}." if m.policy_reference else None
+                sections.append(Section(heading(code), table=TableView(heading(code), [Header(_("Post")), Header(_("Vad"))],
+                                                                       rows, searchable=False)))
+        lead = _("Vad kontrollerna av strategins principer hittar för {municipality}, per {date} (dagen för den "
+                 "senaste ändringen av uppgifterna). Det är samma kontroller som granskar varje ändring av uppgifterna.",
+                 municipality=m.name, date=date(day))
+        policy = Markup(_("Styrdokument: {policy}.")).format(policy=from_data(m.policy_reference)) \
+            if m.policy_reference else None
         if not sections:
-            sections.append(Section("Inga avvikelser", text="Kontrollerna hittar inget att anmärka på."))
-        views.append(PageView(url, f"Principerna: {m.name}", False, lead=lead, intro=None,
-                              sections=[Section("Om kontrollerna", text=policy)] + sections if policy else sections))
+            sections.append(Section(_("Inga avvikelser"), text=_("Kontrollerna hittar inget att anmärka på.")))
+        views.append(PageView(url, _("Principerna: {municipality}", municipality=m.name), False, lead=lead, intro=None,
+                              sections=[Section(_("Om kontrollerna"), text=policy)] + sections if policy else sections))
     return views
 
 
 def principles_index(dataset: Dataset) -> PageView:
-    items = [Markup('<a href="{0}">{1}</a>').format(url_for_municipality(m).removeprefix(URL), m.name)
+    url = localized(URL)
+    items = [Markup('<a href="{0}">{1}</a>').format(url_for_municipality(m).removeprefix(url), m.name)
              for m in municipalities(dataset)]
-    lead = ("Strategierna säger hur det internationella arbetet ska gå till: inga vänortsavtal där kommunen valt bort "
-            "dem, samarbetsavtal med tema och slutdatum, medlemskap som omprövas, resor som beslutas och följs upp "
-            "med en rapport. Här visas vad kontrollerna av principerna hittar, för varje kommun.")
-    return PageView(URL, "Principerna", False, lead=lead, sections=[Section("Kommuner", items=items)], hide_toc=True)
+    lead = _("Strategierna säger hur det internationella arbetet ska gå till: inga vänortsavtal där kommunen valt bort "
+             "dem, samarbetsavtal med tema och slutdatum, medlemskap som omprövas, resor som beslutas och följs upp "
+             "med en rapport. Här visas vad kontrollerna av principerna hittar, för varje kommun.")
+    return PageView(url, _("Principerna"), False, lead=lead, sections=[Section(_("Kommuner"), items=items)], hide_toc=True)

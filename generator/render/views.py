@@ -18,10 +18,12 @@ import nh3
 from markupsafe import Markup, escape
 
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
-from generator.entities import labels
+from generator.entities import fields, labels, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.formatting import (NOT_REPORTED, currency_name, format_date, format_date_range, format_number,
                                          format_percent_change, format_sek)
+from generator.render.i18n import current
+from generator.render.i18n import t as _
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}
@@ -113,10 +115,13 @@ class Section:
     table: TableView | None = None
     chart: Markup | None = None
     items: list[str | Markup] | None = None
-    empty: str = "Inga."
+    empty: str = ""  # what `items` says when empty ("Inga." when not given)
     html: Markup | None = None
     note: str | None = None
     anchor: str = ""  # the heading's id, unique on its page (set when the page is rendered)
+
+    def __post_init__(self):
+        self.empty = self.empty or _("Inga.")
 
 
 @dataclass
@@ -131,6 +136,7 @@ class PageView:
     sections: list[Section] = field(default_factory=list)
     record: dict | None = None
     hide_toc: bool = False
+    title_lang: str | None = None  # the title's language when it is the data's, not the page's (`i18n.data_lang`)
     heading: str | Markup | None = None  # the title as the page's h1 shows it, when parts are marked (another language)
 
 
@@ -140,34 +146,50 @@ def known(facts: list[tuple[str, object]]) -> list[tuple[str, object]]:
 
 
 def label(resource: str, field_name: str, code: str) -> str:
-    return labels(resource, field_name).get(code, code)
+    """A code's label in the language being rendered (the schema's `x-labels`)."""
+    return labels(resource, field_name, current()).get(code, code)
+
+
+def field_title(resource: str, name: str) -> str:
+    """A column's title in the language being rendered (the schema's `title` or `title_en`)."""
+    spec = fields(resource).get(name, {})
+    return spec.get("title" if current() == "sv" else "title_en", name)
+
+
+def resource_title(resource: str) -> str:
+    """A table's title in the language being rendered."""
+    return schema_descriptor(resource).get("title" if current() == "sv" else "title_en", resource)
 
 
 def purpose_label(code: str) -> str:
-    return labels("trips", "purposes").get(code, code)
+    return label("trips", "purposes", code)
 
 
-PRELIMINARY_MARK = " (prel.)"
-PRELIMINARY_NOTE = "prel. = summan innehåller preliminära belopp, som kan ändras."
+def preliminary_mark() -> str:
+    return _(" (prel.)")
+
+
+def preliminary_note() -> str:
+    return _("prel. = summan innehåller preliminära belopp, som kan ändras.")
 
 
 def sek(amount) -> str:
     """An amount, a `Figure` (marked when part of it is preliminary) or None (uppgift saknas)."""
     if isinstance(amount, Figure):
-        return format_sek(amount.value) + (PRELIMINARY_MARK if amount.known and amount.preliminary else "")
+        return format_sek(amount.value) + (preliminary_mark() if amount.known and amount.preliminary else "")
     return format_sek(amount)
 
 
 def money(amount, preliminary: bool = False) -> Cell:
     """A table cell for an amount or a `Figure`; an unknown one sorts as empty and reads "uppgift saknas"."""
     value = amount.value if isinstance(amount, Figure) else amount
-    text = sek(amount) + (PRELIMINARY_MARK if preliminary and value is not None else "")
+    text = sek(amount) + (preliminary_mark() if preliminary and value is not None else "")
     return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
 def count(n: int | None) -> Cell:
     """A table cell for a number of things; None (not reported) reads "uppgift saknas" and sorts as empty."""
-    return Cell(NOT_REPORTED["sv"] if n is None else format_number(n), sort="" if n is None else str(n), numeric=True)
+    return Cell(NOT_REPORTED[current()] if n is None else format_number(n), sort="" if n is None else str(n), numeric=True)
 
 
 def date(value: dt.date | None) -> str:
@@ -220,8 +242,8 @@ def _report_cleaner() -> nh3.Cleaner:
 
 def amount_table(caption: str, key_header: str, keys: list[tuple[str | Markup, str]], table, years: list[int]) -> TableView:
     """Rows of `keys` (shown name, key) by year, with a total column and a total row (`figures.Table`)."""
-    headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header("Totalt", True)]
+    headers = [Header(key_header)] + [Header(str(y), True) for y in years] + [Header(_("Totalt"), True)]
     rows = [[Cell(name)] + [money(table.cell(key, y)) for y in years] + [money(table.total(key))]
             for name, key in keys]
-    foot = [Cell("Totalt")] + [money(table.year_total(y)) for y in years] + [money(table.grand_total())]
+    foot = [Cell(_("Totalt"))] + [money(table.year_total(y)) for y in years] + [money(table.grand_total())]
     return TableView(caption, headers, rows, foot, row_headers=True)
