@@ -196,9 +196,14 @@ def destination_map(found: list[Place], region: Region, *, title: str, id_prefix
                       f'<rect width="{WIDTH}" height="{h}" fill="#ffffff" stroke="{AXIS}"/>', *body, "</svg>"])
 
 
+def unplaced() -> str:
+    """What the site says of a destination whose position the portal could not find."""
+    return _("okänd position")
+
+
 def _where(place: Place, region: Region) -> str:
     if place.latitude is None:
-        return _("okänd position")
+        return unplaced()
     return _("på kartan") if region.holds(place.longitude, place.latitude) else _("utanför kartan")
 
 

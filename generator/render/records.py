@@ -116,7 +116,7 @@ def withdrawn_page(w: Withdrawn) -> PageView:
 
 def destinations(trip: Trip) -> str:
     """The places, each marked when the portal could not find its position (it is then not on a map)."""
-    return "; ".join(f"{d.city} ({country_name(d.country)}{'' if d.position else ', ' + maps.UNPLACED})"
+    return "; ".join(f"{d.city} ({country_name(d.country)}{'' if d.position else ', ' + maps.unplaced()})"
                      for d in trip.destinations) or "–"
 
 
