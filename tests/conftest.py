@@ -17,6 +17,12 @@ TODAY = "2026-11-23"  # deadlines in tests are checked against a fixed day
 SAMPLE_VERSION = re.search(r'^version: "([^"]+)"', (SAMPLE_DATA / "datapackage.yaml").read_text(encoding="utf-8"), re.M).group(1)
 
 
+def line_of(text: str, needle: str) -> int:
+    """The line on which `needle` first stands in `text`: expected positions follow the sample as it is edited."""
+    assert needle in text, needle
+    return text[:text.index(needle)].count("\n") + 1
+
+
 def run_portal(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
     """Run `portal` in a subprocess, as a user would from a terminal."""
     full_env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}

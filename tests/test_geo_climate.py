@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import TODAY, run_portal
+from conftest import TODAY, line_of, run_portal
 from generator import climate, geo
 from test_site_build import page, sample_site  # noqa: F401  (the session's built sample site)
 
@@ -107,10 +107,13 @@ def test_bad_coordinates_name_file_line_and_hint(workdir):
     result = run_portal("validate", "--lang", "en", "--today", TODAY, cwd=workdir)
     assert result.returncode == 1, result.stdout
     out = result.stdout
-    assert (f"data/trips/2016/{PARIS_TRIP}.yaml:29:15: error: 148.85 is not a possible latitude: "
+    line = line_of(path.read_text(encoding="utf-8"), "latitude: 148.85")
+    assert (f"data/trips/2016/{PARIS_TRIP}.yaml:{line}:15: error: 148.85 is not a possible latitude: "
             "the value lies between -90 and 90. [latitude]") in out
     assert "not in degrees and minutes" in out
-    assert "data/trips/2024/2024-06-bryssel-green-week.yaml:19:15: error: Half the coordinates: longitude is missing. [latitude]" in out
+    line = line_of(other.read_text(encoding="utf-8"), "latitude: 50.85")
+    assert (f"data/trips/2024/2024-06-bryssel-green-week.yaml:{line}:15: error: Half the coordinates: "
+            "longitude is missing. [latitude]") in out
 
 
 def test_a_place_not_found_is_a_warning_with_a_hint(workdir):
@@ -118,7 +121,8 @@ def test_a_place_not_found_is_a_warning_with_a_hint(workdir):
     path.write_text(path.read_text(encoding="utf-8").replace("city: Bryssel", "city: Brysel"), encoding="utf-8")
     result = run_portal("validate", "--lang", "en", "--today", TODAY, cwd=workdir)
     assert result.returncode == 0, result.stdout
-    assert ("data/trips/2024/2024-06-bryssel-green-week.yaml:18:11: warning: The portal cannot find Brysel (BE) "
+    line = line_of(path.read_text(encoding="utf-8"), "city: Brysel")
+    assert (f"data/trips/2024/2024-06-bryssel-green-week.yaml:{line}:11: warning: The portal cannot find Brysel (BE) "
             "among GeoNames' cities") in result.stdout
     assert "give the place's coordinates" in result.stdout
 

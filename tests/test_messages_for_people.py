@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, run_portal
+from conftest import REPO, TODAY, line_of, run_portal
 
 PARIS = "data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
 GREEN_WEEK = "data/trips/2024/2024-06-bryssel-green-week.yaml"
@@ -31,40 +31,46 @@ MISTAKES = [
     (MIPIM, "title: MIPIM, Cannes\n", "titel: MIPIM, Cannes\n"),  # a key in Swedish spelling
 ]
 
-# (file:line:column, field, message and hint) per language
+
+def at(file: str, text: str, column: int) -> str:
+    """file:line:column, the line being where `text` first stands in the sample file (as MISTAKES changes it)."""
+    return f"{file}:{line_of((REPO / file).read_text(encoding='utf-8'), text)}:{column}"
+
+
+# (file:line:column, field, message and hint) per language; a missing field is named at its mapping's first line
 EXPECTED = {
     "sv": [
-        (f"{EUROCITIES}:3:18", "organisation_id",
+        (at(EUROCITIES, "organisation_id: eurocities\n", 18), "organisation_id",
          "'eurocitis' i 'organisation_id' finns inte bland organisationer.",
          "Använd ett befintligt id (menade du 'eurocities'?), eller lägg först till posten bland organisationer."),
-        (f"{EUROCITIES}:5:13", "start_date", "Värdet 21/11/1997 har fel form för 'start_date'.",
+        (at(EUROCITIES, "start_date: 1997\n", 13), "start_date", "Värdet 21/11/1997 har fel form för 'start_date'.",
          "Datum som ÅÅÅÅ-MM-DD, eller bara ÅÅÅÅ eller ÅÅÅÅ-MM när mer inte är känt (menade du '1997-11-21'?)."),
-        (f"{PARIS}:7:11", "end_date", "Värdet 21/11/2016 är inte ett datum.",
+        (at(PARIS, "end_date: 2016-11-21\n", 11), "end_date", "Värdet 21/11/2016 är inte ett datum.",
          "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2016-11-21 (menade du '2016-11-21'?)."),
-        (f"{PARIS}:79:15", "category", "Värdet lodgin är inte tillåtet i 'category'.",
+        (at(PARIS, "category: lodging\n", 15), "category", "Värdet lodgin är inte tillåtet i 'category'.",
          "Välj transport, lodging, fees, per_diem, meals_representation, membership_fee, other (menade du 'lodging'?)."),
-        (f"{PARIS}:91:17", "amount_sek", "Värdet 1234,50 är inte ett tal.",
+        (at(PARIS, "amount_sek: 2700\n", 17), "amount_sek", "Värdet 1234,50 är inte ett tal.",
          "Skriv beloppet med siffror, punkt som decimaltecken och utan mellanslag, t.ex. 1234.50 (menade du '1234.50'?)."),
-        (f"{GREEN_WEEK}:33:5", "status", "Det obligatoriska fältet 'status' saknas eller är tomt.",
+        (at(GREEN_WEEK, "  - id: 2\n    category: lodging\n    amount_sek: 7900\n", 5), "status", "Det obligatoriska fältet 'status' saknas eller är tomt.",
          "Fyll i Status: Om beloppet är preliminärt eller slutligt. Välj en av: preliminary, final."),
-        (f"{MIPIM}:3:8", "titel", "Fältet 'titel' finns inte i resor.",
+        (at(MIPIM, "title: MIPIM, Cannes\n", 8), "titel", "Fältet 'titel' finns inte i resor.",
          "Kontrollera stavningen (menade du 'title'?); tillåtna fält står i datakatalogen."),
     ],
     "en": [
-        (f"{EUROCITIES}:3:18", "organisation_id",
+        (at(EUROCITIES, "organisation_id: eurocities\n", 18), "organisation_id",
          "'eurocitis' in 'organisation_id' is not among the organisations.",
          "Use an existing id (did you mean 'eurocities'?), or first add the record to organisations."),
-        (f"{EUROCITIES}:5:13", "start_date", "The value 21/11/1997 has the wrong form for 'start_date'.",
+        (at(EUROCITIES, "start_date: 1997\n", 13), "start_date", "The value 21/11/1997 has the wrong form for 'start_date'.",
          "Date as YYYY-MM-DD, or only YYYY or YYYY-MM when no more is known (did you mean '1997-11-21'?)."),
-        (f"{PARIS}:7:11", "end_date", "The value 21/11/2016 is not a date.",
+        (at(PARIS, "end_date: 2016-11-21\n", 11), "end_date", "The value 21/11/2016 is not a date.",
          "Write the date as YYYY-MM-DD, e.g. 2016-11-21 (did you mean '2016-11-21'?)."),
-        (f"{PARIS}:79:15", "category", "The value lodgin is not allowed in 'category'.",
+        (at(PARIS, "category: lodging\n", 15), "category", "The value lodgin is not allowed in 'category'.",
          "Choose transport, lodging, fees, per_diem, meals_representation, membership_fee, other (did you mean 'lodging'?)."),
-        (f"{PARIS}:91:17", "amount_sek", "The value 1234,50 is not a number.",
+        (at(PARIS, "amount_sek: 2700\n", 17), "amount_sek", "The value 1234,50 is not a number.",
          "Write the amount in digits, with a point as decimal separator and no spaces, e.g. 1234.50 (did you mean '1234.50'?)."),
-        (f"{GREEN_WEEK}:33:5", "status", "The required field 'status' is missing or empty.",
+        (at(GREEN_WEEK, "  - id: 2\n    category: lodging\n    amount_sek: 7900\n", 5), "status", "The required field 'status' is missing or empty.",
          "Fill in Status: Whether the amount is preliminary or final. Choose one of: preliminary, final."),
-        (f"{MIPIM}:3:8", "titel", "The field 'titel' does not exist in trips.",
+        (at(MIPIM, "title: MIPIM, Cannes\n", 8), "titel", "The field 'titel' does not exist in trips.",
          "Check the spelling (did you mean 'title'?); the allowed fields are in the data dictionary."),
     ],
 }
