@@ -143,6 +143,9 @@ def test_every_address_of_the_first_build_still_answers(story):
     assert "Resor 2025" in year and "http-equiv" not in year
     emptied = (last / "resor/2026/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../"' in emptied
+    emptied_en = (last / "en/resor/2026/index.html").read_text(encoding="utf-8")  # the English twin's address too
+    assert '<html lang="en">' in emptied_en and "Trips 2026 is now at" in emptied_en
+    assert 'http-equiv="refresh" content="0; url=../"' in emptied_en
     moved = (last / "resor/2025/2025-03-cannes-mipim/index.html").read_text(encoding="utf-8")
     assert 'http-equiv="refresh" content="0; url=../../2025-03-cannes-mipim/"' in moved
     assert (last / "data/records/trips/2024-06-bryssel-green-week.json").read_bytes() == \
@@ -155,8 +158,9 @@ def test_every_address_of_the_first_build_still_answers(story):
 def test_the_record_page_shows_old_and_new_value_and_why(story):
     html = (story["sites"] / "site2/resor/2016-11-paris-oecd-inclusive-growth/index.html").read_text(encoding="utf-8")
     section = html[html.index('id="andringar"'):]
-    assert ('<td data-sort="6750">6\u00a0750\u00a0kr</td><td data-sort="6900">6\u00a0900\u00a0kr</td>'
-            "<td>Rätta hotellkostnaden enligt fakturan</td>") in section.replace("\n", "")
+    assert ('<td data-label="Före" data-sort="6750">6\u00a0750\u00a0kr</td>'
+            '<td data-label="Efter" data-sort="6900">6\u00a0900\u00a0kr</td>'
+            '<td data-label="Skäl">Rätta hotellkostnaden enligt fakturan</td>') in section.replace("\n", "")
     assert "Lägg till konferensavgiften" in section and "Konferensavgift" in section
     feed = (story["sites"] / "site2/corrections.atom").read_text(encoding="utf-8")
     assert "Ändrad i version 9.0.1: 2016-11-paris-oecd-inclusive-growth" in feed
