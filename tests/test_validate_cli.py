@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import json
 
-from conftest import TODAY, run_portal
+from conftest import REPO, TODAY, run_portal
 
+UBC = "data/memberships/malmo-union-of-baltic-cities.yaml"
+BRUSSELS = "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml"
+FORUM = "data/trips/2026/2026-06-eurocities-forum.yaml"
+
+
+def lines_of(file: str, text: str) -> list[int]:
+    """The sample file's lines that hold `text`: the expected positions follow the sample as it is edited."""
+    lines = (REPO / file).read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, 1) if text in line]
+
+
+PRELIMINARY = "warning: The cost line has been preliminary since {0}, more than 90 days. [status]"
 SAMPLE_WARNINGS = [
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
     "data/agreements/malmo-kaliningrad.yaml:1:1: warning: The cooperation agreement has no theme. [themes]",
     "data/agreements/malmo-provincia-di-chieti-2001.yaml:1:1: warning: The cooperation agreement has no end date. [end_date]",
-    "data/memberships/malmo-union-of-baltic-cities.yaml:23:13: warning: The cost line has been preliminary since 2025-03-01, more than 90 days. [status]",
+    *[f"{UBC}:{n}:13: " + PRELIMINARY.format("2025-03-01") for n in lines_of(UBC, "status: preliminary")],
     "data/memberships/stockholm-champion-mayors.yaml:1:1: warning: No review date; Stockholms stad reviews every 4 years. [review_date]",
-    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:2:1: warning: The trip ended on 2025-10-15 but has no report after 60 days. [report]",
-    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:37:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
-    "data/trips/2025/2025-10-bryssel-regions-and-cities.yaml:43:13: warning: The cost line has been preliminary since 2025-10-15, more than 90 days. [status]",
-    "data/trips/2026/2026-06-eurocities-forum.yaml:9:9: warning: The trip ended on 2026-06-12 but its status is still planned. [status]",
-    "data/trips/2026/2026-06-eurocities-forum.yaml:29:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
-    "data/trips/2026/2026-06-eurocities-forum.yaml:35:13: warning: The cost line has been preliminary since 2026-06-12, more than 90 days. [status]",
+    f"{BRUSSELS}:2:1: warning: The trip ended on 2025-10-15 but has no report after 60 days. [report]",
+    *[f"{BRUSSELS}:{n}:13: " + PRELIMINARY.format("2025-10-15") for n in lines_of(BRUSSELS, "status: preliminary")],
+    *[f"{FORUM}:{n}:9: warning: The trip ended on 2026-06-12 but its status is still planned. [status]"
+      for n in lines_of(FORUM, "status: planned")],
+    *[f"{FORUM}:{n}:13: " + PRELIMINARY.format("2026-06-12") for n in lines_of(FORUM, "status: preliminary")],
 ]
 
 
