@@ -100,7 +100,7 @@ for folder in sys.argv[1:]:
     loader.PARALLEL_FROM, loader._read = 10_000, read
     alone = loader.load(Path(folder))
     calls = []
-    loader.PARALLEL_FROM, loader._read = 1, lambda files: calls.append(files) or read(files)
+    loader.PARALLEL_FROM, loader._read = 1, lambda files, *rest: calls.append(files) or read(files, *rest)
     in_two = loader.load(Path(folder))
     differ += [folder] if in_two != alone else []
     twice += [folder] if len(calls) != 1 else []
