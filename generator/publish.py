@@ -94,6 +94,8 @@ def _sitemap(site: Path, urls: list[str], base: str, epoch: int) -> None:
                        "    </url>\n")
     text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "".join(entries) + "</urlset>\n")
+    for name in SITEMAP:  # the engine's, maybe a hard link into the cache: replaced, never written through
+        (site / name).unlink(missing_ok=True)
     (site / SITEMAP[0]).write_text(text, encoding="utf-8")
     with open(site / SITEMAP[1], "wb") as raw, gzip.GzipFile(fileobj=raw, filename="sitemap.xml", mode="wb",
                                                                     mtime=epoch) as packed:
