@@ -28,7 +28,8 @@ from generator.history import Change, last_changes
 from generator.model import Dataset
 from generator.outfolder import BuildError, check_out, clear_leftovers, swap
 from generator.render import pages
-from generator.render.links import address
+from generator.render.i18n import LANGUAGES
+from generator.render.links import PREFIX, address, twins
 from generator.sitesource import CONFIG, CONTENT, site_info
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
@@ -74,38 +75,113 @@ def _move_into(extra: Path, site: Path) -> None:
             os.replace(path, target)
 
 
+SITEMAP = ("sitemap.xml", "sitemap.xml.gz")
+
+
 def _sitemap(site: Path, urls: list[str], base: str, epoch: int) -> None:
-    """sitemap.xml (and its gzip) listing every page, whatever the engine wrote."""
+    """sitemap.xml (and its gzip) listing every page, whatever the engine wrote, with its twins in each language
+    (hreflang): search engines read them here."""
     import datetime as dt
 
     day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date().isoformat()
-    entries = "".join(f"    <url>\n         <loc>{base}{url}</loc>\n         <lastmod>{day}</lastmod>\n    </url>\n"
-                      for url in sorted(set(urls)))
-    text = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
-    (site / "sitemap.xml").write_text(text, encoding="utf-8")
-    with open(site / "sitemap.xml.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, filename="sitemap.xml", mode="wb",
+    present, entries = set(urls), []
+    for url in sorted(present):
+        found = {lang: twin for lang, twin in twins(url).items() if twin in present}
+        alternates = "".join(f'         <xhtml:link rel="alternate" hreflang="{lang}" href="{base}{twin}"/>\n'
+                             for lang, twin in [*found.items(), ("x-default", found.get(LANGUAGES[0]))]
+                             if len(found) > 1 and twin is not None)
+        entries.append(f"    <url>\n         <loc>{base}{url}</loc>\n{alternates}         <lastmod>{day}</lastmod>\n"
+                       "    </url>\n")
+    text = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "".join(entries) + "</urlset>\n")
+    for name in SITEMAP:  # the engine's, maybe a hard link into the cache: replaced, never written through
+        (site / name).unlink(missing_ok=True)
+    (site / SITEMAP[0]).write_text(text, encoding="utf-8")
+    with open(site / SITEMAP[1], "wb") as raw, gzip.GzipFile(fileobj=raw, filename="sitemap.xml", mode="wb",
                                                                     mtime=epoch) as packed:
         packed.write(text.encode("utf-8"))
 
 
-def _build_language(engine: engines.Engine, folder: Path, generated: dict[str, pages.Page], nav: list,
-                    lang: str, config_file: Path, base: str, epoch: int, cache_dir: Path | None,
-                    stamp: bool = True) -> list[str]:
-    """One language's site into `folder`/site (its docs/ holds the hand-written pages); returns every page's address."""
-    in_nav = _nav_paths(nav)
-    layout_plan = stamping.plan(generated, in_nav, stamp)
-    config = sitesource.write(folder, config_file, nav, lang, {p: generated[p] for p in layout_plan.built}, in_nav)
-    engines.build(engine, [config], epoch, cache_dir)
-    untrusted = stamping.finish(str(folder / "site"), generated, layout_plan, base)
-    if untrusted:
-        print(f"note: the pages alike {', '.join(untrusted)} came out of {engine.name} unlike each other; "
-              "every page is built by the engine instead (slower)", file=sys.stderr)
-        shutil.rmtree(folder / "site")
-        return _build_language(engine, folder, generated, nav, lang, config_file, base, epoch, cache_dir, stamp=False)
-    docs = folder / "docs"
-    return [address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
-        [address(p)[0] for p in layout_plan.stamped]
+@dataclass
+class _Language:
+    """One language's part of the site: its source folder, pages, nav and which pages the engine builds."""
+    lang: str
+    folder: Path
+    generated: dict[str, pages.Page]  # paths within the language's own docs (no `en/`)
+    nav: list
+    prefix: str  # where its pages live in the site (`""`, `"en/"`)
+    layout_plan: stamping.Plan | None = None
+
+    def write(self, config_file: Path, stamp: bool = True) -> Path:
+        in_nav = _nav_paths(self.nav)
+        self.layout_plan = stamping.plan(self.generated, in_nav, stamp)
+        built = {p: self.generated[p] for p in self.layout_plan.built}
+        return sitesource.write(self.folder, config_file, self.nav, self.lang, built, in_nav)
+
+    def urls(self) -> list[str]:
+        docs = self.folder / "docs"
+        return [self.prefix + address(p.relative_to(docs).as_posix())[0] for p in docs.rglob("*.md")] + \
+            [self.prefix + address(p)[0] for p in self.layout_plan.stamped]
+
+
+def _unprefixed(nav, prefix: str):
+    """A nav whose paths start with `prefix`, as the language's own engine run sees them."""
+    if isinstance(nav, str):
+        return nav.removeprefix(prefix)
+    if isinstance(nav, dict):
+        return {title: _unprefixed(value, prefix) for title, value in nav.items()}
+    return [_unprefixed(entry, prefix) for entry in nav]
+
+
+def _languages(work: Path, rendered: pages.Rendered) -> list[_Language]:
+    """Each language's docs folder (the staged `work/docs` split by `en/`) and pages."""
+    staged, found = work / "docs", []
+    for lang in reversed(LANGUAGES):  # the others' folders out of the first's docs, then the first's
+        prefix = PREFIX[lang]
+        folder = work / f"source-{lang}"
+        folder.mkdir()
+        source = staged / prefix.rstrip("/") if prefix else staged
+        if source.is_dir():
+            source.rename(folder / "docs")
+        else:
+            (folder / "docs").mkdir()
+        generated = {path.removeprefix(prefix): page for path, page in rendered.pages.items() if page.lang == lang}
+        nav = _present(_unprefixed(rendered.navs[lang], prefix), set(generated) | {
+            p.relative_to(folder / "docs").as_posix() for p in (folder / "docs").rglob("*.md")})
+        found.insert(0, _Language(lang, folder, generated, nav, prefix))
+    return found
+
+
+def _present(nav: list, pages: set[str]) -> list:
+    """The nav without the pages a language lacks (a hand-written page not yet translated), each said once."""
+    kept = []
+    for entry in nav:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        if isinstance(value, list):
+            value = _present(value, pages)
+            if value:
+                kept.append({next(iter(entry)): value} if isinstance(entry, dict) else value)
+        elif value in pages:
+            kept.append(entry)
+        else:
+            print(f"note: {value} has no page in this language (content/<lang>/{value}): left out of its menu",
+                  file=sys.stderr)
+    return kept
+
+
+def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
+                     cache_dir: Path | None) -> None:
+    """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page."""
+    engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir)
+    for language in languages:
+        site = language.folder / "site"
+        untrusted = stamping.finish(str(site), language.generated, language.layout_plan, root, language.prefix)
+        if untrusted:
+            print(f"note: the pages alike {', '.join(untrusted)} came out of {engine.name} unlike each other; "
+                  "every page is built by the engine instead (slower)", file=sys.stderr)
+            shutil.rmtree(site)
+            engines.build(engine, [language.write(config_file, stamp=False)], epoch, cache_dir)
+            stamping.finish(str(site), language.generated, language.layout_plan, root, language.prefix)
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
@@ -114,8 +190,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     """Build the site for `dataset` into `out`, atomically.
 
     `before_swap` is called when the new site is complete; if it raises, the new site
-    is thrown away and `out` is left as it was. `cache_dir`: what the downloads keep
-    between builds (`cache.py`), None: no cache.
+    is thrown away and `out` is left as it was. `cache_dir`: what is kept between
+    builds (`cache.py`), None: no cache.
     """
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
@@ -130,17 +206,23 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         info = site_info(config_file)
         changes = last_changes(data_dir)
         epoch = build_epoch(changes)
-        folder = work / "source"
-        docs = folder / "docs"
-        docs.mkdir(parents=True)
+        docs = work / "docs"  # every language's hand-written and provided pages, the others' under en/
+        docs.mkdir()
         past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
         with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
-            extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, "sv")
-            rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past)
-            urls = _build_language(found, folder, rendered.pages, rendered.nav, "sv", config_file, info.url, epoch,
-                                   cache_dir)
-            site = folder / "site"
-            _sitemap(site, urls, info.url, epoch)
+            extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, LANGUAGES[0])
+            for lang in LANGUAGES[1:]:
+                sitesource.copy_content(content, docs / PREFIX[lang], lang)
+            rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
+                                    intro_en=sitesource.intro(content, "en"))
+            languages = _languages(work, rendered)
+            _build_languages(found, languages, config_file, info.url, epoch, cache_dir)
+            site = languages[0].folder / "site"
+            for language in languages[1:]:
+                for name in SITEMAP:  # one sitemap for the whole site, written below
+                    (language.folder / "site" / name).unlink(missing_ok=True)
+                (language.folder / "site").rename(site / language.prefix.rstrip("/"))
+            _sitemap(site, [url for language in languages for url in language.urls()], info.url, epoch)
         writers.result()
         _move_into(work / "extra", site)
         search.index(site)

@@ -9,13 +9,15 @@ PyPI package `pagefind[bin]`: nothing is fetched at build or view time.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 from generator.outfolder import BuildError
+from generator.render.pages import SEARCH_BUNDLE
 
-FOLDER = "pagefind"  # in the site: pagefind.js, its index fragments and the word filters
+FOLDER = SEARCH_BUNDLE.rstrip("/")  # in the site: pagefind.js, its index fragments and the word filters
 # Diary and decision numbers ("803-1303/2016", "KS 2016/123") are found whole, not as loose digits.
 WORD_CHARACTERS = "-/"
 
@@ -32,3 +34,6 @@ def index(site: Path) -> None:
         lines = [line for line in (done.stderr + done.stdout).splitlines() if line.strip()]
         hint = " (install it with: pip install -e .)" if "No module named pagefind" in done.stderr else ""
         raise BuildError("Pagefind failed" + hint + ": " + "\n".join(lines[-10:]))
+    entry = site / FOLDER / "pagefind-entry.json"  # its languages come in any order: sorted, the same data builds the same bytes
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False,
+                                separators=(",", ":")), encoding="utf-8")

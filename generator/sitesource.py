@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from generator.outfolder import BuildError
-from generator.render.links import SiteInfo
+from generator.render.i18n import LANGUAGES, NAMES
+from generator.render.links import PREFIX, SiteInfo, relative, twins
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,11 +29,10 @@ CONTENT = REPO / "content"
 ASSETS = Path(__file__).resolve().parent / "assets"
 OVERRIDES = Path(__file__).resolve().parent / "templates" / "theme"
 ASSETS_AT = "assets/portal"  # where the assets are in the site (mkdocs.yml's extra_css names them there)
-LANGUAGES = ("sv", "en")  # the first is the site's; the others live under /<lang>/
 PLUGINS_KEPT = {"search"}  # replaced by Pagefind, so dropping it loses nothing
 
-TITLE, URL, BEGIN, MARKDOWN, HEADINGS, END = (f"PORTALx{name}" for name in
-                                              ("TITLE", "URL", "BEGIN", "MARKDOWN", "HEADINGS", "END"))
+TITLE, URL, BEGIN, MARKDOWN, HEADINGS, END, SWITCH = (f"PORTALx{name}" for name in
+                                                      ("TITLE", "URL", "BEGIN", "MARKDOWN", "HEADINGS", "END", "SWITCH"))
 REGION = re.compile(f"<p>{BEGIN}</p>.*?<p>{MARKDOWN}</p>(.*?)<p>{HEADINGS}</p>.*?<p>{END}</p>", re.S)
 
 
@@ -63,8 +63,9 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
                          "and Zensical ignores plugins and hooks without a word")
     config.update(docs_dir="docs", site_dir="site", nav=nav, plugins=[])
     config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides", "language": lang}
-    if lang != LANGUAGES[0]:
-        config["site_url"] = config["site_url"].rstrip("/") + f"/{lang}/"
+    config["site_url"] = config["site_url"].rstrip("/") + "/" + PREFIX[lang]
+    other = next(other for other in LANGUAGES if other != lang)
+    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other, "name": NAMES[other]}}
     extensions = config.setdefault("markdown_extensions", [])
     for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents
         if needed not in _names(extensions):
@@ -139,8 +140,20 @@ def shape(built: str, canonical: str) -> str | None:
     return layout.replace(f'"{canonical}"', f'"{URL}"')
 
 
-def fill(layout: str, page: Page, canonical: str) -> str:
-    """The page's title, address and HTML in the slots of `layout`, the engine's Markdown where the page says."""
-    head, markdown, tail = (part.replace(TITLE, html.escape(page.title, quote=False)).replace(f'"{URL}"', f'"{canonical}"')
+def fill(layout: str, page: Page, canonical: str, url: str, base: str) -> str:
+    """The page's title, addresses and HTML in the slots of `layout`, the engine's Markdown where the page says.
+
+    `url` is the page's site-relative address (`en/...` for English), `base` the site's root URL."""
+    head, markdown, tail = (link_twins(part.replace(TITLE, html.escape(page.title, quote=False))
+                                       .replace(f'"{URL}"', f'"{canonical}"'), url, base)
                             for part in layout.split("\x00"))
     return head + page.html.replace(MARKDOWN_SLOT, markdown.strip()) + tail
+
+
+def link_twins(layout: str, url: str, base: str) -> str:
+    """The layout's link to the page in the other language (the header's switch) filled in."""
+    found = twins(url)
+    lang = next((lang for lang, prefix in PREFIX.items() if prefix and url.startswith(prefix)), LANGUAGES[0])
+    other = next(other for other in LANGUAGES if other != lang)
+    switch = relative(found[other], url) if url.endswith("/") or not url else base + found[other]  # 404.html: any depth
+    return layout.replace(f'"{SWITCH}"', f'"{switch}"')

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from generator.background import in_two
 from generator.render.pages import Page
 from generator.render.links import address
-from generator.sitesource import fill, shape
+from generator.sitesource import fill, link_twins, shape
 
 STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input[^>]*type="checkbox"[^>]*?) autocomplete="off"')
@@ -73,36 +73,43 @@ def _write(site: str, items: list[tuple[str, str]]) -> None:
             out.write(text)
 
 
-def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], generated: dict[str, Page], site: str) -> None:
-    """Write stamped pages: (output file, group, source path, canonical address)."""
-    _write(site, [(dest, fill(layouts[group], generated[path], canonical)) for dest, group, path, canonical in items])
+def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], generated: dict[str, Page], site: str,
+           root: str, prefix: str) -> None:
+    """Write stamped pages: (output file, group, source path, address)."""
+    _write(site, [(dest, fill(layouts[group], generated[path], root + prefix + url, prefix + url, root))
+                  for dest, group, path, url in items])
 
 
-def finish(site: str, generated: dict[str, Page], layout_plan: Plan, base: str) -> list[str]:
+def finish(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, prefix: str = "") -> list[str]:
     """Fill every generated page into the engine's layout; returns the first pages of groups that could not be stamped.
 
-    `site` holds what the engine built; each of its HTML files is made valid (`valid_html`) first.
+    `site` holds what the engine built for the language whose pages live under `prefix`
+    (`""`, `"en/"`) of the site at `root`. Each of its HTML files is made valid
+    (`valid_html`) and gets its links to its twins; the generated ones get their body.
     """
+    built = {address(path)[1]: path for path in layout_plan.built}
+    layouts, written = {}, []
     for folder, _, files in os.walk(site):
         for name in files:
-            if name.endswith(".html"):
-                path = os.path.join(folder, name)
-                with open(path, encoding="utf-8") as f:
-                    text = f.read()
-                if (valid := valid_html(text)) != text:
-                    _write(folder, [(name, valid)])
-    layouts, filled = {}, []
-    for path in layout_plan.built:
-        url, dest = address(path)
-        with open(os.path.join(site, dest), encoding="utf-8") as f:
-            layout = shape(f.read(), base + url)
-        if layout is None:
-            raise ValueError(f"the engine's page for {path} has no place for the page's body")
-        layouts[path] = layout
-        filled.append((dest, fill(layout, generated[path], base + url)))
-    _write(site, filled)
+            if not name.endswith(".html"):
+                continue
+            rel = os.path.relpath(os.path.join(folder, name), site).replace(os.sep, "/")
+            with open(os.path.join(site, rel), encoding="utf-8") as f:
+                text = valid_html(f.read())
+            url = rel.removesuffix("index.html")
+            if rel in built:
+                layout = shape(text, root + prefix + url)
+                if layout is None:
+                    raise ValueError(f"the engine's page for {built[rel]} has no place for the page's body")
+                layouts[built[rel]] = layout
+                text = fill(layout, generated[built[rel]], root + prefix + url, prefix + url, root)
+            else:
+                text = link_twins(text, prefix + url, root)
+            written.append((rel, text))
+    _write(site, written)
     untrusted = [first for first, paths in layout_plan.groups.items() if layouts[first] != layouts[paths[1]]]
-    items = [(address(path)[1], first, path, base + address(path)[0])
+    items = [(address(path)[1], first, path, address(path)[0])
              for first, paths in layout_plan.groups.items() if first not in untrusted for path in paths[2:]]
-    in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), layouts, generated, site)
+    in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), layouts, generated, site,
+           root, prefix)
     return untrusted

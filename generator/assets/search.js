@@ -3,8 +3,6 @@
    Pagefind's index is served from the site itself (pagefind/), nothing else is fetched. */
 (function () {
   "use strict";
-  var script = document.currentScript;
-  var root = new URL("../../", script.src); // this file is at assets/portal/search.js
 
   /* Material's menu button is a label for the drawer's checkbox: not reachable by keyboard.
      It becomes a button (same icon) that toggles the checkbox and says whether the menu is open. */
@@ -81,8 +79,9 @@
     var status = document.getElementById("portal-search-status");
     var list = document.getElementById("portal-search-results");
     var more = document.getElementById("portal-search-more");
-    var loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-      return pagefind.options({ baseUrl: root.pathname }).then(function () { return pagefind; });
+    var bundle = new URL(form.getAttribute("data-bundle"), location.href); // the site's pagefind/, every language's
+    var loading = import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
+      return pagefind.options({ baseUrl: new URL("../", bundle).pathname }).then(function () { return pagefind; });
     });
     var run = function (query) {
       query = query.trim();

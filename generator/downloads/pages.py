@@ -106,17 +106,6 @@ def downloads_markdown(release: Release, prefix: str = "", lang: str = "sv") -> 
                                   links=download_links(release.version, prefix), citation=release.citation(lang))
 
 
-SWITCH = {"sv": ('[English](../en/{section}/{name}){{: lang="en" hreflang="en" }}'),
-          "en": ('[Svenska](../../{section}/{name}){{: lang="sv" hreflang="sv" }}')}
-
-
-def _with_switch(markdown: str, lang: str, name: str) -> str:
-    """The page with a link to its twin in the other language under its heading (as every page has)."""
-    heading, _, rest = markdown.partition("\n")
-    switch = SWITCH[lang].format(section=SECTION, name=name)
-    return f"{heading}\n\n{switch}\n{{: .portal-language }}\n{rest}"
-
-
 def write_pages(log: dict, release: Release, docs_dir: Path) -> list:
     """Write the three pages under docs_dir/oppna-data/, and in English under docs_dir/en/oppna-data/; returns the
     Swedish nav entry (the English nav has the same pages under en/, see `render.pages.localized_nav`)."""
@@ -126,6 +115,6 @@ def write_pages(log: dict, release: Release, docs_dir: Path) -> list:
         pages = {"index.md": downloads_markdown(release, root + "../", lang), "dataordbok.md": data_dictionary_markdown(lang),
                  "versioner.md": changelog_markdown(log, release, lang, root + "../../")}
         for name, markdown in pages.items():
-            (folder / name).write_text(_with_switch(markdown, lang, name), encoding="utf-8")
+            (folder / name).write_text(markdown, encoding="utf-8")
     return [{"Öppna data": [f"{SECTION}/index.md", {"Dataordbok": f"{SECTION}/dataordbok.md"},
                             {"Versioner": f"{SECTION}/versioner.md"}]}]

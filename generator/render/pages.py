@@ -25,7 +25,7 @@ from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
 from generator.render.formatting import country_name
-from generator.render.i18n import LANGUAGES, NAMES, MissingTranslation, current, data_lang, from_data, language
+from generator.render.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language
 from generator.render.i18n import t as _
 from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
                                     resource_of, source_path, twins, url_for, year_url)
@@ -86,14 +86,8 @@ def render_page(view: PageView, markdown: str = "") -> Page:
         view.record["anchor"] = unique(slugify(heading, "-"), ids)
         headings.append((view.record["anchor"], heading))
     html = environment().get_template("page.html.j2").render(**vars(view), title_anchor=TITLE_ANCHOR,
-                                                             switch=language_switch(view.url), data_lang=data_lang())
+                                                             data_lang=data_lang())
     return Page(view.title, html, headings, view.hide_toc, markdown, current(), twins(view.url))
-
-
-def language_switch(url: str) -> dict:
-    """The link from the page at `url` to its twin in the other language, as the templates show it."""
-    other = next(other for other in LANGUAGES if other != current())
-    return {"href": relative(twins(url)[other], url), "lang": other, "name": NAMES[other]}
 
 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
@@ -227,6 +221,7 @@ def localized_nav(entries: list) -> list:
 
 
 SEARCH_URL = "sok/"
+SEARCH_BUNDLE = "pagefind/"  # where `search.py` has Pagefind write its index, at the site's root
 SEARCH_PATH = source_path(SEARCH_URL)  # the Swedish one; the English is under en/
 
 
@@ -234,7 +229,7 @@ def search_page() -> Page:
     """The search page: the header's search form leads here, Pagefind answers in the browser."""
     title, url = _("Sök"), localized(SEARCH_URL)
     html = environment().get_template("search.html.j2").render(title=title, title_anchor=TITLE_ANCHOR,
-                                                               switch=language_switch(url))
+                                                               bundle=relative(SEARCH_BUNDLE, url))
     return Page(title, html, [], hide_toc=True, lang=current(), alternate=twins(url))
 
 
