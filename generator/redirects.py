@@ -76,7 +76,7 @@ def _write(moved: dict[str, tuple[str, str | Markup]], site_dir: Path, base_url:
         link = Markup('<a href="{0}">{1}</a>').format(relative(target, old), base_url + target)
         page = PAGE.format(lang=current(), moved=escape(_("Sidan har flyttat")), title=escape(escape(title).striptags()),
                            absolute=escape(base_url + target), target=escape(relative(target, old)),
-                           now_at=Markup(escape(_("{title} finns nu på {link}."))).format(title=title, link=link),
+                           now_at=Markup(escape(_("{title} finns på {link}."))).format(title=title, link=link),
                            accessibility=escape(relative("tillganglighet/", old)),  # in Swedish only
                            statement=escape(from_data("Tillgänglighetsredogörelse")))
         path.write_text(page, encoding="utf-8")

@@ -544,5 +544,5 @@ EN: dict[str, str] = {
     "Samma faktorer gäller för alla år; de är inte faktorerna för det år resan gjordes.":
         "The same factors apply to every year; they are not the factors of the year the trip was made.",
     "Sidan har flyttat": "This page has moved",
-    "{title} finns nu på {link}.": "{title} is now at {link}.",
+    "{title} finns på {link}.": "{title} is at {link}.",
 }
