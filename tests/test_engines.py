@@ -41,6 +41,8 @@ def test_every_record_has_its_page_with_each_engine(engine, tmp_path, default_ti
         assert f"<title>{html.unescape(re.sub('<[^>]+>', '', title))}" in html.unescape(built), (engine, url)
     assert (out / "pagefind" / "pagefind.js").is_file() and (out / "data" / "latest" / "costs.csv").is_file()
     assert "portal-search" in page(out, "") and "Tillgänglighetsredogörelse" in page(out, "")
+    assert 'class="portal-language" href="en/" hreflang="en"' in page(out, "")  # the override, in MiniJinja too
+    assert '<html lang="en"' in page(out, "en/") and 'href="../" hreflang="sv"' in page(out, "en/")
 
 
 def test_an_engine_that_is_not_installed_says_how_to_install_it(monkeypatch):

@@ -15,7 +15,11 @@ PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "tr
          "membership-with-trips": "medlemskap/malmo-eurocities/",
          "membership-with-report": "medlemskap/stockholm-champion-mayors/", "costs-per-traveller": "kostnader/resenar/",
          "compare": "jamforelse/",
-         "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/"}
+         "trips": "resor/", "climate": "klimat/", "body": "organ/malmo-kommunstyrelsen/",
+         # the English site: its own engine run, the same checks
+         "en-start": "en/", "en-search": "en/sok/?q=Paris", "en-trip": f"en/{PARIS}", "en-trips": "en/resor/",
+         "en-costs": "en/kostnader/", "en-compare": "en/jamforelse/", "en-about": "en/om-datan/",
+         "en-accessibility": "en/tillganglighet/", "en-dictionary": "en/oppna-data/dataordbok/"}
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +78,25 @@ def test_many_results_come_twenty_at_a_time_and_say_so(browser, base_url):  # no
         visit.page.get_by_role("button", name="Visa fler träffar").click()
         visit.page.wait_for_function("document.querySelectorAll('#portal-search-results li').length > 20")
         assert visit.page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('#portal-search-results li')[20]")
+
+
+def test_the_english_search_page_searches_the_english_pages(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/en/sok/?q=inclusive", viewport="phone") as visit:
+        visit.page.wait_for_function("/result|found/i.test(document.getElementById('portal-search-status').textContent)",
+                                     timeout=15_000)
+        hrefs = visit.page.locator("#portal-search-results a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert hrefs and all(href.startswith("/en/") for href in hrefs), hrefs
+        assert visit.page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_the_language_switch_leads_to_the_same_page_in_the_other_language(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/{PARIS}", viewport="phone") as visit:
+        visit.page.get_by_role("link", name="English").click()
+        visit.page.wait_for_url(f"**/en/{PARIS}")
+        assert visit.page.evaluate("document.documentElement.lang") == "en"
+        visit.page.get_by_role("link", name="Svenska").click()
+        visit.page.wait_for_url(f"**/{PARIS}")
+        assert "/en/" not in visit.page.url
 
 
 def test_search_finds_nothing_and_says_so(browser, base_url):  # noqa: F811
