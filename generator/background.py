@@ -5,16 +5,15 @@ passed over a pipe but its result. A process with threads (`portal serve`) must 
 fork, since a fork copies other threads' locks in an unknown state; such a process
 calls `start_fork_server` before its threads start, and its jobs are forked from
 that clean server instead (their arguments pickled: fine for the data a preview
-shows). Where neither is possible, or when the job's process fails, the job runs in
-the caller when its result is asked for: the result is the same either way, and an
-error is raised where the caller can report it.
+shows). Where neither is possible, the job runs in the caller when its result is
+asked for. A job's error is raised in the caller, where it can be reported; a job
+whose process dies is an error too: nothing is run a second time.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import threading
 from typing import Callable
 
@@ -35,11 +34,19 @@ def start_fork_server(preload: list[str]) -> None:
         _SERVER.append(context)
 
 
+class JobDied(Exception):
+    """A job's process ended without a result (killed, out of memory)."""
+
+
 def _child(sender, fn: Callable, args: tuple) -> None:
     try:
-        sender.send(fn(*args))
-    except BaseException:  # quietly: the parent runs the job again and reports the error
-        os._exit(1)
+        outcome = (True, fn(*args))
+    except BaseException as exc:  # raised in the parent, where it can be reported
+        outcome = (False, exc)
+    try:
+        sender.send(outcome)
+    except Exception as exc:  # an error that cannot be pickled: its text
+        sender.send((False, RuntimeError(f"{fn.__qualname__} failed: {outcome[1]!r} ({exc})")))
 
 
 class Job:
@@ -65,18 +72,19 @@ class Job:
         sender.close()
 
     def result(self):
-        """The job's return value; run here if the forked process could not deliver it."""
-        if self.process is not None:
-            try:
-                value = self.receiver.recv()
-            except (EOFError, OSError):
-                value = None
-            else:
-                self._close()
-                return value
+        """The job's return value, or its error raised here; run here if it could not be started elsewhere."""
+        if self.process is None:
+            return self.fn(*self.args)
+        try:
+            succeeded, value = self.receiver.recv()
+        except (EOFError, OSError):
+            code = self.process.exitcode if self.process.join(5) is None else None
             self._close()
-            log.debug("%s failed in the forked process: running it again here", self.fn.__qualname__)
-        return self.fn(*self.args)
+            raise JobDied(f"{self.fn.__qualname__} ended without a result (exit code {code})") from None
+        self._close()
+        if not succeeded:
+            raise value
+        return value
 
     def __enter__(self) -> Job:
         return self

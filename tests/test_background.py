@@ -1,0 +1,39 @@
+"""Work in another process: its result comes back, its error is raised here, and nothing is run twice."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from generator.background import Job, JobDied, in_two
+
+
+def _count_and_fail(marker: str) -> None:
+    with open(marker, "a") as f:
+        f.write("ran\n")
+    raise ValueError("the job's own error")
+
+
+def _die() -> None:
+    os._exit(3)
+
+
+def test_a_result_comes_back_and_parts_come_in_order():
+    assert in_two(lambda items: [i * 2 for i in items], [1, 2, 3, 4], 2) == [[2, 4], [6, 8]]
+    with Job(sum, [1, 2, 3]) as job:
+        assert job.result() == 6
+
+
+def test_a_jobs_error_is_raised_here_and_the_job_is_not_run_again(tmp_path):
+    marker = tmp_path / "runs"
+    with Job(_count_and_fail, str(marker)) as job:
+        with pytest.raises(ValueError, match="the job's own error"):
+            job.result()
+    assert marker.read_text() == "ran\n"  # once, in the other process
+
+
+def test_a_job_whose_process_dies_is_an_error_not_a_second_run():
+    with Job(_die) as job:
+        with pytest.raises(JobDied, match=r"_die ended without a result \(exit code 3\)"):
+            job.result()
