@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 
 from generator.outfolder import BuildError
-from generator.render.i18n import LANGUAGES, NAMES
+from generator.render.i18n import LANGUAGES, NAMES, language
+from generator.render.i18n import t as _
 from generator.render.links import PREFIX, SiteInfo, relative, twins
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
 
@@ -64,8 +65,13 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
     config.update(docs_dir="docs", site_dir="site", nav=nav, plugins=[])
     config["theme"] = {**config.get("theme", {}), "custom_dir": "overrides", "language": lang}
     config["site_url"] = config["site_url"].rstrip("/") + "/" + PREFIX[lang]
+    for key in ("site_name", "site_description", "copyright"):  # in the language's words where mkdocs.yml gives them
+        config[key] = (config.get("extra") or {}).get(f"{key}_{lang}", config.get(key))
     other = next(other for other in LANGUAGES if other != lang)
-    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other, "name": NAMES[other]}}
+    with language(lang):  # the theme overrides' own words (partials/copyright.html)
+        words = {"about_site": _("Om webbplatsen"), "statement": _("Tillgänglighetsredogörelse"),
+                 "about_data": _("Om datan"), "source": _("Källkod och data")}
+    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other, "name": NAMES[other]}, "words": words}
     extensions = config.setdefault("markdown_extensions", [])
     for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents
         if needed not in _names(extensions):

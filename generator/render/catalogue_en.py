@@ -545,4 +545,8 @@ EN: dict[str, str] = {
         "The same factors apply to every year; they are not the factors of the year the trip was made.",
     "Sidan har flyttat": "This page has moved",
     "{title} finns på {link}.": "{title} is at {link}.",
+    "Om webbplatsen": "About the site",
+    "Tillgänglighetsredogörelse": "Accessibility statement",
+    "Om datan": "About the data",
+    "Källkod och data": "Source code and data",
 }
