@@ -19,7 +19,8 @@ PAGES = {"start": "", "search": "sok/?q=Paris", "trips-2024": "resor/2024/", "tr
          # the English site: its own engine run, the same checks
          "en-start": "en/", "en-search": "en/sok/?q=Paris", "en-trip": f"en/{PARIS}", "en-trips": "en/resor/",
          "en-costs": "en/kostnader/", "en-compare": "en/jamforelse/", "en-about": "en/om-datan/",
-         "en-accessibility": "en/tillganglighet/", "en-dictionary": "en/oppna-data/dataordbok/"}
+         "en-accessibility": "en/tillganglighet/", "en-dictionary": "en/oppna-data/dataordbok/",
+         "dictionary": "oppna-data/dataordbok/"}
 
 
 @pytest.fixture(scope="module")

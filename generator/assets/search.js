@@ -1,4 +1,4 @@
-/* The search page (sok/) over Pagefind's index, and the menu button by keyboard.
+/* The search page (sok/) over Pagefind's index; the menu button and Material's table boxes by keyboard.
    Results are links in a list; how many were found is announced in a live region.
    Pagefind's index is served from the site itself (pagefind/), nothing else is fetched. */
 (function () {
@@ -105,6 +105,20 @@
     run(query);
   }
 
+  /* Material wraps each Markdown table in a scrolling box (hand-written pages, the data dictionary)
+     that a keyboard cannot reach: each becomes a focusable region named after the heading above it. */
+  function scrollingTablesByKeyboard() {
+    document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])").forEach(function (box) {
+      var heading = box.previousElementSibling;
+      while (heading && !/^H[1-6]$/.test(heading.tagName)) heading = heading.previousElementSibling;
+      box.setAttribute("tabindex", "0");
+      box.setAttribute("role", "region");
+      box.setAttribute("aria-label", heading ? heading.textContent.trim() : document.title);
+    });
+  }
+
   drawerByKeyboard();
   searchPage();
+  scrollingTablesByKeyboard();
+  new MutationObserver(scrollingTablesByKeyboard).observe(document.body, { childList: true, subtree: true });
 })();
