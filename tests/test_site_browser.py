@@ -121,6 +121,13 @@ def test_the_menu_button_opens_the_navigation_by_keyboard(browser, base_url):  #
         page.locator(".md-nav--primary a[href]").first.wait_for(state="visible")
 
 
+def test_the_menu_button_is_hidden_where_the_sidebar_shows(browser, base_url):  # noqa: F811
+    with browser.open(f"{base_url}/resor/", viewport={"width": 1440, "height": 900}) as visit:
+        visit.page.locator("button.portal-drawer-button").wait_for(state="attached")
+        assert not visit.page.locator("button.portal-drawer-button").is_visible()
+        assert visit.page.locator(".md-sidebar--primary .md-nav__link").first.is_visible()
+
+
 def test_trip_table_sorts_and_filters_accessibly(browser, base_url):  # noqa: F811
     with browser.open(f"{base_url}/resor/2024/") as visit:
         page = visit.page
