@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Callable
 
 from generator.cache import Cache, key_of
 from generator.outfolder import BuildError
@@ -78,18 +79,21 @@ def _source_key(found: Engine, folder: Path) -> str:
     return key_of(found.name, *versions, digest.hexdigest())
 
 
-def build(found: Engine, configs: list[Path], epoch: int, cache_dir: Path | None = None) -> None:
+def build(found: Engine, configs: list[Path], epoch: int, cache_dir: Path | None = None,
+          meanwhile: Callable[[], None] | None = None) -> None:
     """Build each source folder into its `site/`, side by side (one process each); any warning fails the build.
 
     A source folder the engine has built before (same files, same engine) is taken from
     the cache instead: with generated pages as placeholders, a change of data alone
     changes nothing the engine sees. The dates the engine writes (its sitemap) are not
-    kept: the build writes its own.
+    kept: the build writes its own. `meanwhile()` runs here while the engine works.
     """
     with Cache(cache_dir) if cache_dir else _NoCache() as cache:
         keys = {config: _source_key(found, config.parent) for config in configs}
         missing = [config for config in configs if cache.get_folder("engine", keys[config], config.parent / "site") is None]
         running = [(config, start(found, config, epoch)) for config in missing]
+        if meanwhile is not None:
+            meanwhile()
         failures = []
         for config, process in running:
             output, _ = process.communicate()

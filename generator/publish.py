@@ -15,6 +15,7 @@ import calendar
 import gzip
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -170,18 +171,40 @@ def _present(nav: list, pages: set[str]) -> list:
 
 
 def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
-                     cache_dir: Path | None) -> None:
-    """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page."""
-    engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir)
+                     cache_dir: Path | None, searched: Path) -> subprocess.Popen:
+    """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page.
+
+    Returns Pagefind at work on the pages written to `searched` (see `search`): the bodies
+    of the generated pages while the engine runs, the pages only the engine's output
+    holds once filled; it indexes while the record pages are stamped.
+    """
+    def bodies() -> None:
+        search.write(searched, [(language.prefix + address(path)[1], search.lean(page)) for language in languages
+                                for path, page in language.generated.items() if not page.markdown.strip()])
+
+    engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir, meanwhile=bodies)
+    filled = []
     for language in languages:
-        site = language.folder / "site"
-        untrusted = stamping.finish(str(site), language.generated, language.layout_plan, root, language.prefix)
-        if untrusted:
-            print(f"note: the pages alike {', '.join(untrusted)} came out of {engine.name} unlike each other; "
+        site = str(language.folder / "site")
+        done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix)
+        if done.untrusted:
+            print(f"note: the pages alike {', '.join(done.untrusted)} came out of {engine.name} unlike each other; "
                   "every page is built by the engine instead (slower)", file=sys.stderr)
             shutil.rmtree(site)
             engines.build(engine, [language.write(config_file, stamp=False)], epoch, cache_dir)
-            stamping.finish(str(site), language.generated, language.layout_plan, root, language.prefix)
+            done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix)
+        search.write(searched, done.searched)
+        filled.append(done)
+    indexing = search.start(searched, languages[0].folder / "site")
+    try:
+        for language, done in zip(languages, filled):
+            stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
+                           language.prefix)
+    except BaseException:
+        indexing.kill()
+        indexing.wait()
+        raise
+    return indexing
 
 
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
@@ -202,6 +225,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         work = Path(tempfile.mkdtemp(prefix=f"{out.name}.build-{os.getpid()}-", dir=out.parent))
     except OSError as exc:  # a read-only or full file system, a folder we may not write to
         raise BuildError(f"cannot write next to {out}: {exc.strerror or exc}") from exc
+    indexing = None
     try:
         info = site_info(config_file)
         changes = last_changes(data_dir)
@@ -216,7 +240,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
                                     intro_en=sitesource.intro(content, "en"))
             languages = _languages(work, rendered)
-            _build_languages(found, languages, config_file, info.url, epoch, cache_dir)
+            indexing = _build_languages(found, languages, config_file, info.url, epoch, cache_dir, work / "searched")
             site = languages[0].folder / "site"
             for language in languages[1:]:
                 for name in SITEMAP:  # one sitemap for the whole site, written below
@@ -225,7 +249,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             _sitemap(site, [url for language in languages for url in language.urls()], info.url, epoch)
         writers.result()
         _move_into(work / "extra", site)
-        search.index(site)
+        search.finish(indexing, site)
         if before_swap is not None:
             before_swap()
         swap(site, out)
@@ -233,6 +257,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     except (OSError, ValueError, KeyError) as exc:
         raise BuildError(f"the site could not be built: {exc}") from exc
     finally:
+        if indexing is not None and indexing.poll() is None:  # the build failed after Pagefind started
+            indexing.kill()
+            indexing.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -80,15 +80,23 @@ def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], gene
                   for dest, group, path, url in items])
 
 
-def finish(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, prefix: str = "") -> list[str]:
-    """Fill every generated page into the engine's layout; returns the first pages of groups that could not be stamped.
+@dataclass
+class Filled:
+    """What filling the engine's own pages found: each built page's layout, and the groups not to stamp."""
+    layouts: dict[str, str]
+    untrusted: list[str]
+    searched: list[tuple[str, str]]  # (output file, HTML) of the pages whose body only the engine's page holds
+
+
+def fill_built(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, prefix: str = "") -> Filled:
+    """Fill the generated pages the engine built into its layout, and check each group's two pages alike.
 
     `site` holds what the engine built for the language whose pages live under `prefix`
     (`""`, `"en/"`) of the site at `root`. Each of its HTML files is made valid
-    (`valid_html`) and gets its links to its twins; the generated ones get their body.
+    (`valid_html`) and gets its link to its twin; the generated ones get their body.
     """
     built = {address(path)[1]: path for path in layout_plan.built}
-    layouts, written = {}, []
+    layouts, written, searched = {}, [], []
     for folder, _, files in os.walk(site):
         for name in files:
             if not name.endswith(".html"):
@@ -105,11 +113,17 @@ def finish(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, 
                 text = fill(layout, generated[built[rel]], root + prefix + url, prefix + url, root)
             else:
                 text = link_twins(text, prefix + url, root)
+            if rel not in built or generated[built[rel]].markdown.strip():
+                searched.append((prefix + rel, text))
             written.append((rel, text))
     _write(site, written)
     untrusted = [first for first, paths in layout_plan.groups.items() if layouts[first] != layouts[paths[1]]]
+    return Filled(layouts, untrusted, searched)
+
+
+def stamp(site: str, generated: dict[str, Page], layout_plan: Plan, filled: Filled, root: str, prefix: str = "") -> None:
+    """Write the rest of each trusted group, filled into its first page's layout."""
     items = [(address(path)[1], first, path, address(path)[0])
-             for first, paths in layout_plan.groups.items() if first not in untrusted for path in paths[2:]]
-    in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), layouts, generated, site,
-           root, prefix)
-    return untrusted
+             for first, paths in layout_plan.groups.items() if first not in filled.untrusted for path in paths[2:]]
+    in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), filled.layouts,
+           generated, site, root, prefix)

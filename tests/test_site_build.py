@@ -207,14 +207,16 @@ def test_most_record_pages_are_stamped_and_unlike_pages_fall_back_to_the_engine(
     layout_plan = stamping.plan(swedish, publish._nav_paths(rendered.nav))
     assert len(layout_plan.stamped) >= 20
     assert not any(path in str(rendered.nav) for path in layout_plan.stamped)
-    finish, calls = stamping.finish, []
+    fill_built, calls = stamping.fill_built, []
 
     def first_group_unlike(site, generated, layout_plan, root, prefix=""):
         calls.append((prefix, len(layout_plan.stamped)))
-        untrusted = finish(site, generated, layout_plan, root, prefix)
-        return untrusted + list(layout_plan.groups)[:1] if len(calls) == 1 else untrusted
+        filled = fill_built(site, generated, layout_plan, root, prefix)
+        if len(calls) == 1:
+            filled.untrusted.append(next(iter(layout_plan.groups)))
+        return filled
 
-    monkeypatch.setattr(stamping, "finish", first_group_unlike)
+    monkeypatch.setattr(stamping, "fill_built", first_group_unlike)
     publish.build_site(dataset, SAMPLE_DATA, tmp_path / "site")
     assert calls[:2] == [("", len(layout_plan.stamped)), ("", 0)] and calls[2][0] == "en/" and calls[2][1] > 20
     assert "every page is built by the engine instead" in capsys.readouterr().err
@@ -243,6 +245,25 @@ def test_the_site_source_is_on_disk_and_every_page_has_a_pagefind_body(sample_si
         assert entry["languages"][lang]["page_count"] >= len(list(folder.glob("resor/*/index.html"))) - 10
     trip = page(sample_site, PARIS)
     assert trip.count("data-pagefind-body") == 1 and "PORTALx" not in trip
+
+
+def test_the_search_index_is_what_pagefind_makes_of_the_built_site(sample_site, tmp_path):
+    """Pagefind reads copies of the page bodies while the build goes on: the index is the one the built pages give."""
+    import json
+    import subprocess
+    import sys
+
+    from generator import search
+
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(sample_site), "--output-path",
+                           str(tmp_path / "pagefind"), f"--include-characters={search.WORD_CHARACTERS}", "--silent"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    entry = tmp_path / "pagefind" / "pagefind-entry.json"
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True, ensure_ascii=False,
+                                separators=(",", ":")), encoding="utf-8")
+    built = tree(sample_site / "pagefind")
+    assert len(built) > 20 and tree(tmp_path / "pagefind") == built
 
 
 def test_bad_data_exits_1_with_the_validator_message_and_keeps_the_site(workdir):
