@@ -59,11 +59,11 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
-def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, cache_dir: Path | None) -> None:
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, base_url: str, cache_dir: Path | None) -> None:
     """The downloads, feeds, catalogue and redirects into `extra` (a background job beside the pages)."""
     shutil.rmtree(extra, ignore_errors=True)  # left over from a failed run
     extra.mkdir()
-    hooks.post_build(dataset, extra, data_dir, cache_dir)
+    hooks.post_build(dataset, extra, data_dir, base_url, cache_dir)
 
 
 def _move_into(extra: Path, site: Path) -> None:
@@ -232,9 +232,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         epoch = build_epoch(changes)
         docs = work / "docs"  # every language's hand-written and provided pages, the others' under en/
         docs.mkdir()
-        past = hooks.history_of(dataset, data_dir)[2]  # git read once: the downloads job inherits it
-        with Job(_write_extras, dataset, work / "extra", data_dir, cache_dir) as writers:  # they need only the data
-            extra_nav = hooks.pages(dataset, docs, data_dir) + sitesource.copy_content(content, docs, LANGUAGES[0])
+        past = hooks.history_of(dataset, data_dir, info.url)[2]  # git read once: the downloads job inherits it
+        with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir) as writers:  # only the data
+            extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
                 sitesource.copy_content(content, docs / PREFIX[lang], lang)
             rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past,

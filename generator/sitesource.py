@@ -19,9 +19,9 @@ from pathlib import Path
 import yaml
 
 from generator.outfolder import BuildError
-from generator.render.i18n import LANGUAGES, NAMES, language
+from generator.render.i18n import LANGUAGES, NAMES, language, other
 from generator.render.i18n import t as _
-from generator.render.links import PREFIX, SiteInfo, relative, twins
+from generator.render.links import PREFIX, SiteInfo, language_of, relative, twins
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -67,11 +67,10 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
     config["site_url"] = config["site_url"].rstrip("/") + "/" + PREFIX[lang]
     for key in ("site_name", "site_description", "copyright"):  # in the language's words where mkdocs.yml gives them
         config[key] = (config.get("extra") or {}).get(f"{key}_{lang}", config.get(key))
-    other = next(other for other in LANGUAGES if other != lang)
     with language(lang):  # the theme overrides' own words (partials/copyright.html)
         words = {"about_site": _("Om webbplatsen"), "statement": _("Tillgänglighetsredogörelse"),
                  "about_data": _("Om datan"), "source": _("Källkod och data")}
-    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other, "name": NAMES[other]}, "words": words}
+    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other(lang), "name": NAMES[other(lang)]}, "words": words}
     extensions = config.setdefault("markdown_extensions", [])
     for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents
         if needed not in _names(extensions):
@@ -85,7 +84,7 @@ def _names(entries) -> list[str]:
 
 def _markdown_text(text: str) -> str:
     """Plain text as Markdown that reads as that text (headings of the table of contents)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~<>&])", r"\\\1", text).replace("\\&", "&amp;").replace("\\<", "&lt;").replace("\\>", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|~])", r"\\\1", html.escape(text, quote=False))
 
 
 def page_source(page: Page, in_nav: bool) -> str:
@@ -99,9 +98,14 @@ def page_source(page: Page, in_nav: bool) -> str:
             + headings + f"{END}\n")
 
 
+def _content_of(content: Path, lang: str) -> Path:
+    """Where the hand-written pages of `lang` are: `content/`, `content/<lang>/` for the others."""
+    return content / PREFIX[lang]
+
+
 def copy_content(content: Path, docs: Path, lang: str) -> list:
-    """The hand-written pages of `lang` (`content/`, `content/<lang>/` for the others) into `docs`; their nav."""
-    source = content if lang == LANGUAGES[0] else content / lang
+    """The hand-written pages of `lang` into `docs`; their nav."""
+    source = _content_of(content, lang)
     nav = []
     if not source.is_dir():
         return nav
@@ -118,7 +122,7 @@ def copy_content(content: Path, docs: Path, lang: str) -> list:
 
 def intro(content: Path, lang: str) -> str:
     """The start page's hand-written intro (`_start.md`) in `lang`."""
-    path = (content if lang == LANGUAGES[0] else content / lang) / "_start.md"
+    path = _content_of(content, lang) / "_start.md"
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
@@ -158,8 +162,6 @@ def fill(layout: str, page: Page, canonical: str, url: str, base: str) -> str:
 
 def link_twins(layout: str, url: str, base: str) -> str:
     """The layout's link to the page in the other language (the header's switch) filled in."""
-    found = twins(url)
-    lang = next((lang for lang, prefix in PREFIX.items() if prefix and url.startswith(prefix)), LANGUAGES[0])
-    other = next(other for other in LANGUAGES if other != lang)
-    switch = relative(found[other], url) if url.endswith("/") or not url else base + found[other]  # 404.html: any depth
+    twin = twins(url)[other(language_of(url))]
+    switch = relative(twin, url) if url.endswith("/") or not url else base + twin  # 404.html: served at any depth
     return layout.replace(f'"{SWITCH}"', f'"{switch}"')

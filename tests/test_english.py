@@ -213,7 +213,7 @@ def test_each_language_has_its_nav_and_pages_carry_their_twin(tmp_path):
     from conftest import SAMPLE_DATA
 
     dataset = validated_dataset(SAMPLE_DATA)[1]
-    provided = hooks.pages(dataset, tmp_path, SAMPLE_DATA) + sitesource.copy_content(sitesource.CONTENT, tmp_path, "sv")
+    provided = hooks.pages(dataset, tmp_path, SAMPLE_DATA, sitesource.site_info().url) + sitesource.copy_content(sitesource.CONTENT, tmp_path, "sv")
     rendered = pages.render(dataset, sitesource.site_info(), {}, "", provided)
 
     def paths(nav) -> list[str]:

@@ -12,22 +12,20 @@ from generator.downloads import history, write_all
 from generator.downloads.pages import write_pages
 from generator.model import Dataset
 from generator.redirects import write_redirects
-from generator.sitesource import site_info
 
 
-def history_of(dataset: Dataset, data_dir: Path):
+def history_of(dataset: Dataset, data_dir: Path, base_url: str):
     """The published versions, the changelog and each record's corrections (read once per build)."""
-    return history(dataset, None, data_dir, site_info().url)
+    return history(dataset, None, data_dir, base_url)
 
 
-def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, cache_dir: Path | None = None) -> None:
+def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, base_url: str, cache_dir: Path | None = None) -> None:
     """Downloads, changelog, feeds, catalogue and old addresses into the fresh site (`cache_dir`: see `cache.py`)."""
-    base_url = site_info().url
     write_all(dataset, None, site_dir, base_url, data_dir, cache_dir)
-    write_redirects(history_of(dataset, data_dir)[0], site_dir, base_url)
+    write_redirects(history_of(dataset, data_dir, base_url)[0], site_dir, base_url)
 
 
-def pages(dataset: Dataset, docs_dir: Path, data_dir: Path) -> list:
+def pages(dataset: Dataset, docs_dir: Path, data_dir: Path, base_url: str) -> list:
     """The downloads, data dictionary and changelog pages into `docs_dir`; returns their nav."""
-    found, log, _ = history_of(dataset, data_dir)
+    found, log, _ = history_of(dataset, data_dir, base_url)
     return write_pages(log, found[-1].release, docs_dir)

@@ -29,6 +29,12 @@ NAMES = {"sv": "Svenska", "en": "English"}
 """Each language in its own words, as the language switch names it."""
 CATALOGUES = {"en": EN}
 
+
+def other(lang: str) -> str:
+    """The language a page's switch leads to."""
+    return next(language for language in LANGUAGES if language != lang)
+
+
 _current: contextvars.ContextVar[str] = contextvars.ContextVar("portal_language", default="sv")
 
 

@@ -50,9 +50,14 @@ def localized(url: str) -> str:
     return PREFIX[current()] + url
 
 
+def language_of(url: str) -> str:
+    """The language of the page at `url` (site-relative): its prefix says."""
+    return next((lang for lang, prefix in PREFIX.items() if prefix and url.startswith(prefix)), LANGUAGES[0])
+
+
 def twins(url: str) -> dict[str, str]:
     """A page's address in every language, from its address in any of them."""
-    swedish = next((url.removeprefix(p) for p in PREFIX.values() if p and url.startswith(p)), url)
+    swedish = url.removeprefix(PREFIX[language_of(url)])
     return {lang: PREFIX[lang] + swedish for lang in LANGUAGES}
 
 
