@@ -293,7 +293,7 @@ def test_a_failing_step_after_the_engine_keeps_the_previous_site(workdir, monkey
     publish.build_site(dataset, workdir / "data", out)
     before = tree(out)
 
-    def broken_writer(dataset, site_dir, data_dir, cache_dir):
+    def broken_writer(dataset, site_dir, *rest):
         (site_dir / "half-written.csv").write_text("id\n")
         raise publish.BuildError("the downloads could not be written")
 
