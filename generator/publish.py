@@ -15,7 +15,6 @@ import calendar
 import gzip
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -171,16 +170,18 @@ def _present(nav: list, pages: set[str]) -> list:
 
 
 def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
-                     cache_dir: Path | None, searched: Path) -> subprocess.Popen:
+                     cache_dir: Path | None, searched: Path) -> search.Indexing:
     """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page.
 
-    Returns Pagefind at work on the pages written to `searched` (see `search`): the bodies
-    of the generated pages while the engine runs, the pages only the engine's output
-    holds once filled; it indexes while the record pages are stamped.
+    Returns Pagefind at work on the pages written under `searched` (see `search`), a folder
+    per language: the bodies of the generated pages while the engine runs, the pages only
+    the engine's output holds once filled; it indexes while the record pages are stamped.
     """
     def bodies() -> None:
-        search.write(searched, [(language.prefix + address(path)[1], search.lean(page)) for language in languages
-                                for path, page in language.generated.items() if not page.markdown.strip()])
+        for language in languages:
+            search.write(searched / language.lang, ((language.prefix + address(path)[1], search.lean(page))
+                                                    for path, page in language.generated.items()
+                                                    if not page.markdown.strip()))
 
     engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir, meanwhile=bodies)
     filled = []
@@ -193,16 +194,15 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
             shutil.rmtree(site)
             engines.build(engine, [language.write(config_file, stamp=False)], epoch, cache_dir)
             done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix)
-        search.write(searched, done.searched)
+        search.write(searched / language.lang, done.searched)
         filled.append(done)
-    indexing = search.start(searched, languages[0].folder / "site")
+    indexing = search.Indexing([searched / language.lang for language in languages], languages[0].folder / "site")
     try:
         for language, done in zip(languages, filled):
             stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
                            language.prefix)
     except BaseException:
-        indexing.kill()
-        indexing.wait()
+        indexing.stop()
         raise
     return indexing
 
@@ -232,7 +232,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         epoch = build_epoch(changes)
         docs = work / "docs"  # every language's hand-written and provided pages, the others' under en/
         docs.mkdir()
-        past = hooks.history_of(dataset, data_dir, info.url)[2]  # git read once: the downloads job inherits it
+        past = hooks.history_of(dataset, data_dir, info.url, cache_dir)[2]  # git read once: the downloads job inherits it
         with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir) as writers:  # only the data
             extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
@@ -249,7 +249,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             _sitemap(site, [url for language in languages for url in language.urls()], info.url, epoch)
         writers.result()
         _move_into(work / "extra", site)
-        search.finish(indexing, site)
+        indexing.finish()
         if before_swap is not None:
             before_swap()
         swap(site, out)
@@ -257,9 +257,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
     except (OSError, ValueError, KeyError) as exc:
         raise BuildError(f"the site could not be built: {exc}") from exc
     finally:
-        if indexing is not None and indexing.poll() is None:  # the build failed after Pagefind started
-            indexing.kill()
-            indexing.wait()
+        if indexing is not None:  # Pagefind killed if the build failed while it ran; else nothing left to do
+            indexing.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

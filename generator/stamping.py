@@ -16,6 +16,7 @@ import os
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from generator.background import in_two
 from generator.render.pages import Page
@@ -62,7 +63,7 @@ def plan(generated: dict[str, Page], in_nav: set[str], stamp: bool = True) -> Pl
     return result
 
 
-def _write(site: str, items: list[tuple[str, str]]) -> None:
+def _write(site: str, items: Iterable[tuple[str, str]]) -> None:
     """Write each page as a new file: one the engine built may be a hard link into the cache."""
     for rel, text in items:
         dest = os.path.join(site, rel)
@@ -76,8 +77,8 @@ def _write(site: str, items: list[tuple[str, str]]) -> None:
 def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], generated: dict[str, Page], site: str,
            root: str, prefix: str) -> None:
     """Write stamped pages: (output file, group, source path, address)."""
-    _write(site, [(dest, fill(layouts[group], generated[path], root + prefix + url, prefix + url, root))
-                  for dest, group, path, url in items])
+    _write(site, ((dest, fill(layouts[group], generated[path], root + prefix + url, prefix + url, root))
+                  for dest, group, path, url in items))
 
 
 @dataclass

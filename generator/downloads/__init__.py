@@ -77,12 +77,13 @@ _LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last 
 
 
 def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: str,
-            changes: dict[str, Change] | None = None) -> tuple[list[Version], dict, Past]:
-    """Every published version (oldest first, the working tree last), the changelog and each record's corrections."""
+            changes: dict[str, Change] | None = None, cache_dir: Path | None = None) -> tuple[list[Version], dict, Past]:
+    """Every published version (oldest first, the working tree last), the changelog and each record's corrections
+    (`cache_dir`: where what each version holds is kept between builds, see `versions`)."""
     if _LAST_HISTORY and _LAST_HISTORY[0][0] is dataset and _LAST_HISTORY[0][1:] == (data_dir, base_url):
         return _LAST_HISTORY[1]
     changes = last_changes(data_dir) if changes is None else changes
-    found = versions(_current(dataset, loaded, data_dir, base_url, changes), data_dir, base_url)
+    found = versions(_current(dataset, loaded, data_dir, base_url, changes), data_dir, base_url, cache_dir)
     past = past_of(found, data_dir)
     _LAST_HISTORY[:] = [(dataset, data_dir, base_url), (found, changelog(found), past)]
     return _LAST_HISTORY[1]
@@ -97,7 +98,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     published version's downloads between builds (`cache.py`), None: no cache.
     """
     changes = last_changes(data_dir)
-    found, log, past = history(dataset, loaded, data_dir, base_url, changes)
+    found, log, past = history(dataset, loaded, data_dir, base_url, changes, cache_dir)
     root = site_dir / "data"
     written: list[Path] = []
     current = found[-1]

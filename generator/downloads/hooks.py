@@ -14,9 +14,9 @@ from generator.model import Dataset
 from generator.redirects import write_redirects
 
 
-def history_of(dataset: Dataset, data_dir: Path, base_url: str):
+def history_of(dataset: Dataset, data_dir: Path, base_url: str, cache_dir: Path | None = None):
     """The published versions, the changelog and each record's corrections (read once per build)."""
-    return history(dataset, None, data_dir, base_url)
+    return history(dataset, None, data_dir, base_url, cache_dir=cache_dir)
 
 
 def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, base_url: str, cache_dir: Path | None = None) -> None:

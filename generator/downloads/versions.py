@@ -10,14 +10,17 @@ with the one before, record by record, with the same comparison as `portal diff`
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import tempfile
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.cache import Cache, key_of
 from generator.diff import Changes, DiffError, compare, extract
 from generator.downloads.release import Release
+from generator.history import data_tree
 from generator.loader import Loaded
 from generator.model import Dataset
 from generator.published import READ_AS_PUBLISHED, published_versions
@@ -32,9 +35,30 @@ class Version:
 
 
 @lru_cache(maxsize=64)
-def _at_commit(data_dir: Path, commit: str, date: dt.date) -> tuple[Loaded, Dataset] | None:
-    """The validated data at a commit; cached, since a commit's data never changes."""
+def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | None) -> tuple[Loaded, Dataset] | None:
+    """The validated data at a commit (None: it cannot be read or does not validate).
+
+    A commit's data never change, so what was read and whether it validated is kept
+    in the cache (`cache.py`) under the data's tree: each build would otherwise check
+    every published version again, and the check is most of a small build.
+    """
     from generator.model import build
+
+    tree = data_tree(data_dir, commit) if cache_dir is not None else None
+    if tree is None:
+        read = _read_at(data_dir, commit, date)
+    else:
+        with Cache(cache_dir) as cache:
+            key = key_of("read-at", tree, date.isoformat())
+            payload = cache.get("versions-read", key)
+            read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
+            if payload is None:
+                cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    return read and (read[1], build(read[1], Path(read[0])))
+
+
+def _read_at(data_dir: Path, commit: str, date: dt.date) -> tuple[str, Loaded] | None:
+    """(the folder it was read from, the data) of a commit whose data validate, else None."""
     from generator.validate import validate
 
     with tempfile.TemporaryDirectory(prefix="portal-version-") as tmp:
@@ -43,18 +67,16 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date) -> tuple[Loaded, Data
         except DiffError:
             return None
         report, loaded = validate(folder, today=date)
-        if any(p.code not in READ_AS_PUBLISHED for p in report.errors):
-            return None
-        return loaded, build(loaded, folder)
+        return None if any(p.code not in READ_AS_PUBLISHED for p in report.errors) else (str(folder), loaded)
 
 
-def versions(current: Version, data_dir: Path, base_url: str) -> list[Version]:
+def versions(current: Version, data_dir: Path, base_url: str, cache_dir: Path | None = None) -> list[Version]:
     """Every published version that validates, oldest first, ending with `current`."""
     found = []
     for number, commit, date in ((p.version, p.commit, p.date) for p in published_versions(data_dir)):
         if number == current.release.version:
             continue  # the working tree is that version's final state
-        at = _at_commit(data_dir.resolve(), commit, date)
+        at = _at_commit(data_dir.resolve(), commit, date, cache_dir)
         if at is None:
             warnings.warn(f"version {number} (commit {commit[:10]}) is skipped: its data cannot be read or does not validate",
                           stacklevel=2)
