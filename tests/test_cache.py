@@ -122,6 +122,9 @@ def test_a_build_from_a_damaged_cache_rebuilds_it_and_equals_a_build_without_one
     rows = sorted(key for kind, key in entries if kind == "rows")
     versions = sorted(key for kind, key in entries if kind == "versions")
     assert len(rows) > 20 and len(versions) >= 2  # every data file, every published version but the current one
+    read = sorted(key for kind, key in entries if kind == "versions-read")
+    assert len(read) == len(versions)  # each published version's data, read and checked once
+    _set(cache, "versions-read", read[0], *entries[("versions-read", read[1])])
     first, second, third = rows[:3]
     _set(cache, "rows", first, *DAMAGE["flipped"](*entries[("rows", first)], None))
     _set(cache, "rows", second, *DAMAGE["truncated"](*entries[("rows", second)], None))
@@ -132,6 +135,36 @@ def test_a_build_from_a_damaged_cache_rebuilds_it_and_equals_a_build_without_one
     kept.write_bytes(damaged)
 
     assert build("second", "--cache-dir", str(cache)) == without
-    assert _entries(cache) == entries  # each damaged entry made again, as it was
+    remade = _entries(cache)
+    assert remade.keys() == entries.keys()  # each damaged entry made again, as it was (a version's data as read
+    assert {k: v for k, v in remade.items() if k[0] != "versions-read"} == \
+        {k: v for k, v in entries.items() if k[0] != "versions-read"}  # name the temporary folder it was read from)
+    with Cache(cache) as again:
+        assert again.get("versions-read", read[0]) is not None  # the one copied over it was replaced
     assert kept.read_bytes() != damaged
     assert build("third", "--cache-dir", str(cache)) == without
+
+
+def test_a_published_version_is_read_and_checked_once_then_taken_from_the_cache(tmp_path, monkeypatch):
+    """Its data never change: a later build (a new process, hence the cleared memo) does not check it again."""
+    import importlib
+
+    from generator.published import published_versions
+
+    versions = importlib.import_module("generator.downloads.versions")
+    found = published_versions(SAMPLE_DATA)
+    assert found, "the sample has published versions"
+    first = versions._at_commit(SAMPLE_DATA.resolve(), found[0].commit, found[0].date, tmp_path)
+    versions._at_commit.cache_clear()
+
+    def read_again(*args):
+        raise AssertionError("read and checked again")
+
+    monkeypatch.setattr(versions, "_read_at", read_again)
+    again = versions._at_commit(SAMPLE_DATA.resolve(), found[0].commit, found[0].date, tmp_path)
+    versions._at_commit.cache_clear()
+    assert again is not None and first is not None
+    assert again[0].tables.keys() == first[0].tables.keys()
+    assert {t: [r.values for r in rows] for t, rows in again[0].tables.items()} == \
+        {t: [r.values for r in rows] for t, rows in first[0].tables.items()}
+    assert again[1].trips.keys() == first[1].trips.keys()
