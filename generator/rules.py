@@ -45,7 +45,8 @@ def _partial_before(end, start) -> bool:
     return end[:n] < start[:n]
 
 
-def check(loaded: Loaded, today: dt.date) -> list[Problem]:
+def check(loaded: Loaded, today: dt.date, cache_dir: Path | None = None) -> list[Problem]:
+    """The rules across fields and records (`cache_dir`: where GeoNames' answers are kept, see `geo.locate`)."""
     t = loaded.tables
     settings = loaded.package.get("settings") or {}
     due_days = settings.get("report_due_days", DEFAULT_REPORT_DUE_DAYS)
@@ -66,7 +67,7 @@ def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     problems += _population(t["municipalities"])
     problems += _stale(t["trips"], t["costs"], settings, today)
     problems += _completeness(loaded, settings)
-    problems += _places(t["municipalities"], t["trip_destinations"])
+    problems += _places(t["municipalities"], t["trip_destinations"], cache_dir)
 
     for row in t["trips"]:
         v = row.values
@@ -234,13 +235,13 @@ def _people(people: list[Row]) -> list[Problem]:
     return problems
 
 
-def _places(municipalities: list[Row], destinations: list[Row]) -> list[Problem]:
+def _places(municipalities: list[Row], destinations: list[Row], cache_dir: Path | None) -> list[Problem]:
     """Coordinates come in pairs; a place the portal cannot find has no position on the map or in the CO2 figures."""
     problems = []
     texts = [r.values for r in destinations + municipalities if isinstance(r.values.get("country"), str)]
     geo.locate([(v["city"], v["country"]) for v in texts if isinstance(v.get("city"), str)]
                + [(n, v["country"]) for v in texts if isinstance(v.get("name"), str) and isinstance(v.get("id"), str)
-                  for n in geo.municipality_names(v["name"], v["id"])])  # one pass over GeoNames for all
+                  for n in geo.municipality_names(v["name"], v["id"])], cache_dir)  # one pass over GeoNames for all
     for row, name in [(r, r.values.get("city")) for r in destinations] + [(r, None) for r in municipalities]:
         v = row.values
         lat, lon = v.get("latitude"), v.get("longitude")

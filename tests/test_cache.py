@@ -168,3 +168,25 @@ def test_a_published_version_is_read_and_checked_once_then_taken_from_the_cache(
     assert {t: [r.values for r in rows] for t, rows in again[0].tables.items()} == \
         {t: [r.values for r in rows] for t, rows in first[0].tables.items()}
     assert again[1].trips.keys() == first[1].trips.keys()
+
+
+def test_what_geonames_said_of_the_same_places_is_kept_between_builds(tmp_path, monkeypatch):
+    """One pass over GeoNames' 34,000 cities is most of checking a small data folder: a later build asking the same
+    places (a new process: an empty memo) takes the answers from the cache, the same answers."""
+    from generator import geo
+
+    asked = [("Paris", "FR"), ("Bryssel", "BE"), ("Ingenstans", "SE")]
+    monkeypatch.setattr(geo, "_found", {})
+    geo.locate(asked, tmp_path)
+    first = {place: geo._found[geo._key(*place)] for place in asked}
+    assert first[("Paris", "FR")] is not None and first[("Ingenstans", "SE")] is None
+
+    def search_again(wanted):
+        raise AssertionError("GeoNames read again")
+
+    monkeypatch.setattr(geo, "_found", {})
+    monkeypatch.setattr(geo, "_search", search_again)
+    geo.locate(asked, tmp_path)
+    assert {place: geo._found[geo._key(*place)] for place in asked} == first
+    with pytest.raises(AssertionError, match="read again"):  # other places: GeoNames is read
+        geo.locate([("Oslo", "NO")], tmp_path)
