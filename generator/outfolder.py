@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 from pathlib import Path
 
@@ -18,10 +19,11 @@ class BuildError(Exception):
 
 
 def swap(new: Path, out: Path) -> None:
-    """Put `new` in place of `out`: rename the old away, the new in, then delete the old."""
+    """Put `new` in place of `out`: rename the old away (to a name `clear_leftovers` knows, should the build be
+    stopped before it is deleted), the new in, then delete the old."""
     old = None
     if out.exists():
-        old = out.with_name(new.parent.name.replace(".build-", ".old-", 1))
+        old = out.with_name(f"{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}")
         out.rename(old)
     try:
         new.rename(out)

@@ -228,3 +228,27 @@ def test_settings_that_are_not_limits_are_refused_and_limits_apply(workdir):
     package.write_text(package.read_text(encoding="utf-8").replace("max_trip_days: 400", "max_trip_days: 30"), encoding="utf-8")
     codes = [p["code"] for p in json.loads(run_portal("validate", "--format", "json", "--today", TODAY, cwd=workdir).stdout)["problems"]]
     assert "trip-too-long" in codes
+
+
+def test_a_build_stopped_while_the_old_site_is_deleted_leaves_a_folder_the_next_build_clears(tmp_path, monkeypatch):
+    """The old site is renamed to `<out>.old-<pid>-*` before it is deleted, whatever folder the new one was made in."""
+    from generator import outfolder
+
+    out, new = tmp_path / "site", tmp_path / "site.build-1-x" / "source-sv" / "site"
+    (out / "resor").mkdir(parents=True)
+    new.mkdir(parents=True)
+    (new / "index.html").write_text("ny", encoding="utf-8")
+
+    def stopped(path, *args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(outfolder.shutil, "rmtree", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        outfolder.swap(new, out)
+    monkeypatch.undo()
+    left = sorted(p.name for p in tmp_path.iterdir() if p.name != "site.build-1-x")
+    assert left[0] == "site" and (out / "index.html").read_text(encoding="utf-8") == "ny"
+    assert len(left) == 2 and left[1].startswith(f"site.old-{os.getpid()}-")
+    monkeypatch.setattr(outfolder, "_alive", lambda pid: False)  # as after the stopped process is gone
+    outfolder.clear_leftovers(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
