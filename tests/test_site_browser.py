@@ -72,6 +72,15 @@ def test_search_finds_a_trip_by_its_diary_number_report_and_organisation(browser
         assert f"/{PARIS}" in hrefs, hrefs
 
 
+def test_an_explanation_repeated_under_many_tables_is_found_where_it_is_written(browser, base_url):  # noqa: F811
+    """A section's note (how to read it: days counted with both ends, "not changed since published") is on every
+    record page; the search finds the page that explains it, not each record."""
+    with browser.open(f"{base_url}/", viewport="desktop") as visit:
+        _, results = _search(visit, "medräknade")
+        hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert "/om-datan/" in hrefs and not any(href.startswith(("/resor/", "/kostnader/")) for href in hrefs), hrefs
+
+
 def test_many_results_come_twenty_at_a_time_and_say_so(browser, base_url):  # noqa: F811
     with browser.open(f"{base_url}/", viewport="desktop") as visit:
         announced, results = _search(visit, "kommunstyrelsen")

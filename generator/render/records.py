@@ -95,7 +95,7 @@ def corrections_section(corrections: list[Correction]) -> Section:
     table = TableView(_("Rättelser och ändringar per version"),
                       [Header(_("Version")), Header(_("Datum")), Header(_("Vad")), Header(_("Före")), Header(_("Efter")), Header(_("Skäl"))],
                       rows, searchable=False) if rows else None
-    return Section(_("Ändringar"), table=table, text=None if rows else _("Posten har inte ändrats sedan den publicerades."))
+    return Section(_("Ändringar"), table=table, note=None if rows else _("Posten har inte ändrats sedan den publicerades."))
 
 
 def withdrawn_page(w: Withdrawn) -> PageView:

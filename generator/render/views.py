@@ -117,7 +117,7 @@ class Section:
     items: list[str | Markup] | None = None
     empty: str = ""  # what `items` says when empty ("Inga." when not given)
     html: Markup | None = None
-    note: str | None = None
+    note: str | None = None  # how to read the section: shown, but not searched (the same words on many pages)
     anchor: str = ""  # the heading's id, unique on its page (set when the page is rendered)
 
     def __post_init__(self):
