@@ -252,3 +252,19 @@ def test_a_build_stopped_while_the_old_site_is_deleted_leaves_a_folder_the_next_
     monkeypatch.setattr(outfolder, "_alive", lambda pid: False)  # as after the stopped process is gone
     outfolder.clear_leftovers(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site(workdir):
+    """Pagefind runs in a thread beside the stamping, one language after the other: its failure is the build's."""
+    assert run_portal("build", "--out", "site", "--no-cache", cwd=workdir).returncode == 0
+    before = {p.relative_to(workdir).as_posix(): p.stat().st_mtime_ns for p in (workdir / "site").rglob("*")}
+    fake = workdir / "fake" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    (fake / "__main__.py").write_text("import sys\nprint('the index could not be written: disk full', file=sys.stderr)\n"
+                                      "sys.exit(3)\n", encoding="utf-8")
+    done = run_portal("build", "--out", "site", "--no-cache", cwd=workdir, env={"PYTHONPATH": str(fake.parent)})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "Pagefind failed" in done.stderr and "disk full" in done.stderr and "was not changed" in done.stderr
+    assert {p.relative_to(workdir).as_posix(): p.stat().st_mtime_ns for p in (workdir / "site").rglob("*")} == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["data", "fake", "site"]
