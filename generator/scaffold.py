@@ -59,6 +59,7 @@ KINDS: dict[str, tuple[str, tuple[Ask, ...]]] = {
         ("start", "start_date", "date", None, {"needed": True}),
         ("end", "end_date", "date", None, {}),
         ("destination", "destinations", "destination", "trip_destinations", {"many": True}),
+        ("travel-mode", "travel_mode", "enum", None, {}),
         ("body", "body_id", "id:bodies", None, {}),
         ("event", "event", "text", None, {}),
         ("organiser", "organiser_id", "id:organisations", None, {}),

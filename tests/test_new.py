@@ -136,7 +136,7 @@ def test_interactive_answers_are_checked_and_asked_again(workdir):
     import subprocess
     import sys
 
-    answers = "\n".join(["Studieresa till Köpenhamn", "02/12/2026", "2026-12-02", "", "Köpenhamn, dk", "",
+    answers = "\n".join(["Studieresa till Köpenhamn", "02/12/2026", "2026-12-02", "", "Köpenhamn, dk", "", "tåg", "train",
                          "malmo-kommunstyrelsn", "malmo-kommunstyrelsen", "", "", "monitoring", "", "", ""]) + "\n"
     result = subprocess.run([sys.executable, "-m", "generator", "new", "trip", "--interactive"], cwd=workdir,
                             input=answers, capture_output=True, text=True, timeout=120)
@@ -145,6 +145,7 @@ def test_interactive_answers_are_checked_and_asked_again(workdir):
     assert "(menade du 'malmo-kommunstyrelsen'?)" in result.stdout
     path = workdir / "data/trips/2026/2026-12-kopenhamn-studieresa.yaml"
     assert "country: DK" in path.read_text(encoding="utf-8")
+    assert "'tåg' är inte tillåtet" in result.stdout and "travel_mode: train\n" in path.read_text(encoding="utf-8")
     assert _errors(workdir) == []
 
 
