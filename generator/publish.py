@@ -201,6 +201,7 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
         for language, done in zip(languages, filled):
             stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
                            language.prefix)
+            indexing.poll()
     except BaseException:
         indexing.stop()
         raise
@@ -247,6 +248,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
                     (language.folder / "site" / name).unlink(missing_ok=True)
                 (language.folder / "site").rename(site / language.prefix.rstrip("/"))
             _sitemap(site, [url for language in languages for url in language.urls()], info.url, epoch)
+            indexing.poll()
         writers.result()
         _move_into(work / "extra", site)
         indexing.finish()

@@ -20,7 +20,6 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Iterable
 
@@ -51,59 +50,72 @@ def write(source: Path, items: Iterable[tuple[str, str]]) -> None:
 
 
 class Indexing:
-    """Pagefind over each language's page copies, one language after the other, in a thread beside the stamping.
+    """Pagefind over each language's page copies, one language after the other, beside the stamping.
 
     Pagefind gives each language an index of its own (`pagefind.<lang>_*.pf_meta`, its
     fragments) and lists them in `pagefind-entry.json`; run on one language at a time it
     holds half the memory (at 10,000 trips, 1.4 GB for both at once), and the entries
-    of the runs together are the one it writes for the whole site.
+    of the runs together are the one it writes for the whole site. No thread waits for
+    a run (a process with threads cannot fork its jobs, `background.Job`): the next
+    language starts when the build looks in (`poll`) or waits (`finish`).
     """
 
     def __init__(self, sources: list[Path], site: Path):
-        self._sources, self._output = sources, site / FOLDER
+        self._waiting, self._output = list(sources), site / FOLDER
         self._process: subprocess.Popen | None = None
-        self._stopped, self._failure, self._languages, self._rest = False, None, {}, {}
-        self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+        self._source: Path | None = None
+        self._languages: dict = {}
+        self._rest: dict = {}
+        self._next()
 
-    def _run(self) -> None:
+    def _next(self) -> None:
+        self._source = self._waiting.pop(0)
+        command = [sys.executable, "-m", "pagefind", "--site", str(self._source), "--output-path", str(self._output),
+                   f"--include-characters={WORD_CHARACTERS}", "--silent"]
+        try:
+            self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            raise BuildError(f"Pagefind could not be started: {exc}") from exc
+
+    def _read(self) -> None:
+        """The running language's index: its entry kept, its page copies deleted; a failure fails the build."""
+        out, err = self._process.communicate()
+        code, self._process = self._process.returncode, None
+        if code != 0:
+            lines = [line for line in (err + out).splitlines() if line.strip()]
+            hint = " (install it with: pip install -e .)" if "No module named pagefind" in err else ""
+            raise BuildError(f"Pagefind failed (exit code {code}){hint}: " + "\n".join(lines[-10:]))
         entry = self._output / "pagefind-entry.json"
-        for source in self._sources:
-            command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(self._output),
-                       f"--include-characters={WORD_CHARACTERS}", "--silent"]
-            with self._lock:
-                if self._stopped:
-                    return
-                try:
-                    self._process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-                except OSError as exc:
-                    self._failure = f"Pagefind could not be started: {exc}"
-                    return
-            out, err = self._process.communicate()
-            if self._process.returncode != 0:
-                lines = [line for line in (err + out).splitlines() if line.strip()]
-                hint = " (install it with: pip install -e .)" if "No module named pagefind" in err else ""
-                self._failure = "Pagefind failed" + hint + ": " + "\n".join(lines[-10:])
-                return
+        try:
             found = json.loads(entry.read_text(encoding="utf-8"))
             self._languages.update(found.pop("languages"))
-            self._rest = found
-            shutil.rmtree(source, ignore_errors=True)  # read: its 20,000 files at 10,000 trips go while the rest works
+        except (OSError, ValueError, KeyError, AttributeError, TypeError) as exc:
+            raise BuildError(f"Pagefind left no index of the {self._source.name} pages that can be read "
+                             f"({entry.name}: {exc})") from exc
+        self._rest = found
+        shutil.rmtree(self._source, ignore_errors=True)  # read: its 20,000 files at 10,000 trips go while the rest works
+
+    def poll(self) -> None:
+        """Start the next language's run if the running one is done (the build calls it between its steps)."""
+        if self._process is not None and self._process.poll() is not None:
+            self._read()
+            if self._waiting:
+                self._next()
 
     def finish(self) -> None:
         """Wait for every language's index and write the entry listing them all; a failure fails the build."""
-        self._thread.join()
-        if self._failure is not None:
-            raise BuildError(self._failure)
+        while self._process is not None:
+            self._read()
+            if self._waiting:
+                self._next()
         entry = {**self._rest, "languages": self._languages}  # sorted: the same data builds the same bytes
         (self._output / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False,
                                                                      separators=(",", ":")), encoding="utf-8")
 
     def stop(self) -> None:
         """Stop indexing (the build failed): the running Pagefind is killed, none other starts."""
-        with self._lock:
-            self._stopped = True
-            if self._process is not None and self._process.poll() is None:
-                self._process.kill()
-        self._thread.join()
+        self._waiting.clear()
+        if self._process is not None:
+            self._process.kill()
+            self._process.communicate()
+            self._process = None

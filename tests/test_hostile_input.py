@@ -254,17 +254,53 @@ def test_a_build_stopped_while_the_old_site_is_deleted_leaves_a_folder_the_next_
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site(workdir):
-    """Pagefind runs in a thread beside the stamping, one language after the other: its failure is the build's."""
+FAKE_PAGEFIND = {  # what a broken Pagefind does, and what the build must say
+    "exits with an error": ("import sys\nprint('the index could not be written: disk full', file=sys.stderr)\n"
+                            "sys.exit(3)\n", "disk full"),
+    "writes an entry that cannot be read": ("import sys, pathlib\nout = pathlib.Path(sys.argv[sys.argv.index("
+                                            "'--output-path') + 1])\nout.mkdir(parents=True, exist_ok=True)\n"
+                                            "(out / 'pagefind-entry.json').write_text('{not json')\n", "no index of the sv pages that can be read"),
+}
+
+
+@pytest.mark.parametrize("broken", FAKE_PAGEFIND)
+def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site(workdir, broken):
+    """Pagefind runs beside the stamping, one language after the other: its failure is the build's."""
     assert run_portal("build", "--out", "site", "--no-cache", cwd=workdir).returncode == 0
     before = {p.relative_to(workdir).as_posix(): p.stat().st_mtime_ns for p in (workdir / "site").rglob("*")}
     fake = workdir / "fake" / "pagefind"
     fake.mkdir(parents=True)
     (fake / "__init__.py").write_text("", encoding="utf-8")
-    (fake / "__main__.py").write_text("import sys\nprint('the index could not be written: disk full', file=sys.stderr)\n"
-                                      "sys.exit(3)\n", encoding="utf-8")
+    program, said = FAKE_PAGEFIND[broken]
+    (fake / "__main__.py").write_text(program, encoding="utf-8")
     done = run_portal("build", "--out", "site", "--no-cache", cwd=workdir, env={"PYTHONPATH": str(fake.parent)})
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
-    assert "Pagefind failed" in done.stderr and "disk full" in done.stderr and "was not changed" in done.stderr
+    assert "Pagefind" in done.stderr and said in done.stderr and "was not changed" in done.stderr, done.stderr
     assert {p.relative_to(workdir).as_posix(): p.stat().st_mtime_ns for p in (workdir / "site").rglob("*")} == before
     assert sorted(p.name for p in workdir.iterdir()) == ["data", "fake", "site"]
+
+
+def test_the_search_index_is_made_without_a_thread_so_the_build_can_still_fork(tmp_path):
+    """A process with threads runs its jobs in itself (`background.Job`): stamping 10,000 pages on one core."""
+    import threading
+
+    from generator import search
+    from generator.background import Job
+
+    for lang, prefix in (("sv", ""), ("en", "en/")):
+        page = tmp_path / lang / prefix / "resor" / "x" / "index.html"
+        page.parent.mkdir(parents=True)
+        page.write_text(f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>'
+                        '<div data-pagefind-body><h1>Resa</h1><p>803-1303/2016</p></div></body></html>',
+                        encoding="utf-8")
+    threads = threading.active_count()
+    indexing = search.Indexing([tmp_path / "sv", tmp_path / "en"], tmp_path / "site")
+    try:
+        assert threading.active_count() == threads
+        with Job(os.getpid) as job:
+            assert job.result() != os.getpid()  # forked
+    finally:
+        indexing.finish()
+    entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "sv"]
+    assert not (tmp_path / "sv").exists() and not (tmp_path / "en").exists()  # read, then deleted
