@@ -190,3 +190,26 @@ def test_what_geonames_said_of_the_same_places_is_kept_between_builds(tmp_path, 
     assert {place: geo._found[geo._key(*place)] for place in asked} == first
     with pytest.raises(AssertionError, match="read again"):  # other places: GeoNames is read
         geo.locate([("Oslo", "NO")], tmp_path)
+
+
+def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_path, monkeypatch):
+    """A failed `git archive` (a partial clone offline) says nothing of the version's data: the next build tries."""
+    import importlib
+
+    from generator.diff import DiffError
+    from generator.published import published_versions
+
+    versions = importlib.import_module("generator.downloads.versions")
+    found = published_versions(SAMPLE_DATA)[0]
+    real = versions.extract
+
+    def fails(*args):
+        raise DiffError("git archive failed")
+
+    monkeypatch.setattr(versions, "extract", fails)
+    assert versions._at_commit(SAMPLE_DATA.resolve(), found.commit, found.date, tmp_path) is None
+    versions._at_commit.cache_clear()
+    monkeypatch.setattr(versions, "extract", real)
+    again = versions._at_commit(SAMPLE_DATA.resolve(), found.commit, found.date, tmp_path)
+    versions._at_commit.cache_clear()
+    assert again is not None and again[1].trips

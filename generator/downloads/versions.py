@@ -45,27 +45,28 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | Non
     from generator.model import build
 
     tree = data_tree(data_dir, commit) if cache_dir is not None else None
-    if tree is None:
-        read = _read_at(data_dir, commit, date)
-    else:
-        with Cache(cache_dir) as cache:
-            key = key_of("read-at", tree, date.isoformat())
-            payload = cache.get("versions-read", key)
-            read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
-            if payload is None:
-                cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    try:
+        if tree is None:
+            read = _read_at(data_dir, commit, date)
+        else:
+            with Cache(cache_dir) as cache:
+                key = key_of("read-at", tree, date.isoformat())
+                payload = cache.get("versions-read", key)
+                read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
+                if payload is None:
+                    cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+    except DiffError:  # git could not give the files (this time): said, never kept
+        return None
     return read and (read[1], build(read[1], Path(read[0])))
 
 
 def _read_at(data_dir: Path, commit: str, date: dt.date) -> tuple[str, Loaded] | None:
-    """(the folder it was read from, the data) of a commit whose data validate, else None."""
+    """(the folder it was read from, the data) of a commit whose data validate, else None; DiffError when git
+    cannot give the commit's files."""
     from generator.validate import validate
 
     with tempfile.TemporaryDirectory(prefix="portal-version-") as tmp:
-        try:
-            folder = extract(commit, data_dir, Path(tmp))
-        except DiffError:
-            return None
+        folder = extract(commit, data_dir, Path(tmp))
         report, loaded = validate(folder, today=date)
         return None if any(p.code not in READ_AS_PUBLISHED for p in report.errors) else (str(folder), loaded)
 
