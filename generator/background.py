@@ -12,8 +12,10 @@ whose process dies is an error too: nothing is run a second time.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
+import signal
 import threading
 from typing import Callable
 
@@ -38,7 +40,26 @@ class JobDied(Exception):
     """A job's process ended without a result (killed, out of memory)."""
 
 
+_HELD = {signal.SIGTERM, signal.SIGINT}
+
+
+@contextlib.contextmanager
+def _stops_held():
+    """SIGTERM and SIGINT held back while this process forks, and delivered after it.
+
+    A fork runs Python's at-fork hooks (logging's locks); a stop arriving in one of
+    them raises its exit there, where Python ignores it ("Exception ignored"), and the
+    stopped build would go on to the end.
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
 def _child(sender, fn: Callable, args: tuple) -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # the fork kept the parent's hold
     try:
         outcome = (True, fn(*args))
     except BaseException as exc:  # raised in the parent, where it can be reported
@@ -64,7 +85,8 @@ class Job:
         self.receiver, sender = context.Pipe(duplex=False)
         self.process = context.Process(target=_child, args=(sender, fn, args), daemon=True)
         try:
-            self.process.start()
+            with _stops_held():
+                self.process.start()
         except Exception as exc:  # e.g. arguments a fork server cannot take (pickling): run it here instead
             log.debug("%s cannot start in another process (%s): it will run here", fn.__qualname__, exc)
             self.process = None

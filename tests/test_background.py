@@ -37,3 +37,32 @@ def test_a_job_whose_process_dies_is_an_error_not_a_second_run():
     with Job(_die) as job:
         with pytest.raises(JobDied, match=r"_die ended without a result \(exit code 3\)"):
             job.result()
+
+
+def test_a_stop_that_arrives_while_a_job_forks_still_stops_the_build(tmp_path):
+    """A SIGTERM delivered during the fork's own hooks used to be ignored there, and the build went on to the end."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "stop_in_fork.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        "from generator import background, cli\n"
+        "signal.signal(signal.SIGTERM, cli._terminate)\n"
+        "sent = []\n"
+        "def stop_now():\n"
+        "    if not sent:\n"
+        "        sent.append(1)\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "        sum(range(1000))  # Python code after the signal: where an unheld stop is raised and ignored\n"
+        "os.register_at_fork(after_in_parent=stop_now)\n"
+        "try:\n"
+        "    background.Job(os.getpid).result()\n"
+        "except SystemExit as stop:\n"
+        "    print('stopped', stop.code)\n"
+        "    sys.exit(0)\n"
+        "print('went on')\n"
+        "sys.exit(1)\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout == "stopped 143\n", done.stdout + done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
