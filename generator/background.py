@@ -59,8 +59,8 @@ def _stops_held():
 
 
 def _child(sender, fn: Callable, args: tuple) -> None:
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # the fork kept the parent's hold
     try:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # the fork kept the parent's hold; a stop held comes now
         outcome = (True, fn(*args))
     except BaseException as exc:  # raised in the parent, where it can be reported
         outcome = (False, exc)
@@ -91,6 +91,11 @@ class Job:
             log.debug("%s cannot start in another process (%s): it will run here", fn.__qualname__, exc)
             self.process = None
             self.receiver.close()
+        except BaseException:  # a stop, delivered once the fork was done: the job must not outlive the caller
+            if self.process.pid is not None:
+                self.cancel()
+            sender.close()
+            raise
         sender.close()
 
     def result(self):

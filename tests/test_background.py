@@ -66,3 +66,48 @@ def test_a_stop_that_arrives_while_a_job_forks_still_stops_the_build(tmp_path):
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout == "stopped 143\n", done.stdout + done.stderr
     assert "Exception ignored" not in done.stderr, done.stderr
+
+
+def _run_script(tmp_path, text: str):
+    import subprocess
+    import sys
+
+    script = tmp_path / "script.py"
+    script.write_text(text, encoding="utf-8")
+    return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+
+def test_a_job_started_as_the_build_is_stopped_does_not_outlive_it(tmp_path):
+    """The stop held during the fork comes once it is done, before the caller holds the job: the job goes too."""
+    done = _run_script(tmp_path, (
+        "import os, pathlib, signal, sys, time\n"
+        "from generator import background, cli\n"
+        "signal.signal(signal.SIGTERM, cli._terminate)\n"
+        "sent = []\n"
+        "def stop_now():\n"
+        "    if not sent:\n"
+        "        sent.append(1)\n"
+        "        os.kill(os.getpid(), signal.SIGTERM)\n"
+        "os.register_at_fork(after_in_parent=stop_now)\n"
+        "def late():\n"
+        "    time.sleep(1)\n"
+        "    pathlib.Path('written').write_text('after the stop')\n"
+        "try:\n"
+        "    background.Job(late)\n"
+        "except SystemExit:\n"
+        "    time.sleep(2)\n"
+        "    print('written' if pathlib.Path('written').exists() else 'gone')\n"
+        "    os._exit(0)  # as the console command ends: no clean-up of daemon processes\n"))
+    assert done.stdout == "gone\n", done.stdout + done.stderr
+
+
+def test_an_interrupt_that_reaches_a_job_as_it_starts_is_raised_here_without_a_trace(tmp_path):
+    done = _run_script(tmp_path, (
+        "import os, signal, sys\n"
+        "from generator import background\n"
+        "os.register_at_fork(after_in_child=lambda: os.kill(os.getpid(), signal.SIGINT))\n"
+        "try:\n"
+        "    background.Job(os.getpid).result()\n"
+        "except KeyboardInterrupt:\n"
+        "    print('interrupted')\n"))
+    assert done.stdout == "interrupted\n" and "Traceback" not in done.stderr, done.stdout + done.stderr
