@@ -36,7 +36,7 @@ class Version:
 
 @lru_cache(maxsize=64)
 def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | None) -> tuple[Loaded, Dataset] | None:
-    """The validated data at a commit (None: it cannot be read or does not validate).
+    """The validated data at a commit (None: it does not validate; DiffError, never kept: git cannot give them).
 
     A commit's data never change, so what was read and whether it validated is kept
     in the cache (`cache.py`) under the data's tree: each build would otherwise check
@@ -45,18 +45,15 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | Non
     from generator.model import build
 
     tree = data_tree(data_dir, commit) if cache_dir is not None else None
-    try:
-        if tree is None:
-            read = _read_at(data_dir, commit, date)
-        else:
-            with Cache(cache_dir) as cache:
-                key = key_of("read-at", tree, date.isoformat())
-                payload = cache.get("versions-read", key)
-                read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
-                if payload is None:
-                    cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
-    except DiffError:  # git could not give the files (this time): said, never kept
-        return None
+    if tree is None:
+        read = _read_at(data_dir, commit, date)
+    else:
+        with Cache(cache_dir) as cache:
+            key = key_of("read-at", tree, date.isoformat())
+            payload = cache.get("versions-read", key)
+            read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
+            if payload is None:
+                cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
     return read and (read[1], build(read[1], Path(read[0])))
 
 
@@ -77,7 +74,10 @@ def versions(current: Version, data_dir: Path, base_url: str, cache_dir: Path | 
     for number, commit, date in ((p.version, p.commit, p.date) for p in published_versions(data_dir)):
         if number == current.release.version:
             continue  # the working tree is that version's final state
-        at = _at_commit(data_dir.resolve(), commit, date, cache_dir)
+        try:
+            at = _at_commit(data_dir.resolve(), commit, date, cache_dir)
+        except DiffError:  # git could not give the files this time: the next build tries again
+            at = None
         if at is None:
             warnings.warn(f"version {number} (commit {commit[:10]}) is skipped: its data cannot be read or does not validate",
                           stacklevel=2)
