@@ -39,36 +39,8 @@ def test_a_job_whose_process_dies_is_an_error_not_a_second_run():
             job.result()
 
 
-def test_a_stop_that_arrives_while_a_job_forks_still_stops_the_build(tmp_path):
-    """A SIGTERM delivered during the fork's own hooks used to be ignored there, and the build went on to the end."""
-    import subprocess
-    import sys
-
-    script = tmp_path / "stop_in_fork.py"
-    script.write_text(
-        "import os, signal, sys\n"
-        "from generator import background, cli\n"
-        "signal.signal(signal.SIGTERM, cli._terminate)\n"
-        "sent = []\n"
-        "def stop_now():\n"
-        "    if not sent:\n"
-        "        sent.append(1)\n"
-        "        os.kill(os.getpid(), signal.SIGTERM)\n"
-        "        sum(range(1000))  # Python code after the signal: where an unheld stop is raised and ignored\n"
-        "os.register_at_fork(after_in_parent=stop_now)\n"
-        "try:\n"
-        "    background.Job(os.getpid).result()\n"
-        "except SystemExit as stop:\n"
-        "    print('stopped', stop.code)\n"
-        "    sys.exit(0)\n"
-        "print('went on')\n"
-        "sys.exit(1)\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and done.stdout == "stopped 143\n", done.stdout + done.stderr
-    assert "Exception ignored" not in done.stderr, done.stderr
-
-
 def _run_script(tmp_path, text: str):
+    """`text` run as a program of its own: signals and at-fork hooks must not touch the test's process."""
     import subprocess
     import sys
 
@@ -77,18 +49,35 @@ def _run_script(tmp_path, text: str):
     return subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, cwd=tmp_path)
 
 
+STOP_AS_IT_FORKS = (  # a build's SIGTERM handler, and a SIGTERM sent from the fork's own hook in the parent
+    "import os, pathlib, signal, sys, time\n"
+    "from generator import background, cli\n"
+    "signal.signal(signal.SIGTERM, cli._terminate)\n"
+    "sent = []\n"
+    "def stop_now():\n"
+    "    if not sent:\n"
+    "        sent.append(1)\n"
+    "        os.kill(os.getpid(), signal.SIGTERM)\n"
+    "        sum(range(1000))  # Python code after the signal: where an unheld stop is raised and ignored\n"
+    "os.register_at_fork(after_in_parent=stop_now)\n")
+
+
+def test_a_stop_that_arrives_while_a_job_forks_still_stops_the_build(tmp_path):
+    """A SIGTERM delivered during the fork's own hooks used to be ignored there, and the build went on to the end."""
+    done = _run_script(tmp_path, STOP_AS_IT_FORKS + (
+        "try:\n"
+        "    background.Job(os.getpid).result()\n"
+        "except SystemExit as stop:\n"
+        "    print('stopped', stop.code)\n"
+        "    sys.exit(0)\n"
+        "print('went on')\n"))
+    assert done.stdout == "stopped 143\n", done.stdout + done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
+
+
 def test_a_job_started_as_the_build_is_stopped_does_not_outlive_it(tmp_path):
     """The stop held during the fork comes once it is done, before the caller holds the job: the job goes too."""
-    done = _run_script(tmp_path, (
-        "import os, pathlib, signal, sys, time\n"
-        "from generator import background, cli\n"
-        "signal.signal(signal.SIGTERM, cli._terminate)\n"
-        "sent = []\n"
-        "def stop_now():\n"
-        "    if not sent:\n"
-        "        sent.append(1)\n"
-        "        os.kill(os.getpid(), signal.SIGTERM)\n"
-        "os.register_at_fork(after_in_parent=stop_now)\n"
+    done = _run_script(tmp_path, STOP_AS_IT_FORKS + (
         "def late():\n"
         "    time.sleep(1)\n"
         "    pathlib.Path('written').write_text('after the stop')\n"
