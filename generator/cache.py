@@ -26,6 +26,7 @@ import functools
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import sqlite3
 import sys
@@ -33,8 +34,10 @@ import tempfile
 import warnings
 from importlib import metadata
 from pathlib import Path
+from typing import Callable, TypeVar
 
 ENTRIES = "entries.sqlite"
+T = TypeVar("T")
 DEFAULT_DIR = Path(".cache") / "portal"
 _GENERATOR = Path(__file__).resolve().parent
 _LIBRARIES = ("pyyaml", "xlsxwriter", "frictionless")  # whose output the cached payloads hold
@@ -100,6 +103,15 @@ class Cache:
 
     def put(self, kind: str, key: str, payload: bytes) -> None:
         self._new[(kind, key)] = payload
+
+    def kept(self, kind: str, key: str, make: Callable[[], T]) -> T:
+        """The value kept under `key` (pickled), else `make()`, kept for the next build."""
+        payload = self.get(kind, key)
+        if payload is not None:
+            return pickle.loads(payload)
+        value = make()
+        self.put(kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
 
     def close(self) -> None:
         """Keep the new entries and drop the bad ones, in one transaction (all or nothing, whoever else writes)."""

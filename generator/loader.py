@@ -8,7 +8,6 @@ import difflib
 import functools
 import hashlib
 import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -144,15 +143,12 @@ def _cached_file(cache: Cache, entity: Entity, path: Path, display: str) -> tupl
     except OSError:  # reported by the reading, not kept
         tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
         return tables, _read_file(entity, path, display, tables)
-    key = key_of("rows", entity.resource, path.name, hashlib.sha256(raw).digest())
-    payload = cache.get("rows", key)
-    if payload is None:
-        tables = {name: [] for name in RESOURCES}
+    def read() -> tuple[dict[str, list[Row]], list[Problem]]:
+        tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
         problems = _read_file(entity, path, display, tables)
-        tables = {name: rows for name, rows in tables.items() if rows}
-        cache.put("rows", key, pickle.dumps((tables, problems), protocol=pickle.HIGHEST_PROTOCOL))
-        return tables, problems
-    tables, problems = pickle.loads(payload)
+        return {name: rows for name, rows in tables.items() if rows}, problems
+
+    tables, problems = cache.kept("rows", key_of("rows", entity.resource, path.name, hashlib.sha256(raw).digest()), read)
     for rows in tables.values():
         for row in rows:
             row.file = display

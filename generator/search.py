@@ -8,9 +8,9 @@ PyPI package `pagefind[bin]`: nothing is fetched at build or view time.
 
 Pagefind reads a copy of each page's body (`lean`), at the page's path, instead of the
 whole built page: the body is all it keeps, and without the layout it reads a sixth of
-the bytes. The copies are written while the engine runs, one folder per language, and Pagefind runs while the
-record pages are stamped; the pages only the engine's output holds (hand-written ones)
-are given whole.
+the bytes. The copies are written while the engine runs, one folder per language, and
+Pagefind runs while the record pages are stamped; the pages only the engine's output
+holds (hand-written ones) are given whole.
 """
 
 from __future__ import annotations
@@ -95,19 +95,21 @@ class Indexing:
         self._rest = found
         shutil.rmtree(self._source, ignore_errors=True)  # read: its 20,000 files at 10,000 trips go while the rest works
 
+    def _advance(self) -> None:
+        """Read the running language's index (waiting for it) and start the next language's run."""
+        self._read()
+        if self._waiting:
+            self._next()
+
     def poll(self) -> None:
         """Start the next language's run if the running one is done (the build calls it between its steps)."""
         if self._process is not None and self._process.poll() is not None:
-            self._read()
-            if self._waiting:
-                self._next()
+            self._advance()
 
     def finish(self) -> None:
         """Wait for every language's index and write the entry listing them all; a failure fails the build."""
         while self._process is not None:
-            self._read()
-            if self._waiting:
-                self._next()
+            self._advance()
         entry = {**self._rest, "languages": self._languages}  # sorted: the same data builds the same bytes
         (self._output / "pagefind-entry.json").write_text(json.dumps(entry, sort_keys=True, ensure_ascii=False,
                                                                      separators=(",", ":")), encoding="utf-8")

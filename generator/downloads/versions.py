@@ -10,7 +10,6 @@ with the one before, record by record, with the same comparison as `portal diff`
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -49,11 +48,8 @@ def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | Non
         read = _read_at(data_dir, commit, date)
     else:
         with Cache(cache_dir) as cache:
-            key = key_of("read-at", tree, date.isoformat())
-            payload = cache.get("versions-read", key)
-            read = pickle.loads(payload) if payload is not None else _read_at(data_dir, commit, date)
-            if payload is None:
-                cache.put("versions-read", key, pickle.dumps(read, protocol=pickle.HIGHEST_PROTOCOL))
+            read = cache.kept("versions-read", key_of("read-at", tree, date.isoformat()),
+                              lambda: _read_at(data_dir, commit, date))
     return read and (read[1], build(read[1], Path(read[0])))
 
 
