@@ -14,8 +14,8 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from generator.render.i18n import LANGUAGES, current, from_data, language
-from generator.render.i18n import t as _
+from generator.i18n import LANGUAGES, current, from_data, language
+from generator.i18n import t as _
 from generator.render.links import former_urls, localized, relative, url_for, year_url
 
 PAGE = """<!doctype html>

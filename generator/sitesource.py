@@ -19,8 +19,8 @@ from pathlib import Path
 import yaml
 
 from generator.outfolder import BuildError
-from generator.render.i18n import LANGUAGES, NAMES, language, other
-from generator.render.i18n import t as _
+from generator.i18n import LANGUAGES, NAMES, language, other
+from generator.i18n import t as _
 from generator.render.links import PREFIX, SiteInfo, language_of, relative, twins
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
 

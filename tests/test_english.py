@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from generator.render.catalogue_en import EN
-from generator.render.i18n import MissingTranslation, key, language, t
+from generator.catalogue_en import EN
+from generator.i18n import MissingTranslation, key, language, n_, t
 from generator.render.links import twins
 from test_site_build import sample_site  # noqa: F401
 
@@ -25,20 +25,20 @@ def interface_strings() -> list[tuple[str, str]]:
     found = []
     for path in sorted((REPO / "generator").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_" and node.args
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "n_") and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 context = next((k.value.value for k in node.keywords if k.arg == "context"), "")
                 found.append((f"{path.relative_to(REPO)}:{node.lineno}", key(node.args[0].value, context)))
     for path in sorted((REPO / "generator" / "templates").rglob("*.j2")):
         text = path.read_text(encoding="utf-8")
-        for m in re.finditer(r"""_\((["'])(.*?)\1\)""", text):
+        for m in re.finditer(r"""\bn?_\((["'])(.*?)\1[,)]""", text):
             found.append((f"{path.relative_to(REPO)}:{text.count(chr(10), 0, m.start()) + 1}", m.group(2)))
     return found
 
 
 def test_every_interface_string_has_its_english():
     missing = [f"{where}: {text!r}" for where, text in interface_strings() if text not in EN]
-    assert not missing, "add these to generator/render/catalogue_en.py:\n" + "\n".join(missing)
+    assert not missing, "add these to generator/catalogue_en.py:\n" + "\n".join(missing)
 
 
 def test_the_catalogue_holds_only_strings_in_use():
@@ -48,7 +48,14 @@ def test_the_catalogue_holds_only_strings_in_use():
 
 def test_placeholders_match():
     for sv, en in EN.items():
-        assert sorted(re.findall(r"{(\w*)}", sv)) == sorted(re.findall(r"{(\w*)}", en)), sv
+        for form in en.values() if isinstance(en, dict) else [en]:
+            assert sorted(re.findall(r"{(\w*)}", sv)) == sorted(re.findall(r"{(\w*)}", form)), sv
+
+
+def test_a_counted_phrase_takes_the_plural_form_of_its_language():
+    assert [n_("{n} resa", "{n} resor", n) for n in (0, 1, 2)] == ["0 resor", "1 resa", "2 resor"]
+    with language("en"):
+        assert [n_("{n} resa", "{n} resor", n) for n in (0, 1, 2)] == ["0 trips", "1 trip", "2 trips"]
 
 
 def test_one_swedish_word_can_have_two_english_ones():
@@ -164,7 +171,8 @@ language code en)."""
 def swedish_words() -> set[str]:
     """Words of the catalogue's Swedish that its English never uses: a page showing one is showing Swedish."""
     words = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", sv.rpartition("|")[2])) for sv in EN))
-    english = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", en)) for en in EN.values()))
+    english = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", form)) for en in EN.values()
+                            for form in (en.values() if isinstance(en, dict) else [en])))
     return {w for w in words - english - ALSO_ENGLISH if len(w) > 1}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from html import escape
 
 from generator.render.formatting import NOT_REPORTED, format_sek
-from generator.render.i18n import current
+from generator.i18n import current
 
 # Okabe–Ito-like hues darkened to >= 3:1 on white; pairwise far apart (CIE76 ΔE > 30).
 PALETTE = ("#0072b2", "#d55e00", "#009e73", "#c0609a", "#8a6d00", "#6a3d9a", "#5f6b73", "#8c564b", "#b8004f")

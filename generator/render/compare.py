@@ -22,8 +22,8 @@ from generator.render.charts import Series, bar_chart
 from generator.render.costs import unknown_note
 from generator.render.figures import Figure, KeyFigures, MunicipalityFigures, Rates
 from generator.render.formatting import format_number
-from generator.render.i18n import from_data
-from generator.render.i18n import t as _
+from generator.i18n import from_data
+from generator.i18n import t as _
 from generator.render.links import localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, count, label, money, preliminary_note
 

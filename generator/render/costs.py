@@ -16,7 +16,7 @@ from generator.render import figures
 from generator.render.formatting import country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.render.figures import Figure, MunicipalityFigures
-from generator.render.i18n import t as _
+from generator.i18n import t as _
 from generator.render.links import link, localized, name_of
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, count, label,
                                     money, preliminary_note)

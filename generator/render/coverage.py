@@ -11,8 +11,8 @@ import datetime as dt
 from generator import periods
 from generator.model import Dataset
 from generator.render import figures
-from generator.render.i18n import from_data
-from generator.render.i18n import t as _
+from generator.i18n import from_data
+from generator.i18n import t as _
 from generator.render.links import link, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
 

@@ -12,8 +12,8 @@ from markupsafe import Markup
 from generator import climate
 from generator.model import Dataset, Trip
 from generator.render.formatting import NOT_REPORTED, format_number
-from generator.render.i18n import current, from_data
-from generator.render.i18n import t as _
+from generator.i18n import current, from_data
+from generator.i18n import t as _
 from generator.render.links import localized, relative
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from generator import periods
 from generator.model import Agreement, Body, Cost, Dataset, Membership, Municipality, Trip
-from generator.render.i18n import t as _
+from generator.i18n import t as _
 
 
 def _year_of(partial: str | None) -> int | None:

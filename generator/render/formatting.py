@@ -15,7 +15,7 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_currency_name
 
-from generator.render.i18n import current
+from generator.i18n import current
 
 NBSP = "\u00a0"
 MINUS = "\u2212"  # a real minus sign: a hyphen reads as a dash and can break a line

@@ -16,8 +16,8 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
-from generator.render.i18n import LANGUAGES, current
-from generator.render.i18n import t as _
+from generator.i18n import LANGUAGES, current
+from generator.i18n import t as _
 
 
 @dataclass(frozen=True)

@@ -22,8 +22,8 @@ from markupsafe import Markup
 
 from generator.render.charts import AXIS, PALETTE, WIDTH, _check_prefix, _esc, _n
 from generator.render.formatting import country_name, format_number
-from generator.render.i18n import from_data
-from generator.render.i18n import t as _
+from generator.i18n import from_data, n_
+from generator.i18n import t as _
 from generator.render.views import Cell, Header, Section, TableView
 
 SHAPES = Path(__file__).resolve().parents[1] / "geodata" / "land-110m.json"
@@ -153,7 +153,7 @@ def _label(place: Place) -> str:
 
 
 def _trips(n: int) -> str:
-    return _("{n} resa", n=format_number(n)) if n == 1 else _("{n} resor", n=format_number(n))
+    return n_("{n} resa", "{n} resor", n, n=format_number(n))
 
 
 def region_name(region: "Region") -> str:

@@ -25,8 +25,8 @@ from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
 from generator.render.formatting import country_name
-from generator.render.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language
-from generator.render.i18n import t as _
+from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language, n_
+from generator.i18n import t as _
 from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
                                     resource_of, source_path, twins, url_for, year_url)
 from generator.render.views import (Cell, Header, PageView, Section, TableView, label, money, partial_date,
@@ -70,6 +70,7 @@ def environment() -> jinja2.Environment:
                               lstrip_blocks=True, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
                               auto_reload=False)  # no stat of every template for each of 10,000 pages
     env.globals["_"] = _
+    env.globals["n_"] = n_
     return env
 
 

@@ -16,8 +16,8 @@ from markupsafe import Markup
 from generator import rules
 from generator.model import Dataset, Municipality
 from generator.render import figures
-from generator.render.i18n import current, from_data
-from generator.render.i18n import t as _
+from generator.i18n import current, from_data
+from generator.i18n import t as _
 from generator.render.links import link, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, date
 

@@ -22,8 +22,8 @@ from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
                                     report_email_url, report_error_url, url_for)
 from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
-from generator.render.i18n import current, data_lang, from_data
-from generator.render.i18n import t as _
+from generator.i18n import current, data_lang, from_data
+from generator.i18n import t as _
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, count, date, date_cell,
                                     date_range, field_title, known, label, money, original_amount, partial_date,
                                     preliminary_note, purpose_label, report_html, resource_title, row_html, sek)

@@ -22,8 +22,8 @@ from generator.entities import fields, labels, schema_descriptor
 from generator.render.figures import Figure
 from generator.render.formatting import (NOT_REPORTED, currency_name, format_date, format_date_range, format_number,
                                          format_percent_change, format_sek)
-from generator.render.i18n import current
-from generator.render.i18n import t as _
+from generator.i18n import current
+from generator.i18n import t as _
 
 REPORT_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "em", "strong", "a", "blockquote",
                "code", "pre", "br", "hr"}

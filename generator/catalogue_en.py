@@ -399,8 +399,7 @@ EN: dict[str, str] = {
     " + 1 okänd": " + 1 unknown",
     "uppgift saknas: okänd position för resmålet eller kommunen ({0})":
         "not reported: unknown position of the destination or the municipality ({0})",
-    "{n} resa": "{n} trip",
-    "{n} resor": "{n} trips",
+    "{n} resa": {"one": "{n} trip", "other": "{n} trips"},
     "{n} resmål på kartan": "{n} destinations on the map",
     "Samma siffror finns i tabellen.": "The same figures are in the table.",
     "okänd position": "unknown position",

@@ -19,9 +19,10 @@ import contextvars
 from contextlib import contextmanager
 from typing import Iterator
 
+from babel import Locale
 from markupsafe import Markup
 
-from generator.render.catalogue_en import EN
+from generator.catalogue_en import EN
 
 LANGUAGES = ("sv", "en")
 """Swedish first: the site's own language; English is its twin under `en/`."""
@@ -39,10 +40,10 @@ _current: contextvars.ContextVar[str] = contextvars.ContextVar("portal_language"
 
 
 class MissingTranslation(KeyError):
-    """An interface string without its English: add it to `generator/render/catalogue_en.py`."""
+    """An interface string without its English: add it to `generator/catalogue_en.py`."""
 
     def __str__(self) -> str:
-        return f"no English for {self.args[0]!r}: add it to generator/render/catalogue_en.py"
+        return f"no English for {self.args[0]!r}: add it to generator/catalogue_en.py"
 
 
 def current() -> str:
@@ -76,6 +77,29 @@ def t(text: str, context: str = "", **values) -> str:
         except KeyError:
             raise MissingTranslation(key(text, context)) from None
     return text.format(**values) if values else text
+
+
+def plural_form(n, lang: str | None = None) -> str:
+    """The CLDR plural category of `n` in `lang` ('one', 'other', ...), as Babel and the browser's
+    `Intl.PluralRules` both give it: never a hand-written `n == 1`."""
+    return Locale.parse(lang or _current.get()).plural_form(abs(n))
+
+
+def n_(one: str, other: str, count, **values) -> str:
+    """The form of a counted phrase that `count` takes in the current language, `{n}` and `values` filled in.
+
+    Written in Swedish as its two forms, `n_("{n} resa", "{n} resor", count)`; the English catalogue holds
+    the forms under the Swedish singular's key, as a dict by plural category (`{"one": ..., "other": ...}`).
+    `count` fills `{n}` as given unless `values` has an `n` (the number formatted for the page)."""
+    lang = _current.get()
+    forms = {"one": one, "other": other}
+    if lang != "sv":
+        try:
+            forms = CATALOGUES[lang][key(one)]
+        except KeyError:
+            raise MissingTranslation(key(one)) from None
+    text = forms.get(plural_form(count, lang), forms["other"])
+    return text.format(**{"n": count, **values})
 
 
 def data_lang() -> str | None:
