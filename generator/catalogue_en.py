@@ -375,9 +375,15 @@ EN: dict[str, str] = {
         "Trips {municipality} made to events {organisation} organised while the membership was in force, without the "
         "trip being linked to the membership.",
     "Inga andra resor till organisationens evenemang.": "No other trips to the organisation's events.",
-    "# träffar för ”%s”": "# results for “%s”",
-    "Inga träffar för ”%s”": "No results for “%s”",
-    "De # första visas.": "The first # are shown.",
+    "{n} träff för ”{query}”.": {"one": "{n} result for “{query}”.", "other": "{n} results for “{query}”."},
+    "Inga träffar för ”{query}”.": "No results for “{query}”.",
+    "{n} visas.": {"one": "{n} is shown.", "other": "The first {n} are shown."},
+    "Filtrera tabellen: {caption}": "Filter the table: {caption}",
+    "tabellen": "the table",
+    "Ladda ner de visade raderna som CSV": "Download the rows shown as CSV",
+    "tabell": "table",
+    "Visar {n} rad.": {"one": "Showing {n} row.", "other": "Showing all {n} rows."},
+    "Visar {shown} av {n} rad.": {"one": "Showing {shown} of {n} row.", "other": "Showing {shown} of {n} rows."},
     "Söker …": "Searching …",
     "Sökningen kunde inte köras. Försök igen eller bläddra i listorna.":
         "The search could not run. Try again or browse the lists.",

@@ -85,20 +85,26 @@ def plural_form(n, lang: str | None = None) -> str:
     return Locale.parse(lang or _current.get()).plural_form(abs(n))
 
 
+def plural_forms(one: str, other: str) -> dict[str, str]:
+    """A counted phrase's forms in the current language by plural category, from its two Swedish forms.
+
+    The English catalogue holds them under the Swedish singular's key (`{"one": ..., "other": ...}`)."""
+    lang = _current.get()
+    if lang == "sv":
+        return {"one": one, "other": other}
+    try:
+        return CATALOGUES[lang][key(one)]
+    except KeyError:
+        raise MissingTranslation(key(one)) from None
+
+
 def n_(one: str, other: str, count, **values) -> str:
     """The form of a counted phrase that `count` takes in the current language, `{n}` and `values` filled in.
 
-    Written in Swedish as its two forms, `n_("{n} resa", "{n} resor", count)`; the English catalogue holds
-    the forms under the Swedish singular's key, as a dict by plural category (`{"one": ..., "other": ...}`).
-    `count` fills `{n}` as given unless `values` has an `n` (the number formatted for the page)."""
-    lang = _current.get()
-    forms = {"one": one, "other": other}
-    if lang != "sv":
-        try:
-            forms = CATALOGUES[lang][key(one)]
-        except KeyError:
-            raise MissingTranslation(key(one)) from None
-    text = forms.get(plural_form(count, lang), forms["other"])
+    Written in Swedish as its two forms, `n_("{n} resa", "{n} resor", count)`. `count` fills `{n}` as given
+    unless `values` has an `n` (the number formatted for the page)."""
+    forms = plural_forms(one, other)
+    text = forms.get(plural_form(count), forms["other"])
     return text.format(**{"n": count, **values})
 
 

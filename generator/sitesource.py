@@ -12,6 +12,7 @@ its h1 and h2 headings, so the engine builds the layout and the table of content
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 import yaml
 
 from generator.outfolder import BuildError
-from generator.i18n import LANGUAGES, NAMES, language, other
+from generator.i18n import LANGUAGES, NAMES, language, other, plural_forms
 from generator.i18n import t as _
 from generator.render.links import PREFIX, SiteInfo, language_of, relative, twins
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
@@ -30,6 +31,7 @@ CONTENT = REPO / "content"
 ASSETS = Path(__file__).resolve().parent / "assets"
 OVERRIDES = Path(__file__).resolve().parent / "templates" / "theme"
 ASSETS_AT = "assets/portal"  # where the assets are in the site (mkdocs.yml's extra_css names them there)
+WORDS_JS = f"{ASSETS_AT}/words.js"  # the scripts' words in the language of the site it is in (script_words)
 PLUGINS_KEPT = {"search"}  # replaced by Pagefind, so dropping it loses nothing
 
 TITLE, URL, BEGIN, MARKDOWN, HEADINGS, END, SWITCH = (f"PORTALx{name}" for name in
@@ -71,11 +73,31 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
         words = {"about_site": _("Om webbplatsen"), "statement": _("Tillgänglighetsredogörelse"),
                  "about_data": _("Om datan"), "source": _("Källkod och data")}
     config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other(lang), "name": NAMES[other(lang)]}, "words": words}
+    config["extra_javascript"] = [WORDS_JS] + [s for s in config.get("extra_javascript") or [] if s != WORDS_JS]
     extensions = config.setdefault("markdown_extensions", [])
     for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents
         if needed not in _names(extensions):
             extensions.append(needed)
     return config
+
+
+def script_words(lang: str) -> dict:
+    """What tables.js and search.js write, in `lang`, from the one catalogue: `words.js` gives it to them."""
+    with language(lang):
+        return {
+            "lang": lang,
+            "filter": _("Filtrera tabellen: {caption}"),
+            "table": _("tabellen"),
+            "save": _("Ladda ner de visade raderna som CSV"),
+            "file": _("tabell"),
+            "all": plural_forms("Visar {n} rad.", "Visar alla {n} rader."),
+            "some": plural_forms("Visar {shown} av {n} rad.", "Visar {shown} av {n} rader."),
+            "found": plural_forms("{n} träff för ”{query}”.", "{n} träffar för ”{query}”."),
+            "none": _("Inga träffar för ”{query}”."),
+            "first": plural_forms("{n} visas.", "De {n} första visas."),
+            "busy": _("Söker …"),
+            "failed": _("Sökningen kunde inte köras. Försök igen eller bläddra i listorna."),
+        }
 
 
 def _names(entries) -> list[str]:
@@ -130,6 +152,9 @@ def write(folder: Path, config_file: Path, nav: list, lang: str, generated: dict
     """The source folder (its docs/ may already hold hand-written pages): returns its `mkdocs.yml`."""
     docs = folder / "docs"
     shutil.copytree(ASSETS, docs / ASSETS_AT, dirs_exist_ok=True)
+    words = (ASSETS / "words.js").read_text(encoding="utf-8")
+    (docs / WORDS_JS).write_text(words.replace("var WORDS = {};", "var WORDS = " + json.dumps(
+        script_words(lang), ensure_ascii=False, sort_keys=True) + ";"), encoding="utf-8")
     shutil.copytree(OVERRIDES, folder / "overrides", dirs_exist_ok=True)
     for rel, page in generated.items():
         path = docs / rel

@@ -151,7 +151,7 @@ def test_trip_table_sorts_and_filters_accessibly(browser, base_url):  # noqa: F8
         assert costs == sorted(costs)
         cost_header.locator("button").click()
         assert cost_header.get_attribute("aria-sort") == "descending"
-        page.get_by_label("Filtrera resor 2024").fill("lissabon")
+        page.get_by_label("Filtrera tabellen: Resor 2024").fill("lissabon")
         assert status.text_content() == "Visar 1 av 2 rader."
         assert table.locator("tbody tr:not([hidden])").count() == 1
         assert visit.axe() == []

@@ -127,7 +127,7 @@ def test_rows_become_cards_labelled_by_their_column_only_where_they_must(browser
 @pytest.mark.parametrize("width", WIDTHS)
 def test_filter_has_a_visible_focus_ring(browser, base_url, width):  # noqa: F811
     with browser.open(f"{base_url}/medlemskap/", viewport=WIDTHS[width]) as visit:
-        field = visit.page.get_by_label("Filtrera medlemskap")
+        field = visit.page.get_by_label("Filtrera tabellen: Medlemskap")
         unfocused = field.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).boxShadow]")
         visit.page.keyboard.press("Tab")  # keyboard focus somewhere first, as a keyboard user arrives
         field.focus()
@@ -175,7 +175,7 @@ def hostile_site(tmp_path_factory):
 def test_filtered_rows_download_as_csv_like_the_bulk_csv(browser, hostile_site, tmp_path):  # noqa: F811
     with serve_directory(hostile_site) as base_url, browser.open(f"{base_url}/resor/2024/") as visit:
         page = visit.page
-        page.get_by_label("Filtrera resor 2024").fill("lissabon")
+        page.get_by_label("Filtrera tabellen: Resor 2024").fill("lissabon")
         rows = page.locator("table[data-portal-sortable] tbody tr:not([hidden])")
         visible = rows.evaluate_all("rs => rs.map(r => ({id: r.dataset.id, "
                                     "cost: r.cells[r.cells.length - 1].dataset.sort}))")

@@ -27,11 +27,6 @@
     sync();
   }
 
-  function text(key) {
-    var form = document.getElementById("portal-search-form");
-    return form.getAttribute("data-" + key);
-  }
-
   function item(result) {
     var entry = document.createElement("li");
     var link = document.createElement("a");
@@ -61,12 +56,12 @@
     };
     var total = found.results.length;
     return next().then(function () {
-      status.textContent = (total === 0 ? text("none") : text("found").replace("#", total)).replace("%s", query)
-        + (total > shown ? " " + text("shown").replace("#", shown) : "");
+      status.textContent = (total === 0 ? portalSay("none", { query: query }) : portalSay("found", { n: total, query: query }))
+        + (total > shown ? " " + portalSay("first", { n: shown }) : "");
       more.onclick = function () {
         next().then(function (first) {
           if (first) first.querySelector("a").focus();
-          status.textContent = text("shown").replace("#", shown);
+          status.textContent = portalSay("first", { n: shown });
         });
       };
     });
@@ -86,12 +81,12 @@
     var run = function (query) {
       query = query.trim();
       if (!query) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
-      status.textContent = text("busy");
+      status.textContent = portalSay("busy");
       loading.then(function (pagefind) {
         return pagefind.search(query);
       }).then(function (found) {
         return show(found, query, status, list, more);
-      }).catch(function () { status.textContent = text("failed"); });
+      }).catch(function () { status.textContent = portalSay("failed"); });
     };
     form.addEventListener("submit", function (event) {
       event.preventDefault();

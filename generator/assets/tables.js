@@ -5,7 +5,7 @@
    rows are shown, and a button saves the rows shown as CSV. Self-hosted, no dependencies. */
 (function () {
   "use strict";
-  var collator = new Intl.Collator("sv", { numeric: true, sensitivity: "base" });
+  var collator = new Intl.Collator("sv", { numeric: true, sensitivity: "base" });  // the data is Swedish on either site
 
   function cellValue(row, index) {
     var cell = row.cells[index];
@@ -45,7 +45,7 @@
     var url = URL.createObjectURL(new Blob(lines, { type: "text/csv;charset=utf-8" }));
     var link = document.createElement("a");
     link.href = url;
-    link.download = (table.getAttribute("data-csv-file") || "tabell") + ".csv";
+    link.download = (table.getAttribute("data-csv-file") || portalSay("file")) + ".csv";
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -58,14 +58,14 @@
     table.setAttribute("data-portal-enhanced", "");
     var rows = Array.prototype.slice.call(body.rows);
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    var caption = table.caption ? table.caption.textContent.trim() : "tabellen";
+    var caption = table.caption ? table.caption.textContent.trim() : portalSay("table");
 
     var controls = document.createElement("div");
     controls.className = "portal-filter";
     var label = document.createElement("label");
     var id = "portal-filter-" + number;
     label.setAttribute("for", id);
-    label.textContent = "Filtrera " + caption.toLowerCase();
+    label.textContent = portalSay("filter", { caption: caption });
     var input = document.createElement("input");
     input.type = "search";
     input.id = id;
@@ -80,7 +80,7 @@
       var save = document.createElement("button");
       save.type = "button";
       save.className = "portal-save";
-      save.textContent = "Ladda ner de visade raderna som CSV";
+      save.textContent = portalSay("save");
       save.addEventListener("click", function () { downloadCsv(table, headers, body); });
       controls.appendChild(save);
     }
@@ -89,8 +89,8 @@
     anchor.parentNode.insertBefore(controls, anchor);
 
     function announce(shown) {
-      status.textContent = shown === rows.length ? "Visar alla " + rows.length + " rader."
-        : "Visar " + shown + " av " + rows.length + " rader.";
+      status.textContent = shown === rows.length ? portalSay("all", { n: rows.length })
+        : portalSay("some", { shown: shown, n: rows.length });
     }
 
     input.addEventListener("input", function () {
