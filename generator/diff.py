@@ -22,6 +22,7 @@ from pathlib import Path
 
 from generator.entities import RESOURCES, schema_descriptor
 from generator.loader import Loaded
+from generator.pii import WITHHELD
 
 
 class DiffError(Exception):
@@ -113,9 +114,6 @@ def keyed(loaded: Loaded, resource: str) -> dict[str, dict]:
     key = schema_descriptor(resource)["primaryKey"]
     return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in row.values.items()}
             for row in loaded.tables[resource]}
-
-
-WITHHELD = "(skyddad uppgift)"
 
 
 def protected_people(loaded: Loaded) -> set[str]:

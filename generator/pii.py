@@ -20,7 +20,7 @@ import itertools
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from generator.problems import Problem
 
@@ -103,6 +103,21 @@ def find(text: str) -> list[tuple[int, str]]:
                     offset += 1
             hits.append((offset, hashlib.sha256((date[-6:] + tail).encode()).hexdigest()[:16]))
     return hits
+
+
+WITHHELD = "(skyddad uppgift)"  # what stands where a protected person's name was
+
+
+def withhold(text: str, names: Iterable[str]) -> str:
+    """`text` with every protected person's name in it (`names`: as they were written), and each word of the
+    name, replaced by WITHHELD: case, spacing and Unicode form aside; a surname alone names a person too."""
+    words = {w for name in names for w in [name, *name.split()] if len(w.strip()) > 1}
+    if not words or not text:
+        return text
+    alternatives = sorted((r"\s+".join(map(re.escape, unicodedata.normalize("NFC", w).split())) for w in words),
+                          key=len, reverse=True)  # a whole name before its words
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return pattern.sub(WITHHELD, unicodedata.normalize("NFC", text))
 
 
 def in_file(text: str, display: str, doc: Document | None) -> list[Problem]:
