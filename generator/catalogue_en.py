@@ -41,8 +41,12 @@ EN: dict[str, str] = {
     "Citera": "Cite",
     "Ladda ner posten": "Download the record",
     "Senast ändrad": "Last changed",
-    "varje ändring står under Ändringar ovan; se också": "every change is listed under Changes above; see also",
-    "filens historik": "the file's history",
+    "{date}, version {version}": "{date}, version {version}",
+    "varje ändring står under Ändringar ovan": "every change is listed under Changes above",
+    "Datafilens historik": "The data file's history",
+    "varje incheckning av filen": "every commit of the file",
+    "(också de som bara ändrat formen, till exempel en kommentar)":
+        "(also those that only changed its form, such as a comment)",
     "Hittat ett fel?": "Found an error?",
     "Skicka e-post om felet": "Send an e-mail about it",
     "(inget konto behövs) eller": "(no account needed) or",
@@ -179,7 +183,6 @@ EN: dict[str, str] = {
     "Borttagen i version": "Removed in version",
     "Senast publicerad i": "Last published in",
     "{name}. {site}, id {id}, dataversion {version}. {url}": "{name}. {site}, id {id}, data version {version}. {url}",
-    "okänt (inte incheckad)": "unknown (not committed)",
     "Inga deltagare är angivna.": "No participants are given.",
     "Inget beslut är angivet.": "No decision is given.",
     "Inga forum är angivna.": "No forums are given.",
@@ -398,7 +401,8 @@ EN: dict[str, str] = {
     "{kg} totalt för {n} resenärer": "{kg} in total for {n} travellers",
     "totalt: uppgift saknas (inga deltagare angivna)": "total: not reported (no participants given)",
     "ingen beräkning: resan ställdes in": "no estimate: the trip was cancelled",
-    " (antaget: färdsättet är inte angivet)": " (assumed: the mode of travel is not given)",
+    "Färdsätt inte angivet: beräknat som {mode}, som för alla resor utan färdsätt.":
+        "Mode of travel not given: estimated as {mode}, as for every trip without one.",
     "{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})":
         "{0} per traveller; {1}; {2}, {3} km there and back (estimated, {4})",
     " + {n} okända": " + {n} unknown",

@@ -89,7 +89,7 @@ def test_maps_with_title_desc_and_table_and_nothing_from_elsewhere(sample_site, 
 def test_trip_page_and_method_page(sample_site):  # noqa: F811
     trip = page(sample_site, f"resor/{PARIS_TRIP}/")
     assert "395 kg CO₂e per resenär" in trip and "1\u00a0184 kg CO₂e totalt för 3 resenärer" in trip
-    assert "flyg (antaget: färdsättet är inte angivet)" in trip
+    assert "Färdsätt inte angivet: beräknat som flyg, som för alla resor utan färdsätt." in trip
     method = page(sample_site, "klimat/")
     assert "DESNZ" in method and "0,12786" in method and "With RF" in method
     assert "Per organ och år" in method and "Begränsningar" in method

@@ -25,19 +25,23 @@ def kg(value: float) -> str:
 
 
 def trip_line(t: Trip, page_url: str) -> Markup:
-    """The trip page's fact: per traveller and in total, the mode and distance, or why it is unknown."""
+    """The trip page's fact: per traveller and in total, the mode and distance, or why it is unknown; a mode the
+    data does not give is said to be assumed, and why (the rule of `climate.estimate`)."""
     e = t.climate
     if e.cancelled:
         return Markup(_("ingen beräkning: resan ställdes in"))
     method = Markup('<a href="{0}">{1}</a>').format(relative(localized(URL), page_url), _("om beräkningen"))
-    mode = label("trips", "travel_mode", e.mode).lower() + (_(" (antaget: färdsättet är inte angivet)") if e.mode_assumed
-                                                             else "")
+    mode = label("trips", "travel_mode", e.mode).lower()
     if e.per_traveller_kg is None:
         return Markup(_("uppgift saknas: okänd position för resmålet eller kommunen ({0})")).format(method)
     total = (_("{kg} totalt för {n} resenärer", kg=kg(e.total_kg), n=format_number(e.travellers))
              if e.total_kg is not None else _("totalt: uppgift saknas (inga deltagare angivna)"))
-    return Markup(_("{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})")).format(
+    line = Markup(_("{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})")).format(
         kg(e.per_traveller_kg), total, mode, format_number(e.distance_km), method)
+    if e.mode_assumed:
+        line += Markup(". ") + _("Färdsätt inte angivet: beräknat som {mode}, som för alla resor utan färdsätt.",
+                                 mode=mode)
+    return line
 
 
 def total(trips) -> Cell:

@@ -94,18 +94,20 @@ def render_page(view: PageView, markdown: str = "") -> Page:
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
 
 
-def record_page(view: PageView, record, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> Page:
-    view.sections.append(records.corrections_section(past.of(resource_of(record), record.id)))
-    view.record = records.record_footer(record, site, version, changes)
+def record_page(view: PageView, record, site: SiteInfo, version: str, past: Past) -> Page:
+    """A record's page: its Changes section and its "last changed" both from its corrections."""
+    corrections = past.of(resource_of(record), record.id)
+    view.sections.append(records.corrections_section(corrections))
+    view.record = records.record_footer(record, site, version, corrections)
     return render_page(view)
 
 
-def trip_pages(trips: list, site: SiteInfo, version: str, changes: dict[str, Change], past: Past) -> dict[str, Page]:
+def trip_pages(trips: list, site: SiteInfo, version: str, past: Past) -> dict[str, Page]:
     """The pages of `trips` in every language, in their order (a job that may run in another process)."""
     pages = {}
     for lang in LANGUAGES:
         with language(lang):
-            pages.update({source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, changes, past)
+            pages.update({source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, past)
                           for t in trips})
     return pages
 
@@ -126,7 +128,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 
     def add(into: dict[str, Page], view: PageView, index: bool = False, record=None, markdown: str = "") -> None:
         if record is not None:
-            into[source_path(view.url)] = record_page(view, record, site, dataset.version, changes, past)
+            into[source_path(view.url)] = record_page(view, record, site, dataset.version, past)
         else:
             into[index_path(view.url) if index else source_path(view.url)] = render_page(view, markdown)
 
@@ -177,7 +179,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 
     # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
     split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
-    *trip_parts, rest = in_two(trip_pages, trips, split, site, dataset.version, changes, past, meanwhile=other_pages)
+    *trip_parts, rest = in_two(trip_pages, trips, split, site, dataset.version, past, meanwhile=other_pages)
     for lang in LANGUAGES:  # one order however the work was split: per language the start page, trips, the rest
         own = {path: page for path, page in rest.items() if page.lang == lang}
         start = index_path(PREFIX[lang])

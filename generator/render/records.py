@@ -12,7 +12,6 @@ import datetime as dt
 from markupsafe import Markup, escape
 
 from generator.downloads.records import record_download_urls
-from generator.history import Change
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
 from generator.render import emissions, figures, maps
 from generator.corrections import PAGED, Correction, Withdrawn
@@ -29,15 +28,18 @@ from generator.render.views import (Cell, Header, PageView, Section, TableView, 
                                     preliminary_note, purpose_label, report_html, resource_title, row_html, sek)
 
 
-def record_footer(record, site: SiteInfo, version: str, changes: dict[str, Change]) -> dict:
+def record_footer(record, site: SiteInfo, version: str, corrections: list[Correction]) -> dict:
+    """`changed` is the newest row of the Changes section (`corrections`, newest first), None when there is none:
+    a commit that touched the file without changing the record (a comment, a move) is not a change."""
     url = url_for(record)
-    changed = changes.get(record.source_file)
+    latest = corrections[0] if corrections else None
     return {
         "id": record.id,
         "cite": Markup(_("{name}. {site}, id {id}, dataversion {version}. {url}")).format(
             name=from_data(name_of(record)), site=from_data(site.name), id=record.id, version=version,
             url=absolute(site, url)),
-        "changed": date(changed.date) if changed else _("okänt (inte incheckad)"),
+        "changed": _("{date}, version {version}", date=date(latest.date) if latest.date else "–",
+                                version=latest.version) if latest else None,
         "history": history_url(site, record.source_file),
         "report": report_error_url(site, record.id, url, version),
         "email": report_email_url(site, record.id, url, version),
