@@ -143,6 +143,7 @@ EN: dict[str, str] = {
     "Före": "Before",
     "Efter": "After",
     "Skäl": "Reason",
+    "Ingen motivering angiven": "No reason given",
     "Post": "Record",
     "Avgift": "Fee",
     "Avgiften": "The fee",

@@ -3,20 +3,28 @@
 Corrections must be visible where the record is, never silent. Every version is
 compared with the one before by the comparison `portal diff` uses; a change to a
 record's lines (its costs, destinations, participants, forums, parties) counts as a
-change to the record. The reason given is the message of the commits that touched
-the record's file between the two versions. A person who is protected today is
-never named by the history either (`diff.compare` withholds the name).
+change to the record. A reason is published only where it was written as one: a
+line `Rättelse: <text>` (or `Correction: <text>`) in the message of a commit that
+touched the record's file between the two versions gives the reason for every record
+the commit changed, `Rättelse(<id>): <text>` for the record with that id alone (the
+contributing guide, content/bidra.md, says so); the rest of a message is never
+published. A reason is data: one holding a personal identity number fails the build,
+naming the commit. A person who is protected today is never named by the history
+either (`diff.compare` withholds the name, `pii.withhold` it in a reason).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import pii
 from generator.diff import compare, keyed, protected_people
 from generator.history import file_log
+from generator.outfolder import BuildError
 
 PAGED = ("trips", "memberships", "agreements", "organisations", "bodies", "people")  # resources with a page
 PARENTS = {"costs": (("trips", "trip_id"), ("memberships", "membership_id"), ("agreements", "agreement_id")),
@@ -39,7 +47,7 @@ class Correction:
     """What one version changed in one record."""
     version: str
     date: dt.date | None
-    reasons: list[str]
+    reasons: list[str]  # as written in `Rättelse:` lines, protected names withheld; empty: no reason was given
     kind: str  # "changed", "withdrawn"
     changes: list[FieldChange] = field(default_factory=list)
 
@@ -81,6 +89,8 @@ def past_of(versions: list, data_dir: Path) -> Past:
     if len(versions) < 2:
         return NO_PAST
     protected = protected_people(versions[-1].loaded)  # who is protected today is never named by the history
+    names = {str(row.values["name"]) for v in versions for row in v.loaded.tables["people"]
+             if str(row.values.get("id")) in protected and row.values.get("name")}
     corrections: dict[tuple[str, str], list[Correction]] = {}
     withdrawn: dict[tuple[str, str], Withdrawn] = {}
     for old, new in zip(versions, versions[1:]):
@@ -92,7 +102,9 @@ def past_of(versions: list, data_dir: Path) -> Past:
         def entry(owner: tuple[str, str]) -> Correction:
             if owner not in found:
                 files = {_file(v.dataset, *owner) for v in (old, new)} - {None}
-                why = sorted({subject for f in files for subject in reasons.get(f, [])})
+                given = [text for f in sorted(files) for by_record in reasons.get(f, [])
+                         for text in by_record.get(owner[1], []) + by_record.get(None, [])]
+                why = [pii.withhold(text, names) for text in dict.fromkeys(given)]
                 found[owner] = Correction(new.release.version, new.release.date, why, "changed")
             return found[owner]
 
@@ -136,12 +148,32 @@ def _file(dataset, resource: str, key: str) -> str | None:
     return record.source_file if record is not None else None
 
 
-def _reasons(data_dir: Path, since: str | None, until: str | None) -> dict[str, list[str]]:
-    """Commit subjects per data file (relative to the data folder) in `since..until` (until None: up to HEAD)."""
+REASON = re.compile(r"^[ \t]*(?:Rättelse|Correction)(?:\([ \t]*([^()\s]+)[ \t]*\))?[ \t]*:[ \t]*(\S.*?)[ \t\r]*$",
+                    re.IGNORECASE | re.MULTILINE)
+"""A reason line of a commit message: `Rättelse: <text>`, or `Rättelse(<record id>): <text>` for one record."""
+
+
+def reasons_in(message: str) -> dict[str | None, list[str]]:
+    """The reasons a commit message gives, by the record id they name (None: every record the commit changed)."""
+    found: dict[str | None, list[str]] = {}
+    for key, text in REASON.findall(message):
+        found.setdefault(key or None, []).append(text)
+    return found
+
+
+def _reasons(data_dir: Path, since: str | None, until: str | None) -> dict[str, list[dict[str | None, list[str]]]]:
+    """Per data file (relative to the data folder), the reasons of each commit in `since..until` that touched it,
+    oldest first (until None: up to HEAD). BuildError if a reason holds a personal identity number."""
     span = f"{since}..{until or 'HEAD'}" if since else (until or "HEAD")
-    found: dict[str, list[str]] = {}
-    for subject, files in file_log(data_dir, "%s", span):
+    found: dict[str, list[dict[str | None, list[str]]]] = {}
+    for header, files in reversed(file_log(data_dir, "%H%n%B", span)):
+        commit, _, message = header.partition("\n")
+        given = reasons_in(message)
+        if any(pii.find(text) for texts in given.values() for text in texts):
+            raise BuildError(f"the commit {commit[:10]} gives as the reason for a correction what looks "
+                             f"like a personal identity number, and reasons are published: reword its Rättelse: line "
+                             f"(git rebase -i, reword) before it reaches the published branch")
         for name in files:
-            if subject.strip():
-                found.setdefault(name, []).append(subject.strip())
+            if given:
+                found.setdefault(name, []).append(given)
     return found

@@ -39,17 +39,16 @@ def repository(data_dir: Path) -> tuple[Path, str] | None:
 
 
 def file_log(data_dir: Path, header: str, *span: str) -> list[tuple[str, list[str]]]:
-    """Per commit touching the data folder, newest first: its `header` (a git log format) and the files it
-    touched, relative to the data folder. `span`: a revision range (default: the history of HEAD)."""
+    """Per commit touching the data folder, newest first: its `header` (a git log format, which may span lines:
+    `%B` is the whole message) and the files it touched, relative to the data folder. `span`: a revision range
+    (default: the history of HEAD)."""
     found = repository(data_dir)
-    out = git(["log", f"--format=@{header}", "--name-only", "--no-renames", *span, "--", "."], data_dir.resolve()) \
-        if found else None
+    out = git(["log", f"--format=%x1e{header}%x1f", "--name-only", "--no-renames", *span, "--", "."],
+              data_dir.resolve()) if found else None
     commits: list[tuple[str, list[str]]] = []
-    for line in (out or "").splitlines():
-        if line.startswith("@"):
-            commits.append((line[1:], []))
-        elif line.startswith(found[1]) and commits:
-            commits[-1][1].append(line[len(found[1]):])
+    for entry in (out or "").split("\x1e")[1:]:  # the control characters written around each header
+        text, _, names = entry.partition("\x1f")
+        commits.append((text, [line[len(found[1]):] for line in names.splitlines() if line.startswith(found[1])]))
     return commits
 
 

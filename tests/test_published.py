@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -75,14 +76,14 @@ def story(tmp_path_factory) -> dict:
     seen["unraised_build"] = run_portal("build", "--out", str(sites / "site1"), cwd=repo)
     _version(repo, SAMPLE_VERSION, "9.0.1")
     seen["raised"] = run_portal("validate", "--today", TODAY, cwd=repo)
-    _git(repo, "commit", "-qam", "Rätta hotellkostnaden enligt fakturan")
+    _git(repo, "commit", "-qam", "Hotellkostnaden\n\nRättelse: Rätta hotellkostnaden enligt fakturan")
 
     # 2. a cost line inserted at the top of the list
     text = (repo / PARIS).read_text(encoding="utf-8")
     (repo / PARIS).write_text(text.replace("costs:\n", NEW_LINE, 1), encoding="utf-8")
     _edit(repo / PARIS, "total_sek: 24300\n", "total_sek: 24800\n")
     _version(repo, "9.0.1", "9.1.0")
-    _git(repo, "commit", "-qam", "Lägg till konferensavgiften")
+    _git(repo, "commit", "-qam", "Lägg till konferensavgiften")  # no reason line: none is published
 
     # 3. a trip withdrawn, 4. another trip's year corrected (its file moves to the other year's folder)
     (repo / GREEN_WEEK).unlink()
@@ -94,7 +95,10 @@ def story(tmp_path_factory) -> dict:
     (repo / MIPIM).unlink()
     _version(repo, "9.1.0", "9.2.0")
     _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "Resan till Green Week ställdes in; MIPIM var 2024")
+    _git(repo, "commit", "-qm", "Green Week, MIPIM och skydd\n\nDen här texten publiceras inte.\n\n"
+                                "Rättelse(2024-06-bryssel-green-week): Resan till Green Week ställdes in\n"
+                                "Rättelse(2025-03-cannes-mipim): MIPIM var 2024\n"
+                                "Rättelse: Enligt Magnus Ljungkvist <b>bekräftat</b> & klart")
     seen["last"] = run_portal("build", "--out", str(sites / "site2"), cwd=repo)
     assert seen["last"].returncode == 0, seen["last"].stderr
     seen["sites"] = sites
@@ -152,7 +156,8 @@ def test_every_address_of_the_first_build_still_answers(story):
         (first / "data/records/trips/2024-06-bryssel-green-week.json").read_bytes()  # its own files stay too
     gone = (last / "resor/2024-06-bryssel-green-week/index.html").read_text(encoding="utf-8")
     assert "Posten togs bort i version 9.2.0" in gone
-    assert "Resan till Green Week ställdes in; MIPIM var 2024" in gone
+    assert "Resan till Green Week ställdes in; Enligt (skyddad uppgift) &lt;b&gt;bekräftat&lt;/b&gt; &amp; klart" in gone
+    assert "MIPIM var 2024" not in gone and "publiceras inte" not in gone  # one reason per record, and only reasons
 
 
 def test_the_record_page_shows_old_and_new_value_and_why(story):
@@ -161,10 +166,16 @@ def test_the_record_page_shows_old_and_new_value_and_why(story):
     assert ('<td data-label="Före" data-sort="6750">6\u00a0750\u00a0kr</td>'
             '<td data-label="Efter" data-sort="6900">6\u00a0900\u00a0kr</td>'
             '<td data-label="Skäl">Rätta hotellkostnaden enligt fakturan</td>') in section.replace("\n", "")
-    assert "Lägg till konferensavgiften" in section and "Konferensavgift" in section
+    assert "Konferensavgift" in section and "Lägg till konferensavgiften" not in section
+    assert re.search(r'<td[^>]*>9\.1\.0</td>.*?<td data-label="Skäl">Ingen motivering angiven</td>', section.replace("\n", ""))
+    english = (story["sites"] / "site2/en/resor/2016-11-paris-oecd-inclusive-growth/index.html").read_text(encoding="utf-8")
+    assert '<span lang="sv">Rätta hotellkostnaden enligt fakturan</span>' in english and "No reason given" in english
     feed = (story["sites"] / "site2/corrections.atom").read_text(encoding="utf-8")
     assert "Ändrad i version 9.0.1: 2016-11-paris-oecd-inclusive-growth" in feed
     assert "Borttagen i version 9.2.0: 2024-06-bryssel-green-week" in feed
+    assert "Skäl: Rätta hotellkostnaden enligt fakturan<" in feed and "Skäl: ingen motivering angiven<" in feed
+    assert "Skäl: MIPIM var 2024; Enligt (skyddad uppgift) &lt;b&gt;bekräftat&lt;/b&gt; &amp; klart<" in feed
+    assert "publiceras inte" not in feed and "Green Week, MIPIM" not in feed
 
 
 def test_a_person_protected_now_is_named_nowhere_in_the_history(story):

@@ -139,8 +139,8 @@ def corrections_bytes(past: Past, release: Release) -> bytes:
         sub(entry, "link", rel="alternate", type="text/html", href=page)
         sub(entry, "category", term=correction.kind, label=what)
         listed = "; ".join(f"{c.field or c.key}: {_plain(c.old)} → {_plain(c.new)}" for c in correction.changes)
-        reason = f" Skäl: {'; '.join(correction.reasons)}." if correction.reasons else ""
-        sub(entry, "summary", f"{listed}.{reason}".strip(" ."))
+        reason = "; ".join(correction.reasons) or "ingen motivering angiven"
+        sub(entry, "summary", f"{listed}. Skäl: {reason}.".strip(" ."))
     ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 

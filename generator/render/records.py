@@ -79,11 +79,16 @@ def _value_cell(resource: str, name: str, value) -> Cell:
     return Cell(_shown(resource, name, value), sort="" if value is None else str(value))
 
 
+def _reason(c: Correction) -> str | Markup:
+    """Why, as the `Rättelse:` lines of its commits gave it (free text from the data), or that no reason was given."""
+    return from_data("; ".join(c.reasons)) if c.reasons else _("Ingen motivering angiven")
+
+
 def corrections_section(corrections: list[Correction]) -> Section:
     """The record's changes per version: what, old value -> new value, when and why."""
     rows = []
     for c in corrections:
-        why = from_data("; ".join(c.reasons) or "–")
+        why = _reason(c)
         for change in c.changes:
             field = field_title(change.resource, change.field) if change.field else ""
             what = field if change.resource in PAGED else \
@@ -110,7 +115,7 @@ def withdrawn_page(w: Withdrawn) -> PageView:
     downloads = Markup(_('posten som <a href="{0}">JSON</a> och <a href="{1}">CSV</a>; hela versionen som '
                          '<a href="{2}">portal.xlsx</a>')).format(relative(own["json"], url), relative(own["csv"], url),
                                                               relative(f"data/v{w.last_version}/portal.xlsx", url))
-    facts = [(_("Id"), w.key), (_("Borttagen i version"), c.version), (_("Skäl"), from_data("; ".join(c.reasons) or "–")),
+    facts = [(_("Id"), w.key), (_("Borttagen i version"), c.version), (_("Skäl"), _reason(c)),
              (_("Senast publicerad i"), Markup("version {0}: {1}").format(w.last_version, downloads))]
     return PageView(url, _("Borttagen: {name}", name=name_of(w.record)), False, lead=lead, facts=facts,
                     sections=[corrections_section([c])])
