@@ -57,6 +57,30 @@ EN: dict[str, str] = {
     " (prel.)": " (prelim.)",
     "prel. = summan innehåller preliminära belopp, som kan ändras.":
         "prelim. = the sum includes preliminary amounts, which may change.",
+    " (ofullst.: {parts})": " (partial: {parts})",
+    "{reported} av {n} organ": {"one": "{reported} of {n} body", "other": "{reported} of {n} bodies"},
+    "{reported} av {n} organår": {"one": "{reported} of {n} body-year", "other": "{reported} of {n} body-years"},
+    "{reported} av {n} medlemskap": {"one": "{reported} of {n} membership", "other": "{reported} of {n} memberships"},
+    "ofullst. = ofullständig: summan av det som är känt, när inte allt den räknar är rapporterat. ”2 av 9 organ” "
+    "säger hur många av organen som har rapporterat året, ”3 av 18 organår” detsamma för en summa över flera år (ett "
+    "organår är ett organ ett år) och ”5 av 8 medlemskap” hur många av avgifterna som är kända. Den verkliga summan "
+    "kan vara större.":
+        "partial = the sum of what is known, when not everything it counts has been reported. “2 of 9 bodies” says "
+        "how many of the bodies have reported the year, “3 of 18 body-years” the same for a sum over several years "
+        "(a body-year is one body for one year) and “5 of 8 memberships” how many of the fees are known. The true "
+        "sum may be larger.",
+    "ej jämförbar": "not comparable",
+    "Förändringen visas bara mellan år där lika många organ har rapporterat (och lika många avgifter är kända), "
+    "märkt ofullst. när inte alla har det; annars står det ej jämförbar.":
+        "The change is shown only between years in which as many bodies have reported (and as many fees are known), "
+        "marked partial when not all have; otherwise it says not comparable.",
+    "Antal resor och klimatpåverkan följer samma regel som kostnaden: inga resor bara när alla organ har "
+    "rapporterat året, annars uppgift saknas.":
+        "Numbers of trips and climate impact follow the same rule as the cost: no trips only when every body has "
+        "reported the year, otherwise not reported.",
+    "Ett år utan resor står som inga resor bara när organet har rapporterat året; annars står det uppgift saknas.":
+        "A year without trips reads no trips only when the body has reported the year; otherwise it reads not "
+        "reported.",
     # --- start page and indexes
     "Senaste resorna": "Latest trips",
     "De senaste resorna": "The latest trips",
@@ -68,13 +92,13 @@ EN: dict[str, str] = {
     "År": "Year",
     "Kostnad, {municipality}": "Cost, {municipality}",
     "Rapporterat, {municipality}": "Reported, {municipality}",
-    "{fraction} organ": "{fraction} bodies",
     "Kostnaden är vad kommunen betalat för sina resor det året.":
         "The cost is what the municipality paid for its trips that year.",
     "Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna.":
         "Trips to conferences and meetings abroad, per year. Choose a year to see its trips.",
-    "{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.":
-        "{n} trips. The cost is what the municipality paid; click a column heading to sort. {covered}.",
+    "{n} resa. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.": {
+        "one": "{n} trip. The cost is what the municipality paid; click a column heading to sort. {covered}.",
+        "other": "{n} trips. The cost is what the municipality paid; click a column heading to sort. {covered}."},
     "Förteckning": "List",
     "Kommunernas medlemskap i internationella organisationer och nätverk. Avgifter totalt är summan av de avgifter "
     "som är rapporterade; uppgift saknas när ingen är det, 0 kr bara för ett avgiftsfritt medlemskap.":
@@ -211,7 +235,8 @@ EN: dict[str, str] = {
         "Record: {id}\nPage: {url}\nData version: {version}\n\nWhat is wrong, and where is it stated correctly?\n",
     # --- figures and cost pages
     "{reported} av {total}": "{reported} of {total}",
-    "{fraction} organ har rapporterat för {year}": "{fraction} bodies have reported for {year}",
+    "{reported} av {n} organ har rapporterat för {year}": {"one": "{reported} of {n} body has reported for {year}",
+                                                          "other": "{reported} of {n} bodies have reported for {year}"},
     ", {n} av dem preliminärt": ", {n} of them preliminarily",
     "Ett belopp utan kostnadsrader är 0 kr bara när alla som kunde ha haft kostnaden har rapporterat året; annars "
     "står det uppgift saknas. Totaler är summan av de kända beloppen.":
@@ -278,7 +303,6 @@ EN: dict[str, str] = {
         "reported, never as SEK 0.",
     "Rapportering per organ och period, {municipality}": "Reporting by body and period, {municipality}",
     "Rapporterat: ": "Reported: ",
-    "{year}: {fraction} organ": "{year}: {fraction} bodies",
     " ({n} preliminärt)": " ({n} preliminarily)",
     "Ej rapporterat": "Not reported",
     # --- principles
@@ -350,8 +374,9 @@ EN: dict[str, str] = {
     "Resenärer är resans deltagare som hör till ett organ i {municipality}: kommunens kostnad gäller deras resor.":
         "Travellers are the trip's participants who belong to a body of {municipality}: the municipality's cost is "
         "for their travel.",
-    "{n} deltagare hör inte till ett organ i {municipality} och räknas inte.":
-        "{n} participants do not belong to a body of {municipality} and are not counted.",
+    "{n} deltagare hör inte till ett organ i {municipality} och räknas inte.": {
+        "one": "{n} participant does not belong to a body of {municipality} and is not counted.",
+        "other": "{n} participants do not belong to a body of {municipality} and are not counted."},
     "Dagar räknas från första till sista resdagen, båda medräknade; resenärsdagar är resenärer gånger dagar.":
         "Days run from the first to the last day of travel, both included; traveller days are travellers times days.",
     "Uppgift saknas när kostnaden eller resenärerna inte är rapporterade.":
@@ -359,7 +384,8 @@ EN: dict[str, str] = {
     "Avgift per år, {name}": "Fee per year, {name}",
     "Medlemsavgiften per år i kronor. Ett år utan rapporterad avgift är en lucka, inte noll.":
         "The membership fee per year in Swedish kronor. A year without a reported fee is a gap, not zero.",
-    "{amount} ({known} av {n} resor med känd kostnad)": "{amount} ({known} of {n} trips with a known cost)",
+    "{amount} ({known} av {n} resa med känd kostnad)": {"one": "{amount} ({known} of {n} trip with a known cost)",
+                                                          "other": "{amount} ({known} of {n} trips with a known cost)"},
     "Vad resorna gav": "What the trips achieved",
     "Ingen av resorna har en publicerad reserapport.": "None of the trips has a published report.",
     "Inga resor att rapportera.": "No trips to report on.",
@@ -399,19 +425,18 @@ EN: dict[str, str] = {
         "Search needs JavaScript. Without it you find everything in the lists under Trips, Memberships, Agreements, "
         "Organisations and People.",
     # --- maps and the climate line of a trip
-    "{kg} totalt för {n} resenärer": "{kg} in total for {n} travellers",
+    "{kg} totalt för {n} resenär": {"one": "{kg} in total for {n} traveller", "other": "{kg} in total for {n} travellers"},
     "totalt: uppgift saknas (inga deltagare angivna)": "total: not reported (no participants given)",
     "ingen beräkning: resan ställdes in": "no estimate: the trip was cancelled",
     "Färdsätt inte angivet: beräknat som {mode}, som för alla resor utan färdsätt.":
         "Mode of travel not given: estimated as {mode}, as for every trip without one.",
     "{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})":
         "{0} per traveller; {1}; {2}, {3} km there and back (estimated, {4})",
-    " + {n} okända": " + {n} unknown",
-    " + 1 okänd": " + 1 unknown",
+    " + {n} okänd": " + {n} unknown",
     "uppgift saknas: okänd position för resmålet eller kommunen ({0})":
         "not reported: unknown position of the destination or the municipality ({0})",
     "{n} resa": {"one": "{n} trip", "other": "{n} trips"},
-    "{n} resmål på kartan": "{n} destinations on the map",
+    "{n} resmål på kartan": {"one": "{n} destination on the map", "other": "{n} destinations on the map"},
     "Samma siffror finns i tabellen.": "The same figures are in the table.",
     "okänd position": "unknown position",
     "på kartan": "on the map",
@@ -420,8 +445,10 @@ EN: dict[str, str] = {
     "världen": "the world",
     "Europa": "Europe",
     "; flest resor till {place}: {trips}": "; most trips to {place}: {trips}",
-    "{n} resmål utanför kartans utsnitt": "{n} destinations outside the map's area",
-    "{n} resmål med okänd position visas inte": "{n} destinations with an unknown position are not shown",
+    "{n} resmål utanför kartans utsnitt": {"one": "{n} destination outside the map's area",
+                                           "other": "{n} destinations outside the map's area"},
+    "{n} resmål med okänd position visas inte": {"one": "{n} destination with an unknown position is not shown",
+                                                 "other": "{n} destinations with an unknown position are not shown"},
     "Position": "Position",
     "Karta: {region}": "Map: {region}",
     "Karta över {region} med resmålen som cirklar, större ju fler resor":
@@ -478,7 +505,7 @@ EN: dict[str, str] = {
         "belong to one of the municipality's bodies; cost per traveller is counted only over trips whose cost and "
         "travellers are both known, and a traveller day is one traveller for one day, the first and last days of "
         "travel included.",
-    "vart {n}:e år": "every {n} years",
+    "varje år": {"one": "every year", "other": "every {n} years"},
     "anges inte": "not stated",
     # --- the climate method page
     "Portalen uppskattar resornas klimatpåverkan med Storbritanniens officiella utsläppsfaktorer (DESNZ, {year}). "
@@ -559,4 +586,10 @@ EN: dict[str, str] = {
     "Tillgänglighetsredogörelse": "Accessibility statement",
     "Om datan": "About the data",
     "Källkod och data": "Source code and data",
+    "Uppgifter i den här versionens filer har undanhållits av integritetsskäl.":
+        "Details in this version's files have been withheld for privacy.",
+    "Den {dates} undanhölls uppgifter i den här versionens filer av integritetsskäl: filerna och deras "
+    "kontrollsummor skrevs om, inget annat ändrades.":
+        "On {dates} details in this version's files were withheld for privacy: the files and their checksums were "
+        "rewritten, nothing else changed.",
 }

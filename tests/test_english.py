@@ -36,6 +36,19 @@ def interface_strings() -> list[tuple[str, str]]:
     return found
 
 
+def swedish_plurals() -> list[str]:
+    """The Swedish plural form of every counted phrase (`n_` and `plural_forms`' second argument)."""
+    found = []
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("n_", "plural_forms")
+                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
+                found.append(node.args[1].value)
+    for path in sorted((REPO / "generator" / "templates").rglob("*.j2")):
+        found += [m.group(3) for m in re.finditer(r"""\bn_\((["'])(.*?)\1,\s*(?:["'])(.*?)["']""", path.read_text("utf-8"))]
+    return found
+
+
 def test_every_interface_string_has_its_english():
     missing = [f"{where}: {text!r}" for where, text in interface_strings() if text not in EN]
     assert not missing, "add these to generator/catalogue_en.py:\n" + "\n".join(missing)
@@ -48,8 +61,9 @@ def test_the_catalogue_holds_only_strings_in_use():
 
 def test_placeholders_match():
     for sv, en in EN.items():
-        for form in en.values() if isinstance(en, dict) else [en]:
-            assert sorted(re.findall(r"{(\w*)}", sv)) == sorted(re.findall(r"{(\w*)}", form)), sv
+        for form in en.values() if isinstance(en, dict) else [en]:  # a counted phrase's form may leave out {n}
+            named = sorted(set(re.findall(r"{(\w*)}", sv)) - ({"n"} if isinstance(en, dict) else set()))
+            assert named == sorted(set(re.findall(r"{(\w*)}", form)) - ({"n"} if isinstance(en, dict) else set())), sv
 
 
 def test_a_counted_phrase_takes_the_plural_form_of_its_language():
@@ -170,7 +184,7 @@ language code en)."""
 
 def swedish_words() -> set[str]:
     """Words of the catalogue's Swedish that its English never uses: a page showing one is showing Swedish."""
-    words = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", sv.rpartition("|")[2])) for sv in EN))
+    words = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", sv.rpartition("|")[2])) for sv in [*EN, *swedish_plurals()]))
     english = set().union(*(_words(re.sub(r"{\w*}|<[^>]+>", " ", form)) for en in EN.values()
                             for form in (en.values() if isinstance(en, dict) else [en])))
     return {w for w in words - english - ALSO_ENGLISH if len(w) > 1}

@@ -22,10 +22,10 @@ from generator.render.charts import Series, bar_chart
 from generator.render.costs import unknown_note
 from generator.render.figures import Figure, KeyFigures, MunicipalityFigures, Rates
 from generator.render.formatting import format_number
-from generator.i18n import from_data
+from generator.i18n import from_data, n_
 from generator.i18n import t as _
 from generator.render.links import localized
-from generator.render.views import Cell, Header, PageView, Section, TableView, count, label, money, preliminary_note
+from generator.render.views import Cell, Header, PageView, Section, TableView, count, label, money, preliminary_note, sek
 
 URL = "jamforelse/"
 
@@ -60,7 +60,7 @@ MEASURES = [
     Measure(lambda: _("Medlemskap"), lambda y: count(y.key.memberships)),
     Measure(lambda: _("Medlemsavgifter"), lambda y: money(y.key.membership_fees)),
     Measure(lambda: _("Avtal som gällde"), lambda y: count(y.key.agreements)),
-    Measure(lambda: _("Resornas klimatpåverkan (beräknad)"), lambda y: emissions.total(y.trips)),
+    Measure(lambda: _("Resornas klimatpåverkan (beräknad)"), lambda y: emissions.total(y.trips, y.key.coverage.parts)),
 ]
 """The rows of the comparison for the latest full year, in order."""
 
@@ -72,7 +72,8 @@ def per_inhabitant(m: Municipality, amount: Figure) -> Figure:
 
 def spent(mf: MunicipalityFigures, year: int) -> Figure:
     """What the municipality paid in a year: as on the start page (`figures.key_figures`)."""
-    return figures.figure([c for c in mf.costs if c.year == year], mf.coverage(year).complete)
+    cover = mf.coverage(year)
+    return figures.figure([c for c in mf.costs if c.year == year], cover.complete, cover.parts)
 
 
 def _population_note(ms: list[Municipality]) -> Markup:
@@ -88,7 +89,8 @@ def _population_note(ms: list[Municipality]) -> Markup:
 
 def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int, as_of: dt.date | None) -> Section:
     years = [Year(mf.municipality, figures.key_figures(dataset, mf.municipality, year, as_of),
-                  figures.rates(t for b in mf.municipality.bodies for t in b.trips if t.year == year),
+                  figures.rates((t for b in mf.municipality.bodies for t in b.trips if t.year == year),
+                                mf.coverage(year).parts),
                   tuple(t for b in mf.municipality.bodies for t in b.trips if t.year == year)) for mf in per]
     rows = [[Cell(measure.name())] + [measure.cell(y) for y in years] for measure in MEASURES]
     table = TableView(_("Kommunerna jämförda, {year}", year=year),
@@ -107,13 +109,14 @@ def years_section(per: list[MunicipalityFigures]) -> Section:
     amounts = {mf.municipality.id: {y: spent(mf, y) for y in years} for mf in per}
     rows = [[Cell(str(y)), Cell(mf.municipality.name), money(amounts[mf.municipality.id][y]),
              money(per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
-             Cell(_("{fraction} organ", fraction=mf.coverage(y).fraction), numeric=True)]
+             Cell(mf.coverage(y).parts.text, numeric=True)]
             for y in reversed(years) for mf in per]
     table = TableView(_("Kostnader per år och kommun"), [Header(_("År")), Header(_("Kommun")), Header(_("Kostnad"), True),
                                                          Header(_("Per invånare"), True), Header(_("Rapporterat"), True)],
                       rows, row_headers=True)
     chart = Markup(bar_chart([str(y) for y in years],
-                             [Series(mf.municipality.name, [amounts[mf.municipality.id][y].value for y in years])
+                             [Series(mf.municipality.name, [amounts[mf.municipality.id][y].value for y in years],
+                                     [sek(amounts[mf.municipality.id][y]) for y in years])
                               for mf in per], stacked=False, title=_("Kostnader per år, kommunerna bredvid varandra"),
                              description=_("Vad varje kommun betalat per år för resor, medlemskap och avtal, i kronor, "
                                            "en stapel per kommun. År utan kända uppgifter visas som uppgift saknas."),
@@ -132,7 +135,7 @@ def policies_section(dataset: Dataset, ms: list[Municipality]) -> Section:
                     if a.body.municipality is m)
         rows.append([Cell(m.name), Cell(label("municipalities", "twin_city_policy", m.twin_city_policy)),
                      count(twins),
-                     Cell(_("vart {n}:e år", n=m.review_interval_years) if m.review_interval_years
+                     Cell(n_("varje år", "vart {n}:e år", m.review_interval_years) if m.review_interval_years
                           else _("anges inte")),
                      Cell(from_data(m.policy_reference or "–"))])
     table = TableView(_("Kommunernas styrdokument"), [Header(_("Kommun")), Header(_("Vänortsavtal")),

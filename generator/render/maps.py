@@ -172,11 +172,12 @@ def destination_map(found: list[Place], region: Region, *, title: str, id_prefix
     inside = [x for x in found if x.latitude is not None and region.holds(x.longitude, x.latitude)]
     unplaced = [x for x in found if x.latitude is None]
     most = max((x.trips for x in inside), default=1)
-    summary = _("{n} resmål på kartan", n=len(inside)) + (
+    summary = n_("{n} resmål på kartan", "{n} resmål på kartan", len(inside)) + (
         _("; flest resor till {place}: {trips}", place=_label(inside[0]), trips=_trips(inside[0].trips)) if inside else "")
     outside = len(found) - len(inside) - len(unplaced)
-    notes = [_("{n} resmål utanför kartans utsnitt", n=outside) if outside else "",
-             _("{n} resmål med okänd position visas inte", n=len(unplaced)) if unplaced else ""]
+    notes = [n_("{n} resmål utanför kartans utsnitt", "{n} resmål utanför kartans utsnitt", outside) if outside else "",
+             n_("{n} resmål med okänd position visas inte", "{n} resmål med okänd position visas inte", len(unplaced))
+             if unplaced else ""]
     description = ". ".join([_("Karta över {region} med resmålen som cirklar, större ju fler resor",
                                region=region_name(region)), summary] + [n for n in notes if n]) \
         + ". " + _("Samma siffror finns i tabellen.")

@@ -29,7 +29,7 @@ from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, fr
 from generator.i18n import t as _
 from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
                                     resource_of, source_path, twins, url_for, year_url)
-from generator.render.views import (Cell, Header, PageView, Section, TableView, label, money, partial_date,
+from generator.render.views import (Cell, Header, PageView, Section, TableView, count, label, money, partial_date,
                                     preliminary_note)
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "pages"
@@ -265,16 +265,20 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     headers += [Header(_("Klimatpåverkan, {municipality}", municipality=mf.municipality.name), True) for mf in per]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
-        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), Cell(str(len(ts)), numeric=True)]
-        for mf in per:
-            row += [money(tables[mf.municipality.id].cell("trips", y)),
-                    Cell(_("{fraction} organ", fraction=mf.coverage(y).fraction), numeric=True)]
-        row += [emissions.year_total(ts, mf.municipality) for mf in per]
+        covers = [mf.coverage(y) for mf in per]
+        trips = figures.add(figures.counted(sum(t.body.municipality is c.municipality for t in ts), c.parts)
+                            for c in covers)
+        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), count(trips)]
+        for mf, cover in zip(per, covers):
+            row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(cover.parts.text, numeric=True)]
+        row += [emissions.year_total(ts, cover) for cover in covers]
         rows.append(row)
     table = TableView(_("Resor per år"), headers, rows, row_headers=True)
     note = " ".join([_("Kostnaden är vad kommunen betalat för sina resor det året."), costs.unknown_note(),
                      preliminary_note(), _("Klimatpåverkan är en uppskattning (kg CO₂e) som sidan Klimatpåverkan "
-                                           "förklarar; resor vars påverkan är okänd räknas som ”okända”, inte som noll.")])
+                                           "förklarar; resor vars påverkan är okänd räknas som ”okända”, inte som noll."),
+                     _("Antal resor och klimatpåverkan följer samma regel som kostnaden: inga resor bara när alla "
+                       "organ har rapporterat året, annars uppgift saknas.")])
     sections = [Section(_("Per år"), table=table, note=note)]
     sections += maps.map_sections(dataset.trips.values(), _("för alla resor"), "map-all", (maps.WORLD, maps.EUROPE))
     return PageView(localized("resor/"), _("Resor"), any(t.has_example_data for t in dataset.trips.values()),
@@ -289,8 +293,9 @@ def trips_year(year: int, trips: list, dataset: Dataset) -> PageView:
     table = records.trip_table(trips, url, _("Resor {year}", year=year), csv_file=f"resor-{year}")
     covered = "; ".join(f"{m.name}: {figures.coverage(m, year, dataset.period_kind).text}"
                         for m in sorted(dataset.municipalities.values(), key=lambda m: m.name))
-    lead = _("{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
-             n=len(trips), covered=covered)
+    lead = n_("{n} resa. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
+              "{n} resor. Kostnaden är det kommunen betalat; klicka på en kolumnrubrik för att sortera. {covered}.",
+              len(trips), n=format_number(len(trips)), covered=covered)
     sections = [Section(_("Alla resor"), table=table)] + maps.map_sections(trips, _("för resorna {year}", year=year), "map-year")
     return PageView(url, _("Resor {year}", year=year), any(t.has_example_data for t in trips), lead=lead,
                     sections=sections, hide_toc=True)

@@ -21,7 +21,7 @@ from generator.render.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
                                     report_email_url, report_error_url, url_for)
 from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
-from generator.i18n import current, data_lang, from_data
+from generator.i18n import current, data_lang, from_data, n_
 from generator.i18n import t as _
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, count, date, date_cell,
                                     date_range, field_title, known, label, money, original_amount, partial_date,
@@ -237,7 +237,8 @@ def rates_section(t: Trip) -> Section:
     note = " ".join(n for n in (
         _("Resenärer är resans deltagare som hör till ett organ i {municipality}: kommunens kostnad gäller deras resor.",
           municipality=own),
-        _("{n} deltagare hör inte till ett organ i {municipality} och räknas inte.", n=others, municipality=own)
+        n_("{n} deltagare hör inte till ett organ i {municipality} och räknas inte.",
+           "{n} deltagare hör inte till ett organ i {municipality} och räknas inte.", others, municipality=own)
         if others else "",
         _("Dagar räknas från första till sista resdagen, båda medräknade; resenärsdagar är resenärer gånger dagar."),
         _("Uppgift saknas när kostnaden eller resenärerna inte är rapporterade.") if not r.counted else "",
@@ -272,8 +273,8 @@ def fee_section(m: Membership, first: int, last: int) -> Section:
 def _trip_costs(trips: list[Trip]) -> str:
     """The trips' cost to the municipality: the known costs added, and how many trips that covers."""
     known_costs = [figures.trip_figure(t) for t in trips if t.total_sek is not None]
-    return _("{amount} ({known} av {n} resor med känd kostnad)", amount=sek(figures.add(known_costs)),
-             known=len(known_costs), n=len(trips))
+    return n_("{amount} ({known} av {n} resa med känd kostnad)", "{amount} ({known} av {n} resor med känd kostnad)",
+              len(trips), amount=sek(figures.add(known_costs)), known=len(known_costs))
 
 
 def outcomes_section(trips: list[Trip], url: str) -> Section:
