@@ -84,6 +84,25 @@ def _owner(resource: str, values: dict) -> tuple[str, str] | None:
 
 
 
+def record_counts(changes, new) -> tuple[int, int, int]:
+    """Records added, changed and withdrawn (`changes`: `diff.compare` of some data with `new`), each counted once
+    by its top-level record: a new trip's destinations, travellers and cost lines are one new record, a cost line
+    added to a trip a change to it."""
+    added, touched, withdrawn = set(), set(), set()
+    for resource, items in changes.added.items():
+        for key, values in items:
+            owner = _owner(resource, values) or (resource, key)
+            (added if owner == (resource, key) else touched).add(owner)
+    for resource, items in changes.removed.items():
+        for key, values in items:
+            owner = _owner(resource, values) or (resource, key)
+            (withdrawn if owner == (resource, key) else touched).add(owner)
+    for resource, items in changes.changed.items():
+        rows = keyed(new, resource)
+        touched.update(_owner(resource, rows.get(key, {})) or (resource, key) for key, _ in items)
+    return len(added), len(touched - added - withdrawn), len(withdrawn)
+
+
 def past_of(versions: list, data_dir: Path) -> Past:
     """The corrections of every record, from the published versions (oldest first, the working tree last)."""
     if len(versions) < 2:

@@ -221,10 +221,12 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Fältet '{field}' sätts av filen kostnaden ligger i och ska inte anges.", "Ta bort fältet från kostnadsraden."),
         "en": ("The field '{field}' is set by the file the cost is in and must not be given.", "Remove the field from the cost line.")}),
     "version-published": (E, {
-        "sv": ("Version {version} publicerades {date} (commit {commit}), men uppgifterna har ändrats sedan dess (ändrade poster: {n}).",
+        "sv": ("Version {version} publicerades {date} (commit {commit}), men uppgifterna har ändrats sedan dess (nya poster: "
+               "{added}, ändrade poster: {changed}, borttagna poster: {withdrawn}{more_sv}).",
                "En publicerad version ändras aldrig. Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, "
                "{major} när kolumner ändras."),
-        "en": ("Version {version} was published on {date} (commit {commit}), but the data have changed since (changed records: {n}).",
+        "en": ("Version {version} was published on {date} (commit {commit}), but the data have changed since (new records: "
+               "{added}, changed records: {changed}, withdrawn records: {withdrawn}{more_en}).",
                "A published version never changes. Raise version in datapackage.yaml: {patch} for corrections, {minor} for new "
                "records, {major} when columns change.")}),
     "version-lower": (E, {
@@ -241,6 +243,15 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
                "källan (t.ex. SCB, Folkmängd i riket, län och kommuner 31 december 2023); eller ta bort alla tre."),
         "en": ("The population is incomplete: {missing} is missing.",
                "Give population, population_year and population_source together: the number of inhabitants, the year it "
+    "version-bump": (E, {
+        "sv": ("Version {version} säger inte vad som ändrats sedan {highest} (nya poster: {added}, ändrade poster: {changed}, "
+               "borttagna poster: {withdrawn}{more_sv}).",
+               "Höj version i datapackage.yaml till minst {needed}: den sista siffran för rättelser, den mittersta för nya "
+               "poster eller kolumner, den första när kolumner ändras eller tas bort."),
+        "en": ("Version {version} does not say what changed since {highest} (new records: {added}, changed records: {changed}, "
+               "withdrawn records: {withdrawn}{more_en}).",
+               "Raise version in datapackage.yaml to at least {needed}: the last number for corrections, the middle one for "
+               "new records or columns, the first when columns change or are removed.")}),
                "refers to and its source (e.g. SCB, population of the country, counties and municipalities on 31 December "
                "2023); or remove all three.")}),
     "membership-free-with-fees": (E, {

@@ -7,13 +7,18 @@ commit where `datapackage.yaml` carried the version: that is what its downloads 
 parents means a merged pull request counts as one step, whatever commits it held.
 
 `check` is the validator's rule: data that differ from what was published under the
-same version are an error that says which version to raise to.
+same version are an error that says which version to raise to, and a new version says
+what changed since the latest published one: a correction (a changed or withdrawn
+record) needs a patch, a new record or column a minor, a changed or removed column a
+major version. Columns are what the schemas said when the version was published (read
+from git where the schemas are in the data's repository) and say now.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.entities import SCHEMA_DIR
 from generator.history import git, repository
 from generator.problems import Problem
 
@@ -29,7 +35,7 @@ READ_AS_PUBLISHED = frozenset({"line-id-missing"})
 """Errors of rules newer than a published version that its data may break: lines were
 numbered by their place before they carried ids, and that is how they were published."""
 
-VERSION_CODES = frozenset({"version-published", "version-lower"})  # errors about the version, not the records
+VERSION_CODES = frozenset({"version-published", "version-lower", "version-bump"})  # errors about the version, not the records
 
 _VERSION = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
 
@@ -112,19 +118,64 @@ def check(loaded, data_dir: Path) -> list[Problem]:
     params = {"version": version, **raise_to}
     same = next((p for p in found if p.version == version), None)
     if same is not None:
-        changed = changes_since(same, loaded, data_dir)
-        if changed:
+        since = changes_since(same, loaded, data_dir)
+        if since.added or since.changed or since.withdrawn or since.package:  # its files keep the columns they had
             return [Problem("version-published", loaded.package_file, line, 1, "version",
-                            {**params, "date": same.date.isoformat(), "commit": same.commit[:10], "n": changed})]
+                            {**params, **since.params(), "date": same.date.isoformat(), "commit": same.commit[:10]})]
         return []
     highest = max(found, key=lambda p: _key(p.version) or (0,))
     if _key(version) < (_key(highest.version) or (0,)):
         return [Problem("version-lower", loaded.package_file, line, 1, "version", {**params, "highest": highest.version})]
+    since = changes_since(highest, loaded, data_dir)
+    if LEVELS.index(since.level) > LEVELS.index(_level(highest.version, version)):
+        return [Problem("version-bump", loaded.package_file, line, 1, "version",
+                        {**params, **since.params(), "highest": highest.version, "needed": raise_to[since.level]})]
     return []
 
 
-def changes_since(published: Published, loaded, data_dir: Path) -> int:
-    """How many records (and package fields) differ from what was published; read by today's loader on both sides."""
+LEVELS = ("", "patch", "minor", "major")  # what a change needs, least first ("": nothing changed)
+
+
+def _level(old: str, new: str) -> str:
+    """The part of the version raised from `old` to `new`."""
+    a, b = _key(old) or (0, 0, 0), _key(new) or (0, 0, 0)
+    return "major" if b[0] != a[0] else "minor" if b[1] != a[1] else "patch" if b != a else ""
+
+
+@dataclass(frozen=True)
+class Since:
+    """What changed since a published version: records by their top-level record, the package, the columns."""
+    added: int = 0
+    changed: int = 0
+    withdrawn: int = 0
+    package: bool = False
+    columns_added: tuple[str, ...] = ()  # resource.column
+    columns_changed: tuple[str, ...] = ()  # removed, or of another type
+
+    @property
+    def level(self) -> str:
+        if self.columns_changed:
+            return "major"
+        if self.added or self.columns_added:
+            return "minor"
+        return "patch" if self.changed or self.withdrawn or self.package else ""
+
+    def params(self) -> dict:
+        columns = {"sv": "", "en": ""}
+        for names, sv, en in ((self.columns_changed, "ändrade eller borttagna kolumner", "changed or removed columns"),
+                              (self.columns_added, "nya kolumner", "new columns")):
+            if names:
+                columns["sv"] += f"; {sv}: {', '.join(names)}"
+                columns["en"] += f"; {en}: {', '.join(names)}"
+        package = {"sv": "; paketets uppgifter" if self.package else "", "en": "; the package's metadata" if self.package else ""}
+        return {"added": self.added, "changed": self.changed, "withdrawn": self.withdrawn,
+                "more_sv": package["sv"] + columns["sv"], "more_en": package["en"] + columns["en"]}
+
+
+def changes_since(published: Published, loaded, data_dir: Path) -> Since:
+    """What differs from what was published (records read by today's loader on both sides; columns as the
+    schemas said then and say now)."""
+    from generator.corrections import record_counts
     from generator.diff import DiffError, compare, extract
     from generator.loader import load
 
@@ -132,10 +183,42 @@ def changes_since(published: Published, loaded, data_dir: Path) -> int:
         try:
             old = load(extract(published.commit, data_dir, Path(tmp)))
         except DiffError:
-            return 0
-    added, changed, removed = compare(old, loaded).count()
+            return Since()
+    added, changed, withdrawn = record_counts(compare(old, loaded), loaded)
     strip = lambda package: {k: v for k, v in package.items() if k != "version"}  # noqa: E731
-    return added + changed + removed + (strip(old.package) != strip(loaded.package))
+    then, now = _columns_at(data_dir, published.commit), _columns(SCHEMA_DIR.glob("*.json"), Path.read_text)
+    columns_added = columns_changed = ()
+    if then is not None:
+        columns_added = tuple(sorted(now.keys() - then.keys()))
+        columns_changed = tuple(sorted(c for c in then if now.get(c) != then[c]))
+    return Since(added, changed, withdrawn, strip(old.package) != strip(loaded.package), columns_added, columns_changed)
+
+
+def _columns(files, read) -> dict[str, str]:
+    """`resource.column` -> its type, from the Table Schemas in `files` (each read by `read`)."""
+    found = {}
+    for file in files:
+        try:
+            schema = json.loads(read(file))
+        except (OSError, ValueError):
+            continue
+        for spec in schema.get("fields", []):
+            found[f"{Path(str(file)).stem}.{spec['name']}"] = spec.get("type", "string")
+    return found
+
+
+def _columns_at(data_dir: Path, commit: str) -> dict[str, str] | None:
+    """The columns as the schemas at `commit` gave them; None when the schemas are not in the data's repository."""
+    found = repository(data_dir)
+    try:
+        folder = SCHEMA_DIR.resolve().relative_to(found[0]).as_posix() if found else None
+    except ValueError:
+        return None
+    names = git(["ls-tree", "--name-only", f"{commit}:{folder}"], found[0]) if folder else None
+    if names is None:
+        return None
+    return _columns([n for n in names.splitlines() if n.endswith(".json")],
+                    lambda name: git(["show", f"{commit}:{folder}/{name}"], found[0]) or "")
 
 
 def _version_line(package_file: str) -> int:
