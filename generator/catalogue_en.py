@@ -5,7 +5,18 @@ one missing, and an English build stops at it. Placeholders (`{year}`) are kept 
 `context|text` is the key of `_(text, context=...)` (`i18n.key`).
 """
 
-EN: dict[str, str] = {
+EN: dict[str, str | dict[str, str]] = {
+    # --- the command line: reports of problems (problems.format_text), `portal new`
+    "fel": "error",
+    "varning": "warning",
+    "gör så här": "hint",
+    "{n} fel": {"one": "{n} error", "other": "{n} errors"},
+    "{n} varning": {"one": "{n} warning", "other": "{n} warnings"},
+    "Namnet skrevs inte: en skyddad person publiceras bara med sin roll.":
+        "The name was not written: a protected person is published by role only.",
+    "Lade till i {file}:{line}{what}.": "Added to {file}:{line}{what}.",
+    "Skapade {file}{what}.": "Created {file}{what}.",
+    "Fyll i det som saknas och kör `portal validate`:": "Fill in what is missing and run `portal validate`:",
     # --- navigation and page titles
     "Start": "Home",
     "Internationellt arbete: vad det kostar": "International work: what it costs",
@@ -47,6 +58,8 @@ EN: dict[str, str] = {
     "varje incheckning av filen": "every commit of the file",
     "(också de som bara ändrat formen, till exempel en kommentar)":
         "(also those that only changed its form, such as a comment)",
+    "Bygget misslyckades: sidan visar det senaste lyckade bygget och laddas om när felen är rättade.":
+        "The build failed: this page shows the last good build and reloads when the problems are fixed.",
     "Hittat ett fel?": "Found an error?",
     "Skicka e-post om felet": "Send an e-mail about it",
     "(inget konto behövs) eller": "(no account needed) or",

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_new(commands)
     _add_diff(commands)
     _add_explore(commands)
+    _add_record(commands)
     return parser
 
 
@@ -116,8 +117,8 @@ def _add_serve(commands) -> None:
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> int:
-    """Validate, then build; on data errors print them and leave `out` as it was.
+def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> list:
+    """Validate, then build; on data errors print them, leave `out` as it was and return them ([]: built).
 
     The site is built while Frictionless still checks the tables (in a forked
     process); it is swapped in only if that check, too, finds no error.
@@ -138,10 +139,10 @@ def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> i
     class DataErrors(Exception):
         pass
 
-    def data_errors() -> int:
+    def data_errors() -> list:
         print(format_text(validation.report(), "sv"), file=sys.stderr)
         print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
-        return 1
+        return validation.report().errors
 
     def gate() -> None:
         if not validation.report().ok:
@@ -162,30 +163,33 @@ def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> i
             raise PortalError(f"{exc}; the site in {out} was not changed.")
         raise
     print(f"Built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s.")
-    return 0
+    return []
 
 
 def run_build(args) -> int:
-    return _build_once(args.data, args.out, args.engine, args.cache_dir)
+    return 1 if _build_once(args.data, args.out, args.engine, args.cache_dir) else 0
 
 
 def run_serve(args) -> int:
     import shutil
     import tempfile
 
+    from generator.preview import Failed
     from generator.publish import serve
 
     preview = Path(tempfile.mkdtemp(prefix="portal-serve-"))
     site = preview / "site"
 
-    def rebuild() -> None:
+    def rebuild() -> Failed | None:
         try:
-            _build_once(args.data, site, args.engine, args.cache_dir)
+            errors = _build_once(args.data, site, args.engine, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
+            return Failed(message=str(exc))
+        return Failed(tuple(errors)) if errors else None
 
     try:
-        if _build_once(args.data, site, args.engine, args.cache_dir) != 0:
+        if _build_once(args.data, site, args.engine, args.cache_dir):
             return 1
         try:
             serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
@@ -226,6 +230,7 @@ def _add_new(commands) -> None:
 
 
 def run_new(args) -> int:
+    from generator.i18n import language, t
     from generator.problems import Report, format_text
     from generator.scaffold import KINDS, ScaffoldError, ask_in_terminal, new
     from generator.loader import display_path
@@ -243,19 +248,19 @@ def run_new(args) -> int:
     except ScaffoldError as exc:
         raise PortalError(str(exc))
     shown = display_path(created.path)
-    sv = args.lang == "sv"
     what = f" (id {created.record_id})" if created.record_id else ""
-    if getattr(args, "protected", False) and given.get("name"):
-        print("Namnet skrevs inte: en skyddad person publiceras bara med sin roll." if sv else
-              "The name was not written: a protected person is published by role only.")
-    if created.appended:
-        print(f"{'Lade till i' if sv else 'Added to'} {shown}:{created.line}{what}.")
-    else:
-        print(f"{'Skapade' if sv else 'Created'} {shown}{what}.")
-    report, _ = validate(args.data)
+    report, _model = validate(args.data)
     left = [p for p in report.errors if p.file == shown and p.line >= created.line]
+    with language(args.lang):
+        if getattr(args, "protected", False) and given.get("name"):
+            print(t("Namnet skrevs inte: en skyddad person publiceras bara med sin roll."))
+        if created.appended:
+            print(t("Lade till i {file}:{line}{what}.", file=shown, line=created.line, what=what))
+        else:
+            print(t("Skapade {file}{what}.", file=shown, what=what))
+        if left:
+            print(t("Fyll i det som saknas och kör `portal validate`:"))
     if left:
-        print("Fyll i det som saknas och kör `portal validate`:" if sv else "Fill in what is missing and run `portal validate`:")
         print(format_text(Report(left), args.lang))
     return 0
 
@@ -305,10 +310,43 @@ def run_explore(args) -> int:
     return 1
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _add_record(commands) -> None:
+    record = commands.add_parser(
+        "record", help="record the checksums of a published version's files, to be committed",
+        description="Write the SHA256SUMS of each published version's files, as the build makes them, to "
+                    "data/published/v<version>/SHA256SUMS: commit it, and every later build fails if a file of that "
+                    "version would change. Without VERSION: every published version not yet recorded; a version "
+                    "already recorded is checked instead.")
+    record.add_argument("versions", nargs="*", metavar="VERSION", help="a published version, e.g. 0.7.0")
+    _data_option(record)
+    record.set_defaults(run=run_record)
+
+
+def run_record(args) -> int:
+    from generator.downloads.recorded import VersionChanged, record
+    from generator.loader import display_path
+    from generator.sitesource import site_info
+
+    if not args.data.is_dir():
+        raise PortalError(f"the data folder {args.data} does not exist (use --data DIR)")
     try:
+        done = record(args.data, site_info().url, args.versions)
+    except VersionChanged as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        raise PortalError(str(exc))
+    for version, written in done:
+        print(f"version {version}: recorded in {display_path(written)}; commit it" if written else
+              f"version {version}: already recorded, and its files are still the same")
+    if not done:
+        print("every published version is recorded" if not args.versions else "nothing to record")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)  # imports the subcommands' modules: a Ctrl+C may come here too
         return args.run(args)
     except PortalError as exc:
         print(f"Error: {exc}", file=sys.stderr)
@@ -338,13 +376,25 @@ def run() -> None:
 
     Freeing the objects of a build of 10,000 trips one by one took about two
     seconds after the work was done; every file is closed and every job joined
-    by then, so the process flushes its output and ends at once.
+    by then, so the process flushes its output and ends at once. A stop (Ctrl+C:
+    130, SIGTERM: 143) at any moment ends it the same way, without a trace: once
+    `main` is left, a later one is ignored, and a job still running is killed.
     """
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # `python -m generator` made it an exit while importing
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        code = main()
-    except SystemExit as exc:  # argparse: --help, usage errors
+        try:
+            code = main()
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(signum, signal.SIG_IGN)
+    except SystemExit as exc:  # argparse: --help, usage errors; a stop
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:  # as `main` returned
+        code = 130
+    from generator.background import stop_all  # stops are ignored from here on
+
+    stop_all()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field as _field
 
+from generator.i18n import language, n_
+from generator.i18n import t as _
 from generator.text import INVISIBLE, printable
 
 
@@ -68,19 +70,17 @@ class Report:
 
 def format_text(report: Report, lang: str = "sv") -> str:
     lines = []
-    labels = {"sv": {"error": "fel", "warning": "varning", "hint": "gör så här"},
-              "en": {"error": "error", "warning": "warning", "hint": "hint"}}[lang]
+    with language(lang):
+        labels = {"error": _("fel"), "warning": _("varning"), "hint": _("gör så här")}
+        total = (n_("{n} fel", "{n} fel", len(report.errors)) + ", "
+                 + n_("{n} varning", "{n} varningar", len(report.warnings)) + ".")
     for p in report.sorted():
         where = f" [{printable(p.field)}]" if p.field else ""
         lines.append(f"{_shown_file(p.file)}:{p.line}:{p.column}: {labels[p.severity]}: {printable(p.message(lang))}{where}")
         hint = p.hint(lang)
         if hint:
             lines.append(f"    {labels['hint']}: {printable(hint)}")
-    n_err, n_warn = len(report.errors), len(report.warnings)
-    if lang == "sv":
-        lines.append(f"{n_err} fel, {n_warn} varningar.")
-    else:
-        lines.append(f"{n_err} errors, {n_warn} warnings.")
+    lines.append(total)
     return "\n".join(lines)
 
 

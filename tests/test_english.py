@@ -25,7 +25,7 @@ def interface_strings() -> list[tuple[str, str]]:
     found = []
     for path in sorted((REPO / "generator").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "n_", "plural_forms") and node.args
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "t", "n_", "plural_forms") and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 context = next((k.value.value for k in node.keywords if k.arg == "context"), "")
                 found.append((f"{path.relative_to(REPO)}:{node.lineno}", key(node.args[0].value, context)))

@@ -75,7 +75,7 @@ def test_github_actions_get_annotations(workdir):
     assert ("::error file=data/trips/2016/2016-11-paris-oecd-inclusive-growth.yaml,line=67,col=17,title=type::"
             "The value 9800,50 is not a number. (Write the amount in digits, with a point as decimal separator "
             "and no spaces, e.g. 1234.50 (did you mean '9800.50'?).)") in result.stdout.splitlines()
-    assert "1 errors, 11 warnings." in result.stderr  # people reading the log still get the text
+    assert "1 error, 11 warnings." in result.stderr  # people reading the log still get the text
 
 
 def test_usage_errors_exit_2(workdir):
