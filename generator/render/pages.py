@@ -24,7 +24,7 @@ from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
-from generator.render.formatting import country_name
+from generator.render.formatting import country_name, format_number
 from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language, n_
 from generator.i18n import t as _
 from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
