@@ -21,6 +21,8 @@ from generator.entities import ENTITIES, Entity
 from generator.problems import Problem
 
 PACKAGE_FILE = "datapackage.yaml"
+RECORDED = "published/v{version}/SHA256SUMS"
+"""Where `portal record` keeps a published version's checksums (not data: never read as records)."""
 SUFFIX = ".yaml"
 YAML_SUFFIXES = (".yaml", ".yml")  # compared in lower case: .YAML and .yml are YAML files with the wrong name
 # Backups, swap and lock files of editors, and the files operating systems leave in folders.
@@ -76,7 +78,7 @@ def discover(data_dir: Path, display) -> Found:
             entity = _entity_of(rel)
             if entity is not None:
                 by_entity[entity].append(path)
-            elif str(rel) != PACKAGE_FILE:
+            elif str(rel) != PACKAGE_FILE and not _recorded(rel):
                 found.problems.append(_misplaced(rel, display(path)))
     for entity, paths in by_entity.items():
         found.files += [(entity, path) for path in sorted(paths)]
@@ -89,6 +91,11 @@ def _entity_of(rel: PurePosixPath) -> Entity | None:
         if len(parts) == len(rel.parts) and all(map(fnmatch.fnmatchcase, rel.parts, parts)):
             return entity
     return None
+
+
+def _recorded(rel: PurePosixPath) -> bool:
+    parts = RECORDED.format(version="*").split("/")
+    return len(parts) == len(rel.parts) and all(map(fnmatch.fnmatchcase, rel.parts, parts))
 
 
 def _link_problem(path: Path, root: str, display, folder: bool = False) -> Problem | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.entities import RESOURCES, schema_descriptor
 from generator.loader import Loaded
-from generator.pii import WITHHELD
+from generator import withheld
 
 
 class DiffError(Exception):
@@ -110,32 +110,30 @@ def _plain(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def keyed(loaded: Loaded, resource: str) -> dict[str, dict]:
+def keyed(loaded: Loaded, resource: str, hidden: withheld.Withheld = withheld.NOTHING) -> dict[str, dict]:
+    """The resource's rows by primary key, as `hidden` lets them be published."""
     key = schema_descriptor(resource)["primaryKey"]
-    return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in row.values.items()}
+    show = (lambda values: hidden.values(resource, values)) if hidden.names else (lambda values: values)
+    return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in show(row.values).items()}
             for row in loaded.tables[resource]}
 
 
 def protected_people(loaded: Loaded) -> set[str]:
-    return {str(r.values.get("id")) for r in loaded.tables["people"] if r.values.get("protected") is True}
+    return set(withheld.protected(loaded))
 
 
 def compare(old: Loaded, new: Loaded, protected: set[str] | None = None) -> Changes:
     """Records added, removed and changed (field by field) in every resource, matched by primary key.
 
     A person protected on the new side (or in `protected`, those protected today) is never
-    named by the comparison, whatever an older side held: a name reads WITHHELD on both
-    sides before they are compared (the new side has none, so a change to it still counts).
+    named by the comparison, whatever an older side held (`withheld`): a name reads WITHHELD
+    on a side that gave one (the new side has none, so a change to it still counts), and in
+    free text too.
     """
     changes = Changes()
-    protected = protected_people(new) | (protected or set())
+    hidden = withheld.of(new, [old], protected or ())
     for resource in RESOURCES:
-        before, after = keyed(old, resource), keyed(new, resource)
-        if resource == "people":
-            for rows in (before, after):
-                for key in protected & rows.keys():
-                    if rows[key].get("name"):
-                        rows[key]["name"] = WITHHELD
+        before, after = keyed(old, resource, hidden), keyed(new, resource, hidden)
         for key in sorted(after.keys() - before.keys()):
             changes.added[resource].append((key, after[key]))
         for key in sorted(before.keys() - after.keys()):

@@ -71,3 +71,15 @@ def data_tree(data_dir: Path, commit: str) -> str | None:
     found = repository(data_dir)
     tree = git(["rev-parse", f"{commit}:{found[1]}"], found[0]) if found else None
     return tree.strip() if tree else None
+
+
+def file_revisions(data_dir: Path, name: str) -> list[tuple[str, dt.date]]:
+    """(commit, date) of each commit of HEAD's history that changed the data file `name`, newest first."""
+    out = git(["log", "--format=%H %cs", "--", name], data_dir.resolve()) if repository(data_dir) else None
+    return [(commit, dt.date.fromisoformat(date)) for commit, date in (line.split() for line in (out or "").splitlines())]
+
+
+def file_at(data_dir: Path, commit: str, name: str) -> str | None:
+    """The text of the data file `name` at `commit`; None where it has none."""
+    found = repository(data_dir)
+    return git(["show", f"{commit}:{found[1]}{name}"], found[0]) if found else None

@@ -2,7 +2,8 @@
 
 Built only from data that passed validation, so references resolve and values
 have their schema types. Renderers and downloads read this, never the YAML.
-Protected people lose their name here, so nothing later can publish it.
+Protected people lose their name here (`withheld.public_name`), so nothing later can publish it;
+a published version is modelled from its data as `withheld` lets it be published.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from generator import climate, geo, periods
 from generator.loader import Loaded
+from generator.withheld import public_name
 
 
 @dataclass
@@ -412,9 +414,8 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
         body.municipality.bodies.append(body)
     people = {}
     for v, f in rows("people"):
-        protected = bool(v.get("protected"))
-        person = Person(v["id"], None if protected else v.get("name"), v["title"], v.get("title_en"),
-                        bodies.get(v.get("body_id")), protected, bool(v.get("example")), f)
+        person = Person(v["id"], public_name(v), v["title"], v.get("title_en"),
+                        bodies.get(v.get("body_id")), bool(v.get("protected")), bool(v.get("example")), f)
         people[person.id] = person
         if person.body:
             person.body.people.append(person)

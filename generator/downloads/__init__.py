@@ -3,7 +3,8 @@
 `write_all` is the post-build writer `portal build` runs (registered below); it writes
 
     data/latest/            the current version (same bytes as data/v<version>/)
-    data/v<version>/        each published version: <resource>.csv, datadictionary.csv, tables/<resource>.json,
+    data/v<version>/        each published version (as first published, less what is withheld today,
+                            its bytes checked against those recorded, `recorded`): <resource>.csv, datadictionary.csv, tables/<resource>.json,
                             trips.json ... (nested), portal.xlsx, portal.sqlite, portal.metadata.json,
                             datapackage.json, portal.zip, SHA256SUMS
     data/records/<resource>/<id>.json|.csv   per-record downloads
@@ -19,9 +20,12 @@ from __future__ import annotations
 import contextlib
 import importlib.util
 import shutil
+import sys
+import tempfile
 import warnings
 from pathlib import Path
 
+from generator.downloads import recorded
 from generator.downloads.archive import write_checksums, write_zip
 from generator.downloads.changelog import changelog
 from generator.downloads.csvfile import write_csvs
@@ -109,7 +113,10 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
                                   {key for key, last in gone.items() if last == version.release.version})
     tables = build_tables(current.loaded, current.dataset, current.release.date)
     records = record_lines(tables)
-    written += write_version(tables, current.release, root / f"v{current.release.version}", records)
+    out = root / f"v{current.release.version}"
+    written += write_version(tables, current.release, out, records)
+    if current.commit is not None:  # published: its files are the recorded ones (less what is withheld today)
+        _check_recorded(current, data_dir, out)
     latest = root / "latest"
     shutil.copytree(root / f"v{current.release.version}", latest, copy_function=link_or_copy)  # the same bytes as its version
     written += sorted(p for p in latest.rglob("*") if p.is_file())
@@ -133,19 +140,48 @@ def _published(version: Version, cache: Cache | None, data_dir: Path, root: Path
     if files is None:
         tables = build_tables(version.loaded, version.dataset, version.release.date)
         files = write_version(tables, version.release, out)
+        _check_recorded(version, data_dir, out)
         if entry:
             cache.put_folder("versions", entry, out, files)
+    elif recorded.recorded(data_dir, version.release.version, version.commit) is None:
+        _unrecorded(version)
     if last_here:
         tables = tables or build_tables(version.loaded, version.dataset, version.release.date)
         files = files + write_records(tables, site_dir, only=last_here)
     return files
 
 
+def _check_recorded(version: Version, data_dir: Path, out: Path) -> None:
+    """A published version's files are those recorded when it was published (`recorded`), byte for byte: the files
+    in `out` themselves, or, redacted, the version written as first published."""
+    number = version.release.version
+    if recorded.recorded(data_dir, number, version.commit) is None:
+        _unrecorded(version)
+    elif version.as_published is None:
+        recorded.check(data_dir, number, version.commit, out)
+    else:  # redacted: written as first published beside `out`, compared, deleted
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}-as-published-", dir=out.parent))
+        try:
+            write_version(build_tables(*version.as_published, version.release.date), version.release, work)
+            recorded.check(data_dir, number, version.commit, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _unrecorded(version: Version) -> None:
+    print(f"note: the checksums of version {version.release.version}'s files are not recorded, so nothing holds its "
+          f"files to their bytes: run `portal record {version.release.version}` and commit what it writes",
+          file=sys.stderr)
+
+
 def _version_key(version: Version, data_dir: Path) -> str | None:
     """What a published version's downloads are made from: its data (the tree, whatever the commit), number,
-    date and the site's address; the code that writes them is checked by the cache itself."""
+    date, the site's address, what is withheld from it today and the checksums recorded for it (checked when
+    made); the code that writes them is checked by the cache itself."""
     tree = data_tree(data_dir, version.commit)
-    return tree and key_of("versions", tree, version.release.version, str(version.release.date), version.release.base_url)
+    sums = recorded.recorded(data_dir, version.release.version, version.commit) or b""
+    return tree and key_of("versions", tree, version.release.version, str(version.release.date),
+                           version.release.base_url, version.redaction, sums)
 
 
 def _catalogue(found: list[Version], site_dir: Path) -> list[Path]:

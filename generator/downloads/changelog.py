@@ -1,13 +1,15 @@
 """The changelog: per version, the records added, changed (each field's old and new value) and removed.
 
 Corrections must be visible, never silent: every version is compared with the one
-before it. A protected person's name is withheld here as everywhere else.
+before it. A protected person's name is withheld here as everywhere else (the versions are
+read as they may be published, `withheld`), and each version says when something was
+withheld from its files, never what.
 """
 
 from __future__ import annotations
 
-from generator.diff import protected_people
 from generator.downloads.release import Release
+from generator.i18n import language, t as _
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
 
@@ -17,18 +19,18 @@ MAIN_FILES = ("portal.xlsx", "portal.zip", "portal.sqlite", "datapackage.json", 
 def changelog(versions: list[Version]) -> dict:
     """The changelog as data (what `changelog.json` holds), newest version first."""
     entries = []
-    protected = protected_people(versions[-1].loaded)
     for i, version in enumerate(versions):
         release = version.release
         entry = {"version": release.version, "date": release.date.isoformat() if release.date else None,
                  "commit": version.commit, "url": release.url(), "citation": release.citation(),
-                 "licence": release.licence, "first": i == 0, "resources": {}}
+                 "licence": release.licence, "first": i == 0, "resources": {},
+                 "withheld": [day.isoformat() if day else None for day in version.withheld_on]}
         if i == 0:
             counts = {r: len(rows) for r, rows in version.loaded.tables.items() if rows}
             entry["summary"] = {"added": sum(counts.values()), "changed": 0, "removed": 0}
             entry["resources"] = {r: {"added": n} for r, n in counts.items()}
         else:
-            changes = changes_between(versions[i - 1], version, protected)
+            changes = changes_between(versions[i - 1], version)
             added, changed, removed = changes.count()
             entry["summary"] = {"added": added, "changed": changed, "removed": removed}
             for resource in RESOURCES:
@@ -65,6 +67,16 @@ WORDS = {
 }
 
 
+def _withheld_note(days: list[str | None], lang: str) -> str:
+    """When something was withheld from a version's files for privacy (never what)."""
+    with language(lang):
+        known = [day for day in days if day]
+        if not known:
+            return _("Uppgifter i den här versionens filer har undanhållits av integritetsskäl.")
+        return _("Den {dates} undanhölls uppgifter i den här versionens filer av integritetsskäl: filerna och deras "
+                 "kontrollsummor skrevs om, inget annat ändrades.", dates=", ".join(known))
+
+
 def _value(value) -> str:
     """A value in the changelog page's Markdown, inert: code span, one line, no backticks."""
     if value is None or value == "":
@@ -92,6 +104,8 @@ def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: st
     for entry in log["versions"]:
         date = f" ({entry['date']})" if entry["date"] else ""
         lines += [f"## Version {entry['version']}{date}", "", f"{w['downloads']}: {download_links(entry['version'], prefix)}", ""]
+        if entry["withheld"]:
+            lines += [_withheld_note(entry["withheld"], lang), ""]
         summary = entry["summary"]
         if entry["first"]:
             lines += [w["first"].format(n=summary["added"]), ""]

@@ -2,7 +2,8 @@
 
 Values are stored unneutralised (a database runs no formulas): dates as ISO text,
 booleans as 0/1. The file is written afresh with the same statements in the same
-order, and SQLite stores no timestamps, so the same data gives the same bytes.
+order, and SQLite stores no timestamps (and its version is zeroed), so the same data gives the
+same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from pathlib import Path
 from generator.downloads.tables import Table, plain
 from generator.entities import schema_descriptor
 
+LIBRARY_AT = 96
+"""Where the file's header holds the SQLite version that wrote it (informative only): zeroed, so that a published
+version's file has the same bytes whichever SQLite builds it (`recorded`)."""
 SQL_TYPES = {"string": "TEXT", "date": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 
@@ -53,4 +57,7 @@ def write_sqlite(tables: dict[str, Table], path: Path) -> Path:
             raise ValueError(f"SQLite foreign-key check failed: {problems[:5]}")
     finally:
         db.close()
+    with path.open("r+b") as written:  # the header names the SQLite library that wrote it: not part of the data
+        written.seek(LIBRARY_AT)
+        written.write(bytes(4))
     return path
