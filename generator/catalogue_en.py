@@ -17,6 +17,36 @@ EN: dict[str, str | dict[str, str]] = {
     "Lade till i {file}:{line}{what}.": "Added to {file}:{line}{what}.",
     "Skapade {file}{what}.": "Created {file}{what}.",
     "Fyll i det som saknas och kör `portal validate`:": "Fill in what is missing and run `portal validate`:",
+    # --- the data dictionary (downloads/dictionary.py): the page and datadictionary.csv (English)
+    "Fält": "Field",
+    "Typ": "Type",
+    "Krävs": "Required",
+    "ja": "yes",
+    "Villkor": "Constraints",
+    "Primärnyckel": "Primary key",
+    "Hänvisningar": "References",
+    "pekar på": "refers to",
+    "Tillåtna värden": "Allowed values",
+    "{n} kod, se schemat i datapackage.json": {"one": "{n} code, see the schema in datapackage.json",
+                                               "other": "{n} codes, see the schema in datapackage.json"},
+    "minst": "at least",
+    "högst": "at most",
+    "mönster": "pattern",
+    "unik": "unique",
+    "Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som uppgifterna "
+    "kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska och engelska. Ordboken "
+    "finns också som data: `datadictionary.csv` i varje version och första bladet i Excel-filen.":
+        "Every table and field of the downloadable data, taken from the same schemas the data is validated against. "
+        "Column names and codes are in English; labels are given in Swedish and English. The dictionary is also "
+        "data: `datadictionary.csv` in every version and the first sheet of the workbook.",
+    "Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna får sådan "
+    "text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan börjar med `{n}`: ta bort "
+    "ett inledande `{n}` för att få originalvärdet. Talkolumner påverkas inte. I Excel-filen lagras text som "
+    "text och visas precis som den står, och JSON och SQLite innehåller originalvärdena.":
+        "Text beginning with {chars} could be run as a formula by a spreadsheet. In the CSV files such text "
+        "therefore gets a leading `{n}` (the OWASP advice), and so does text already beginning with `{n}`: remove "
+        "one leading `{n}` to get the original value. Number columns are not affected. In the Excel file text is "
+        "stored as text and shows exactly as written, and JSON and SQLite hold the original values.",
     # --- navigation and page titles
     "Start": "Home",
     "Internationellt arbete: vad det kostar": "International work: what it costs",

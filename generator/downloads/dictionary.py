@@ -14,41 +14,13 @@ from pathlib import Path
 from generator.downloads.csvfile import csv_bytes
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER, Table
 from generator.entities import PUBLISHED, schema_descriptor
+from generator.i18n import language, n_
+from generator.i18n import t as _
 
 MAX_LISTED = 12  # longer code lists (ISO currencies, countries) are described, not listed
 
 TYPES = {"string": ("text", "text"), "number": ("tal", "number"), "integer": ("heltal", "integer"),
          "date": ("datum (ÅÅÅÅ-MM-DD)", "date (YYYY-MM-DD)"), "boolean": ("sant/falskt (true/false)", "true/false")}
-WORDS = {
-    "sv": {"title": "Dataordbok", "field": "Fält", "type": "Typ", "required": "Krävs", "yes": "ja",
-           "constraints": "Villkor", "description": "Beskrivning", "key": "Primärnyckel", "refs": "Hänvisningar",
-           "allowed": "Tillåtna värden", "codes": "{n} koder, se schemat i datapackage.json",
-           "intro": "Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som "
-                    "uppgifterna kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska "
-                    "och engelska. Ordboken finns också som data: `datadictionary.csv` i varje version och "
-                    "första bladet i Excel-filen.",
-           "formats": "Format",
-           "formula": "Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna "
-                      "får sådan text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan "
-                      "börjar med `{n}`: ta bort ett inledande `{n}` för att få originalvärdet. Talkolumner "
-                      "påverkas inte. I Excel-filen lagras text som text och visas precis som den står, och JSON "
-                      "och SQLite innehåller originalvärdena.",
-           "min": "minst", "max": "högst", "pattern": "mönster", "unique": "unik", "points": "pekar på"},
-    "en": {"title": "Data dictionary", "field": "Field", "type": "Type", "required": "Required", "yes": "yes",
-           "constraints": "Constraints", "description": "Description", "key": "Primary key", "refs": "References",
-           "allowed": "Allowed values", "codes": "{n} codes, see the schema in datapackage.json",
-           "intro": "Every table and field of the downloadable data, taken from the same schemas the data is "
-                    "validated against. Column names and codes are in English; labels are given in Swedish and "
-                    "English. The dictionary is also data: `datadictionary.csv` in every version and the first "
-                    "sheet of the workbook.",
-           "formats": "Formats",
-           "formula": "Text beginning with {chars} could be run as a formula by a spreadsheet. In the CSV files such "
-                      "text therefore gets a leading `{n}` (the OWASP advice), and so does text already beginning "
-                      "with `{n}`: remove one leading `{n}` to get the original value. Number columns are not "
-                      "affected. In the Excel file text is stored as text and shows exactly as written, and JSON and "
-                      "SQLite hold the original values.",
-           "min": "at least", "max": "at most", "pattern": "pattern", "unique": "unique", "points": "refers to"},
-}
 _CHAR_NAMES = {"\t": ("tabb", "tab"), "\r": ("vagnretur", "carriage return")}
 
 
@@ -56,16 +28,18 @@ def _cell(text) -> str:
     return " ".join(str(text).split()).replace("|", "\\|")
 
 
-def _constraints(spec: dict, w: dict) -> str:
+def _constraints(spec: dict) -> str:
+    """A field's constraints in the current language's words."""
     c = spec.get("constraints", {})
+    words = {"min": _("minst"), "max": _("högst")}
     parts = []
     for key, word in (("minimum", "min"), ("maximum", "max"), ("minLength", "min"), ("maxLength", "max")):
         if key in c:
-            parts.append(f"{w[word]} {c[key]}")
+            parts.append(f"{words[word]} {c[key]}")
     if "pattern" in c:
-        parts.append(f"{w['pattern']} `{c['pattern']}`")
+        parts.append(f"{_('mönster')} `{c['pattern']}`")
     if c.get("unique"):
-        parts.append(w["unique"])
+        parts.append(_("unik"))
     return "; ".join(parts)
 
 
@@ -74,42 +48,59 @@ def _swedish(lang: str):
     return (lambda text: f'<span lang="sv">{text}</span>' if text else text) if lang == "en" else (lambda text: text)
 
 
-def _allowed(spec: dict, w: dict, sv=str) -> list[str]:
+def _codes(codes: list) -> str:
+    """A long list of codes, described instead of listed."""
+    return n_("{n} kod, se schemat i datapackage.json", "{n} koder, se schemat i datapackage.json", len(codes))
+
+
+def _allowed(spec: dict, sv=str) -> list[str]:
     codes = spec.get("constraints", {}).get("enum")
     if not codes:
         return []
     labels = spec.get("x-labels", {})
     if len(codes) > MAX_LISTED and not labels:
-        return [f"{w['allowed']}: {w['codes'].format(n=len(codes))}"]
+        return [f"{_('Tillåtna värden')}: {_codes(codes)}"]
     items = [f"`{code}` ({sv(labels[code]['sv'])} / {labels[code]['en']})" if code in labels else f"`{code}`"
              for code in codes]
-    return [f"{w['allowed']}: " + ", ".join(items)]
+    return [f"{_('Tillåtna värden')}: " + ", ".join(items)]
 
 
 def data_dictionary_markdown(lang: str = "sv") -> str:
     """The data dictionary page (Markdown) in `lang` ("sv" or "en"); both descriptions are always given."""
-    w = WORDS[lang]
+    with language(lang):
+        return _dictionary_markdown(lang)
+
+
+def _dictionary_markdown(lang: str) -> str:
     i = 0 if lang == "sv" else 1
     sv = _swedish(lang)
     chars = ", ".join(f"`{c}`" if c not in _CHAR_NAMES else _CHAR_NAMES[c][i] for c in FORMULA_STARTS)
-    lines = [f"# {w['title']}", "", w["intro"], "", w["formula"].format(chars=chars, n=NEUTRALISER), ""]
+    intro = _("Alla tabeller och fält i de nedladdningsbara uppgifterna, hämtade ur samma scheman som uppgifterna "
+              "kontrolleras mot. Kolumnnamn och koder är på engelska; etiketterna visas på svenska och engelska. Ordboken "
+              "finns också som data: `datadictionary.csv` i varje version och första bladet i Excel-filen.")
+    formula = _("Text som börjar med {chars} skulle ett kalkylprogram kunna köra som en formel. I CSV-filerna får sådan "
+                "text därför ett inledande `{n}` (OWASP:s råd), och det får även text som redan börjar med `{n}`: ta bort "
+                "ett inledande `{n}` för att få originalvärdet. Talkolumner påverkas inte. I Excel-filen lagras text som "
+                "text och visas precis som den står, och JSON och SQLite innehåller originalvärdena.", chars=chars, n=NEUTRALISER)
+    lines = [f"# {_('Dataordbok')}", "", intro, "", formula, ""]
     for resource in PUBLISHED:
         meta = schema_descriptor(resource)
         lines += [f"## {sv(meta.get('title', resource))} / {meta.get('title_en', resource)} (`{resource}`)", "",
                   f"{sv(meta.get('description', ''))}  ", f"*{meta.get('description_en', '')}*", "",
-                  f"{w['key']}: " + ", ".join(f"`{k}`" for k in meta["primaryKey"]) + "  "]
+                  f"{_('Primärnyckel')}: " + ", ".join(f"`{k}`" for k in meta["primaryKey"]) + "  "]
         for fk in meta.get("foreignKeys", []):
             own = fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
-            lines.append(f"{w['refs']}: `{own}` {w['points']} `{fk['reference']['resource']}.{fk['reference']['fields']}`  ")
-        lines += ["", f"| {w['field']} | {w['type']} | {w['required']} | {w['constraints']} | {w['description']} |",
+            lines.append(f"{_('Hänvisningar')}: `{own}` {_('pekar på')} "
+                         f"`{fk['reference']['resource']}.{fk['reference']['fields']}`  ")
+        lines += ["", f"| {_('Fält')} | {_('Typ')} | {_('Krävs')} | {_('Villkor')} | {_('Beskrivning')} |",
                   "|---|---|---|---|---|"]
         for spec in meta["fields"]:
-            required = w["yes"] if spec.get("constraints", {}).get("required") else ""
+            required = _("ja") if spec.get("constraints", {}).get("required") else ""
             texts = [f"**{sv(_cell(spec.get('title', '')))}** / **{_cell(spec.get('title_en', ''))}**",
                      sv(_cell(spec.get("description", ""))), f"*{_cell(spec.get('description_en', ''))}*"]
-            texts += [_cell(a) for a in _allowed(spec, w, sv)]
+            texts += [_cell(a) for a in _allowed(spec, sv)]
             lines.append(f"| `{spec['name']}` | {TYPES[spec['type']][i]} | {required} | "
-                         f"{_cell(_constraints(spec, w))} | {'<br>'.join(texts)} |")
+                         f"{_cell(_constraints(spec))} | {'<br>'.join(texts)} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -147,13 +138,18 @@ def _plain_allowed(spec: dict) -> str:
     codes = spec.get("constraints", {}).get("enum") or []
     labels = spec.get("x-labels", {})
     if len(codes) > MAX_LISTED and not labels:
-        return WORDS["en"]["codes"].format(n=len(codes))
+        return _codes(codes)
     return "; ".join(f"{code} ({labels[code]['sv']} / {labels[code]['en']})" if code in labels else str(code)
                      for code in codes)
 
 
 def dictionary_rows(tables: dict[str, Table]) -> list[dict]:
-    """One row per column of every published table, in table and column order."""
+    """One row per column of every published table, in table and column order: the file's words are English."""
+    with language("en"):
+        return _dictionary_rows(tables)
+
+
+def _dictionary_rows(tables: dict[str, Table]) -> list[dict]:
     rows = []
     for table in tables.values():
         key, refs = table.key, foreign_keys(table.resource)
@@ -166,7 +162,7 @@ def dictionary_rows(tables: dict[str, Table]) -> list[dict]:
                 "title_en": spec.get("title_en", ""), "type": spec["type"],
                 "required": "yes" if spec.get("constraints", {}).get("required") else "",
                 "unit": unit(spec), "key": "; ".join(keys),
-                "constraints": _constraints(spec, WORDS["en"]).replace("`", ""),
+                "constraints": _constraints(spec).replace("`", ""),
                 "allowed_values": _plain_allowed(spec), "description_sv": " ".join(spec.get("description", "").split()),
                 "description_en": " ".join(spec.get("description_en", "").split()),
             })
