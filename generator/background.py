@@ -60,8 +60,12 @@ def _stops_held():
 
 def _child(sender, fn: Callable, args: tuple) -> None:
     try:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # the fork kept the parent's hold; a stop held comes now
-        outcome = (True, fn(*args))
+        try:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # the fork kept the parent's hold; a stop held comes now
+            outcome = (True, fn(*args))
+        finally:  # done: a stop from now on is the caller's to act on (in multiprocessing's own code it left a trace)
+            for signum in _HELD:
+                signal.signal(signum, signal.SIG_IGN)
     except BaseException as exc:  # raised in the parent, where it can be reported
         outcome = (False, exc)
     try:
@@ -130,6 +134,12 @@ class Job:
         self.process.join()
         self.receiver.close()
         self.process = None
+
+
+def stop_all() -> None:
+    """Kill every job still running: a stopped command's jobs must not outlive it, nor write after it."""
+    for process in multiprocessing.active_children():
+        process.kill()
 
 
 def in_two(fn: Callable, items: list, split: int, *args, meanwhile: Callable | None = None) -> list:

@@ -91,16 +91,23 @@ def build(found: Engine, configs: list[Path], epoch: int, cache_dir: Path | None
     with Cache(cache_dir) if cache_dir else _NoCache() as cache:
         keys = {config: _source_key(found, config.parent) for config in configs}
         missing = [config for config in configs if cache.get_folder("engine", keys[config], config.parent / "site") is None]
-        running = [(config, start(found, config, epoch)) for config in missing]
-        if meanwhile is not None:
-            meanwhile()
-        failures = []
-        for config, process in running:
-            output, _ = process.communicate()
-            if process.returncode != 0:
-                lines = [_ANSI.sub("", line) for line in output.splitlines() if line.strip()]
-                said = [line for line in lines if _PROBLEM.search(line)] or lines[-15:]
-                failures.append("\n".join(said) or f"exit code {process.returncode}")
+        running, failures = [], []
+        try:
+            for config in missing:
+                running.append((config, start(found, config, epoch)))
+            if meanwhile is not None:
+                meanwhile()
+            for config, process in running:
+                output, _ = process.communicate()
+                if process.returncode != 0:
+                    lines = [_ANSI.sub("", line) for line in output.splitlines() if line.strip()]
+                    said = [line for line in lines if _PROBLEM.search(line)] or lines[-15:]
+                    failures.append("\n".join(said) or f"exit code {process.returncode}")
+        finally:  # a stopped or failed build: no engine goes on writing into the folder being deleted
+            for _, process in running:
+                if process.poll() is None:
+                    process.kill()
+                    process.communicate()
         if failures:
             raise BuildError(f"{found.name} failed:\n" + "\n".join(failures))
         for config in missing:

@@ -1,0 +1,76 @@
+"""Ctrl+C or SIGTERM at any moment of a build: no traceback, exit 130 or 143, nothing left behind.
+
+Ctrl+C in a terminal reaches the whole process group (the build, its jobs, the engine);
+SIGTERM is sent to the build alone, as `kill` does. Stops are sent at several moments of
+a real build of the sample, and, for the moments too short to hit by timing, from inside
+the imports of the command's own modules.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+MOMENTS = (0.2, 0.5, 1.0, 2.0, 3.5)  # seconds after the start: imports, loading, checking, rendering, the engine
+
+
+def _left_behind(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("delay", MOMENTS)
+def test_a_stop_at_any_moment_of_a_build_ends_it_quietly(tmp_path, delay):
+    for signum, to_group in ((signal.SIGINT, True), (signal.SIGTERM, False)):
+        base = tmp_path / signum.name
+        (base / "tmp").mkdir(parents=True)
+        build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--out", str(base / "site"), "--no-cache"],
+                                 cwd=REPO, env={**os.environ, "TMPDIR": str(base / "tmp")}, start_new_session=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        (os.killpg if to_group else os.kill)(build.pid, signum)
+        out, err = build.communicate(timeout=60)
+        assert build.returncode == 128 + signum, (signum.name, delay, build.returncode, out, err)
+        assert "Traceback" not in err and "Exception ignored" not in err, (signum.name, delay, err)
+        assert sorted(p.name for p in base.iterdir()) == ["tmp"], (signum.name, delay)  # nothing beside --out
+        assert list((base / "tmp").iterdir()) == [], (signum.name, delay)  # nor among the temporary files
+        assert not _left_behind(build.pid), (signum.name, delay)  # nor a job or the engine still running
+
+
+STOP_WHILE_IMPORTING = """
+import os, runpy, signal, sys
+
+class Stop:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.{signal})
+        return None
+
+sys.meta_path.insert(0, Stop())
+sys.argv = ["portal", "build", "--out", {out!r}, "--no-cache"]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("module", ["generator.cli", "generator.scaffold"])  # before `cli.run`, and in its parser
+def test_a_stop_while_the_command_imports_its_modules_ends_it_quietly(tmp_path, module):
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        script = tmp_path / "script.py"
+        script.write_text(STOP_WHILE_IMPORTING.format(module=module, signal=signum.name, out=str(tmp_path / "site")),
+                          encoding="utf-8")
+        done = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 128 + signum, (module, signum.name, done.returncode, done.stderr)
+        assert "Traceback" not in done.stderr, done.stderr
+        assert not (tmp_path / "site").exists()
