@@ -17,6 +17,26 @@ EN: dict[str, str | dict[str, str]] = {
     "Lade till i {file}:{line}{what}.": "Added to {file}:{line}{what}.",
     "Skapade {file}{what}.": "Created {file}{what}.",
     "Fyll i det som saknas och kör `portal validate`:": "Fill in what is missing and run `portal validate`:",
+    # --- the versions page (downloads/changelog.py)
+    "Versioner och ändringar": "Versions and changes",
+    "Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som lagts "
+    "till, ändrats och tagits bort i varje version jämfört med versionen före; rättelser syns alltså "
+    "alltid.":
+        "Every published version of the data stays at its own stable address. Listed here is what was added, "
+        "changed and removed in each version compared with the version before, so corrections are always visible.",
+    "Licens: [{title}]({url}) (`{id}`).": "Licence: [{title}]({url}) (`{id}`).",
+    "Så citerar du en version:": "How to cite a version:",
+    "Nedladdningar": "Downloads",
+    "Första publicerade versionen: {n} post.": {"one": "First published version: {n} record.",
+                                                "other": "First published version: {n} records."},
+    "Inga ändringar i posterna.": "No changes to the records.",
+    "Poster: {added}, {changed}, {removed}.": "Records: {added}, {changed}, {removed}.",
+    "{n} tillagd": {"one": "{n} added", "other": "{n} added"},
+    "{n} ändrad": {"one": "{n} changed", "other": "{n} changed"},
+    "{n} borttagen": {"one": "{n} removed", "other": "{n} removed"},
+    "Tillagda": "Added",
+    "Borttagna": "Removed",
+    "Ändrade": "Changed",
     # --- the data dictionary (downloads/dictionary.py): the page and datadictionary.csv (English)
     "Fält": "Field",
     "Typ": "Type",

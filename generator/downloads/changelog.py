@@ -9,7 +9,8 @@ withheld from its files, never what.
 from __future__ import annotations
 
 from generator.downloads.release import Release
-from generator.i18n import language, t as _
+from generator.i18n import language, n_
+from generator.i18n import t as _
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
 
@@ -47,26 +48,6 @@ def changelog(versions: list[Version]) -> dict:
             "licence_url": latest.licence_url, "versions": entries[::-1]}
 
 
-WORDS = {
-    "sv": {"title": "Versioner och ändringar", "added": "Tillagda", "changed": "Ändrade", "removed": "Borttagna",
-           "intro": "Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som "
-                    "lagts till, ändrats och tagits bort i varje version jämfört med versionen före; rättelser syns "
-                    "alltså alltid.",
-           "licence": "Licens: [{title}]({url}) (`{id}`).", "cite": "Så citerar du en version:",
-           "downloads": "Nedladdningar", "first": "Första publicerade versionen: {n} poster.",
-           "none": "Inga ändringar i posterna.", "summary": "{a} tillagda, {c} ändrade, {r} borttagna poster.",
-           "fields": "fält"},
-    "en": {"title": "Versions and changes", "added": "Added", "changed": "Changed", "removed": "Removed",
-           "intro": "Every published version of the data stays at its own stable address. Listed here is what was "
-                    "added, changed and removed in each version compared with the version before, so corrections "
-                    "are always visible.",
-           "licence": "Licence: [{title}]({url}) (`{id}`).", "cite": "How to cite a version:",
-           "downloads": "Downloads", "first": "First published version: {n} records.",
-           "none": "No changes to the records.", "summary": "{a} added, {c} changed, {r} removed records.",
-           "fields": "fields"},
-}
-
-
 def _withheld_note(days: list[str | None], lang: str) -> str:
     """When something was withheld from a version's files for privacy (never what)."""
     with language(lang):
@@ -97,31 +78,47 @@ def _swedish(text: str, lang: str) -> str:
 
 def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: str = "") -> str:
     """The changelog page; `prefix` leads from the page to the site root (e.g. "../../")."""
-    w = WORDS[lang]
-    lines = [f"# {w['title']}", "", w["intro"], "",
-             w["licence"].format(title=release.licence_title, url=release.licence_url, id=release.licence), "",
-             w["cite"], "", f"> {_swedish(release.citation(lang), lang)}", ""]
+    with language(lang):
+        return _changelog(log, release, lang, prefix)
+
+
+def counts(added: int, changed: int, removed: int) -> str:
+    """How many records a version added, changed and removed, each counted apart."""
+    return _("Poster: {added}, {changed}, {removed}.", added=n_("{n} tillagd", "{n} tillagda", added),
+             changed=n_("{n} ändrad", "{n} ändrade", changed), removed=n_("{n} borttagen", "{n} borttagna", removed))
+
+
+def _changelog(log: dict, release: Release, lang: str, prefix: str) -> str:
+    lines = [f"# {_('Versioner och ändringar')}", "",
+             _("Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som lagts "
+               "till, ändrats och tagits bort i varje version jämfört med versionen före; rättelser syns alltså "
+               "alltid."), "",
+             _("Licens: [{title}]({url}) (`{id}`).", title=release.licence_title, url=release.licence_url,
+               id=release.licence), "",
+             _("Så citerar du en version:"), "", f"> {_swedish(release.citation(lang), lang)}", ""]
     for entry in log["versions"]:
         date = f" ({entry['date']})" if entry["date"] else ""
-        lines += [f"## Version {entry['version']}{date}", "", f"{w['downloads']}: {download_links(entry['version'], prefix)}", ""]
+        lines += [f"## Version {entry['version']}{date}", "",
+                  f"{_('Nedladdningar')}: {download_links(entry['version'], prefix)}", ""]
         if entry["withheld"]:
             lines += [_withheld_note(entry["withheld"], lang), ""]
         summary = entry["summary"]
         if entry["first"]:
-            lines += [w["first"].format(n=summary["added"]), ""]
+            lines += [n_("Första publicerade versionen: {n} post.", "Första publicerade versionen: {n} poster.",
+                         summary["added"]), ""]
             continue
         if not any(summary.values()):
-            lines += [w["none"], ""]
+            lines += [_("Inga ändringar i posterna."), ""]
             continue
-        lines += [w["summary"].format(a=summary["added"], c=summary["changed"], r=summary["removed"]), ""]
+        lines += [counts(summary["added"], summary["changed"], summary["removed"]), ""]
         for resource, item in entry["resources"].items():
             meta = schema_descriptor(resource)
             lines += [f"### {meta['title' if lang == 'sv' else 'title_en']} (`{resource}`)", ""]
-            for what in ("added", "removed"):
+            for what, heading in (("added", _("Tillagda")), ("removed", _("Borttagna"))):
                 if item[what]:
-                    lines.append(f"- {w[what]}: " + ", ".join(f"`{key}`" for key in item[what]))
+                    lines.append(f"- {heading}: " + ", ".join(f"`{key}`" for key in item[what]))
             for change in item["changed"]:
-                lines.append(f"- {w['changed']}: `{change['id']}`: "
+                lines.append(f"- {_('Ändrade')}: `{change['id']}`: "
                              + "; ".join(f"`{f}` {_value(v['old'])} → {_value(v['new'])}" for f, v in change["values"].items()))
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
