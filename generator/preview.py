@@ -5,44 +5,98 @@ swaps it whole, so a reader never sees half a site), watchdog for the sources, a
 few lines of script added to every HTML page served, which wait for the next build and
 reload. Saves come in bursts (an editor writes, renames, touches): a rebuild starts
 once the sources have been quiet for a moment.
+
+A failed rebuild leaves the last good site in place, and says so: the script hears of
+it from the same status (only this server answers it, nothing of it is in the site)
+and shows the problems over the page, in the page's language, until a build succeeds.
 """
 
 from __future__ import annotations
 
 import http.server
+import json
 import sys
 import threading
 import time
+import traceback
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
+from generator.i18n import LANGUAGES, language
+from generator.i18n import t as _
+from generator.problems import Problem
+
 QUIET = 0.1  # seconds without a change before a rebuild starts
-WAIT = 25  # seconds a reload request is held open before it answers "no news"
-RELOAD_PATH = "/.portal-reload"
-RELOAD_SCRIPT = (f"<script>(function w(v){{fetch('{RELOAD_PATH}?after='+v).then(r=>r.text()).then(n=>"
-                 "{if(v!==null&&n!==v){location.reload()}else{w(n)}}).catch(()=>setTimeout(()=>w(v),1000))})(null)"
-                 "</script>").encode("utf-8")
+WAIT = 25  # seconds a status request is held open before it answers "no news"
+STATUS_PATH = "/.portal-status"
+BANNER_ID = "portal-build-failed"
+# Waits for the status of the next build: a good one reloads the page, a failed one shows its problems (text
+# only: nothing of the data becomes markup) in a box that says so to screen readers (role="alert").
+RELOAD_SCRIPT = ("""<script>(function(){
+var lang=document.documentElement.lang==='en'?'en':'sv';
+function el(tag,text,css){var e=document.createElement(tag);if(text){e.textContent=text}if(css){e.style.cssText=css}return e}
+function show(s){
+var old=document.getElementById('BANNER');if(old){old.remove()}
+if(!s.failed){return}
+var t=s.failed[lang]||s.failed.sv,box=el('div','','position:fixed;left:0;right:0;bottom:0;z-index:1000;'
++'max-height:50vh;overflow:auto;padding:.75rem 1rem;background:#7a0000;color:#fff;font:16px/1.5 sans-serif;'
++'border-top:4px solid #000'),list=el('ul','','margin:.25rem 0 0;padding-left:1.25rem');
+box.id='BANNER';box.setAttribute('role','alert');box.lang=lang;
+box.appendChild(el('p',t.title,'margin:0;font-weight:bold'));
+t.problems.forEach(function(p){var item=el('li');if(p.where){item.appendChild(el('code',p.where,
+'color:inherit;background:none;font:inherit;font-family:monospace'));item.appendChild(document.createTextNode(': '))}
+item.appendChild(document.createTextNode(p.message+(p.hint?' '+p.hint:'')));list.appendChild(item)});
+box.appendChild(list);document.body.appendChild(box)}
+(function w(v){fetch('PATH?after='+v).then(function(r){return r.json()}).then(function(s){
+if(v!==null&&s.build!==v&&!s.failed){location.reload()}else{show(s);w(s.build)}
+}).catch(function(){setTimeout(function(){w(v)},1000)})})(null)})()</script>"""
+                 .replace("BANNER", BANNER_ID).replace("PATH", STATUS_PATH).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class Failed:
+    """Why a rebuild failed: the data's errors, or else what stopped it (as the terminal said it)."""
+    problems: tuple[Problem, ...] = ()
+    message: str = ""
+
+    def shown(self) -> dict:
+        """What an open page says of it, per language: a title, and each problem's place, message and hint."""
+        said = {}
+        for lang in LANGUAGES:
+            with language(lang):
+                said[lang] = {
+                    "title": _("Bygget misslyckades: sidan visar det senaste lyckade bygget och laddas om när "
+                               "felen är rättade."),
+                    "problems": [{"where": f"{p.file}:{p.line}:{p.column}", "message": p.message(lang),
+                                  "hint": p.hint(lang)} for p in sorted(self.problems, key=Problem.sort_key)]
+                                + ([{"where": "", "message": self.message, "hint": ""}] if self.message else [])}
+        return said
 
 
 class Builds:
-    """How many builds have finished; a reader can wait for the next one."""
+    """How many builds have ended, and whether the last one failed; a reader can wait for the next one."""
 
     def __init__(self):
         self.count = 0
+        self.failed: dict | None = None  # `Failed.shown` of the last build, None when it succeeded
         self.changed = threading.Condition()
 
-    def done(self) -> None:
+    def done(self, failed: Failed | None) -> None:
         with self.changed:
             self.count += 1
+            self.failed = failed.shown() if failed else None
             self.changed.notify_all()
 
-    def after(self, seen: str | None) -> int:
+    def after(self, seen: str | None) -> bytes:
+        """The status (JSON) once a build after the `seen` one has ended: at once when none was seen, "no news"
+        (the same status) after WAIT seconds."""
         with self.changed:
             if seen == str(self.count):
                 self.changed.wait(WAIT)
-            return self.count
+            return json.dumps({"build": self.count, "failed": self.failed}, ensure_ascii=False).encode("utf-8")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -53,9 +107,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def do_GET(self):
         url = urlsplit(self.path)
-        if url.path == RELOAD_PATH:
+        if url.path == STATUS_PATH:
             seen = parse_qs(url.query).get("after", [None])[0]
-            self._send(str(self.builds.after(None if seen == "null" else seen)).encode(), "text/plain")
+            self._send(self.builds.after(None if seen == "null" else seen), "application/json")
             return
         path = Path(self.translate_path(url.path))
         if path.is_dir() and url.path.endswith("/"):
@@ -92,22 +146,28 @@ def _watch(paths: list[Path], changed: threading.Event):
     return observer
 
 
-def _rebuild_on_change(rebuild: Callable[[], None], changed: threading.Event, builds: Builds) -> None:
+def _rebuild_on_change(rebuild: Callable[[], Failed | None], changed: threading.Event, builds: Builds) -> None:
     while True:
         changed.wait()
         while changed.is_set():  # until the sources are quiet
             changed.clear()
             time.sleep(QUIET)
         started = time.perf_counter()
-        rebuild()
-        builds.done()
-        print(f"Rebuilt in {time.perf_counter() - started:.1f} s.", flush=True)
+        try:
+            failed = rebuild()
+        except Exception as exc:  # a fault of the generator: said on the page too, and the next change tries again
+            traceback.print_exc()
+            failed = Failed(message=f"{type(exc).__name__}: {exc}")
+        builds.done(failed)
+        took = time.perf_counter() - started
+        print(f"Rebuild failed ({took:.1f} s); the site shown is the last good build." if failed else
+              f"Rebuilt in {took:.1f} s.", flush=True)
 
 
-def serve(rebuild: Callable[[], None], site: Path, watched: list[Path], host: str, port: int) -> None:
+def serve(rebuild: Callable[[], Failed | None], site: Path, watched: list[Path], host: str, port: int) -> None:
     """Serve `site` on host:port until interrupted, calling `rebuild` when a file under `watched` changes.
 
-    `rebuild` must not raise for bad data: it reports the problems and leaves the previous site in place.
+    `rebuild` leaves the previous site in place when it fails, prints the problems and returns them (None: built).
     """
     builds, changed = Builds(), threading.Event()
     handler = type("SiteHandler", (Handler,), {"builds": builds})

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from generator import engines, search, sitesource, stamping
 from generator.background import Job, start_fork_server
@@ -31,6 +31,9 @@ from generator.render import pages
 from generator.i18n import LANGUAGES
 from generator.render.links import PREFIX, address, twins
 from generator.sitesource import CONFIG, CONTENT, site_info
+
+if TYPE_CHECKING:
+    from generator.preview import Failed
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
 
@@ -264,9 +267,10 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         shutil.rmtree(work, ignore_errors=True)
 
 
-def serve(rebuild: Callable[[], None], site: Path, data_dir: Path, host: str, port: int,
+def serve(rebuild: Callable[[], Failed | None], site: Path, data_dir: Path, host: str, port: int,
           content: Path = CONTENT, config_file: Path = CONFIG) -> None:
-    """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change."""
+    """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change (`rebuild` says
+    why it failed, None when it built: the open pages show it)."""
     from generator import preview
 
     start_fork_server(["generator.validate", "generator.model", "generator.publish", "generator.catalog", "frictionless"])
