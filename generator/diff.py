@@ -4,8 +4,9 @@ A reviewer should not have to read YAML to see that a pull request adds one trip
 corrects an amount. Both sides are read by the same loader the validator uses: the
 data at a git ref (taken with `git archive` into a temporary folder) and the working
 tree. Records are matched by their primary keys, resource by resource, and compared
-field by field; the money is added up by the typed model, the way the site does it
-(only what the municipality paid), per year, body and category.
+field by field; the money is added up by the site's own figures (`render.figures`: only what
+the municipality paid, unknown where nothing is known, a sum that not every body has
+reported marked partial with its coverage), per year, body and category.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entities import RESOURCES, schema_descriptor
+from generator.i18n import language
 from generator.loader import Loaded
+from generator.render import figures
+from generator.render.figures import Figure
 from generator import withheld
 
 
@@ -41,7 +45,7 @@ class Changes:
         return tuple(sum(len(v) for v in d.values()) for d in (self.added, self.changed, self.removed))
 
 
-Totals = dict[str, dict[str, float]]  # "year" / "body" / "category" / "all" -> key -> SEK
+Totals = dict[str, dict[str, Figure]]  # "year" / "body" / "category" / "all" / "municipality" -> key -> SEK
 
 
 @dataclass
@@ -151,20 +155,32 @@ GROUPS = ("all", "municipality", "year", "body", "category")  # every sum across
 
 
 def totals(dataset) -> Totals:
-    """What the municipalities paid (lines paid by others left out, as on the site), in all and per municipality,
-    year, body and category."""
-    sums: Totals = {group: defaultdict(float) for group in GROUPS}
-    for cost in dataset.costs:
-        if not cost.paid_by_us:
-            continue
-        for group, key in (("year", str(cost.year)), ("body", cost.paid_by_body.id), ("category", cost.category),
-                           ("all", "all"), ("municipality", f"{cost.paid_by_body.municipality.id} {cost.year}")):
-            sums[group][key] += cost.amount_sek
-    return {group: {k: round(v, 2) for k, v in sorted(values.items())} for group, values in sums.items()}
+    """What the municipalities paid, as the site's pages add it up (`figures`), in all and per municipality and year,
+    year, paying body and category; the sums across municipalities add each one's known figures over all their
+    parts."""
+    sums: dict[str, dict[str, list]] = {group: defaultdict(list) for group in GROUPS}
+    for mf in figures.per_municipality(dataset, None):
+        kinds, payers, categories = mf.by_kind(), mf.by_paying_body(), mf.by_category()
+        for year in kinds.years:
+            sums["municipality"][f"{mf.municipality.id} {year}"].append(kinds.year_total(year))
+            sums["year"][str(year)].append(kinds.year_total(year))
+        for body in payers.keys:
+            sums["body"][body].append(payers.total(body))
+        for category in categories.keys:
+            sums["category"][category].append(categories.total(category))
+        sums["all"]["all"].append(kinds.grand_total())
+    return {group: {k: figures.add(v) for k, v in sorted(values.items())} for group, values in sums.items()}
+
+
+def _same(a: Figure, b: Figure) -> bool:
+    """The same figure for a reviewer: as known, to the öre, and covering as much."""
+    return (a.known == b.known and (not a.known or abs(b.value - a.value) <= 0.005)
+            and a.parts == b.parts)
 
 
 def total_changes(d: Diff) -> dict[str, dict[str, dict]] | None:
-    """Per group, the keys whose sum changed: old, new and the difference; None when a side has errors."""
+    """Per group, the keys whose sum changed (in amount or in what it covers): the old and new figures (unknown where
+    a side has none) and the difference of known ones; None when a side has errors."""
     old, new = d.totals
     if old is None or new is None:
         return None
@@ -172,14 +188,24 @@ def total_changes(d: Diff) -> dict[str, dict[str, dict]] | None:
     for group in GROUPS:
         rows = {}
         for key in sorted(old[group].keys() | new[group].keys()):
-            a, b = old[group].get(key, 0.0), new[group].get(key, 0.0)
-            if abs(b - a) > 0.005:
-                rows[key] = {"old": a, "new": b, "change": round(b - a, 2)}
+            a, b = old[group].get(key, Figure(None)), new[group].get(key, Figure(None))
+            if not _same(a, b):
+                rows[key] = {"old": a, "new": b, "change": round(b.value - a.value, 2) if a.known and b.known else None}
         result[group] = rows
     return result
 
 
+def _plain_figure(f: Figure) -> dict:
+    """A figure in the JSON output: its amount (None: unknown) and what it covers."""
+    return {"sek": f.value, "reported": len(f.parts.reported), "of": len(f.parts.total)}
+
+
 # --- output ------------------------------------------------------------------------------------
+
+def _plain_rows(rows: dict[str, dict]) -> dict[str, dict]:
+    return {key: {"old": _plain_figure(r["old"]), "new": _plain_figure(r["new"]), "change": r["change"]}
+            for key, r in rows.items()}
+
 
 def format_json(d: Diff) -> str:
     money = total_changes(d)
@@ -189,8 +215,8 @@ def format_json(d: Diff) -> str:
         "version": {"old": d.versions[0], "new": d.versions[1]},
         "summary": {"added": added, "changed": changed, "removed": removed},
         "resources": {},
-        "totals": None if money is None else {g: v for g, v in money.items() if g != "municipality"},
-        "totals_per_municipality": None if money is None else money["municipality"],
+        "totals": None if money is None else {g: _plain_rows(v) for g, v in money.items() if g != "municipality"},
+        "totals_per_municipality": None if money is None else _plain_rows(money["municipality"]),
         "errors": {"old": d.totals[0] is None, "new": d.totals[1] is None},
     }
     for resource in RESOURCES:
@@ -242,10 +268,18 @@ def _cell(value, limit: int = 100) -> str:
     return text.replace("|", "\\|").replace("<", "&lt;")
 
 
-def _money(value: float, lang: str, sign: bool = False) -> str:
+def _money(value: float | None, lang: str, sign: bool = False) -> str:
+    if value is None:
+        return "–"
     text = f"{value:+,.2f}" if sign else f"{value:,.2f}"
     text = text.removesuffix(".00")
     return text.replace(",", "\u00a0").replace(".", ",") if lang == "sv" else text
+
+
+def _figure(f: Figure, lang: str) -> str:
+    """A sum as the site shows it: "–" when unknown, marked when partial (`figures.partial_mark`)."""
+    with language(lang):
+        return _money(f.value, lang) + figures.partial_mark(f)
 
 
 def _label(values: dict) -> str:
@@ -253,6 +287,11 @@ def _label(values: dict) -> str:
     if values.get("amount_sek") is not None:
         return " ".join(str(values[k]) for k in ("category", "amount_sek", "description") if values.get(k) is not None)
     return next((str(values[k]) for k in ("title", "name", "city", "person_id", "organisation_id") if values.get(k)), "")
+
+
+def _partial_note(lang: str) -> str:
+    with language(lang):
+        return figures.partial_note()
 
 
 def format_markdown(d: Diff, lang: str = "sv") -> str:
@@ -299,6 +338,9 @@ def format_markdown(d: Diff, lang: str = "sv") -> str:
             lines += [f"| {head} | {w['old']} | {w['new']} | {w['diff']} |", "|---|--:|--:|--:|"]
             for key, r in money[group].items():
                 name = "" if group == "all" else f"`{key}`"
-                lines.append(f"| {name} | {_money(r['old'], lang)} | {_money(r['new'], lang)} | {_money(r['change'], lang, True)} |")
+                lines.append(f"| {name} | {_figure(r['old'], lang)} | {_figure(r['new'], lang)} | "
+                             f"{_money(r['change'], lang, True)} |")
             lines.append("")
+        if any(r[side].partial for rows in money.values() for r in rows.values() for side in ("old", "new")):
+            lines.append(_partial_note(lang))
     return "\n".join(lines).rstrip() + "\n"

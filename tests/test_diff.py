@@ -69,14 +69,16 @@ def test_json_reports_exactly_the_change_and_the_totals(repo):
     assert added["values"] == {"membership_id": "malmo-eurocities", "id": "malmo-eurocities-3",
                                "category": "membership_fee", "description": "Årsavgift 2026", "amount_sek": 190000,
                                "status": "preliminary", "paid_by_body_id": "malmo-stadskontoret", "date": "2026-01-31"}
+    def row(old, new, reported, of):  # a sum as the site adds it: the known amount and how many parts reported
+        return {"old": {"sek": old, "reported": reported, "of": of}, "new": {"sek": new, "reported": reported, "of": of},
+                "change": round(new - old, 2)}
+
     assert out["totals"] == {
-        "all": {"all": {"old": 619450.0, "new": 809550.0, "change": 190100.0}},
-        "year": {"2016": {"old": 24150.0, "new": 24250.0, "change": 100.0},
-                 "2026": {"old": 15000.0, "new": 205000.0, "change": 190000.0}},
-        "body": {"malmo-stadskontoret": {"old": 595300.0, "new": 785300.0, "change": 190000.0},
-                 "stockholm-kommunstyrelsen": {"old": 19250.0, "new": 19350.0, "change": 100.0}},
-        "category": {"membership_fee": {"old": 451800.0, "new": 641800.0, "change": 190000.0},
-                     "transport": {"old": 53800.0, "new": 53900.0, "change": 100.0}},
+        "all": {"all": row(619450.0, 809550.0, 7, 45)},  # Malmö 3 years × 9 bodies, Stockholm 3 × 6
+        "year": {"2016": row(24150.0, 24250.0, 0, 6), "2026": row(15000.0, 205000.0, 0, 9)},
+        "body": {"malmo-stadskontoret": row(595300.0, 785300.0, 2, 3),
+                 "stockholm-kommunstyrelsen": row(19250.0, 19350.0, 0, 3)},
+        "category": {"membership_fee": row(451800.0, 641800.0, 4, 27), "transport": row(53800.0, 53900.0, 7, 45)},
     }
 
 
@@ -94,18 +96,22 @@ def test_markdown_for_a_pull_request_comment(repo):
         "| tillagd | `malmo-eurocities-3` |  | – | membership_fee 190000 Årsavgift 2026 |",
         "| ändrad | `2016-11-paris-oecd-inclusive-growth-1` | `amount_sek` | 9800 | 9900 |",
         "| Totalt | före | efter | skillnad |",
-        "|  | 619\u00a0450 | 809\u00a0550 | +190\u00a0100 |",
-        "| `2016` | 24\u00a0150 | 24\u00a0250 | +100 |",
-        "| `malmo-stadskontoret` | 595\u00a0300 | 785\u00a0300 | +190\u00a0000 |",
-        "| `transport` | 53\u00a0800 | 53\u00a0900 | +100 |",
+        # sums some body has not reported are marked as the site marks them
+        "|  | 619\u00a0450 (ofullst.: 7 av 45 organår) | 809\u00a0550 (ofullst.: 7 av 45 organår) | +190\u00a0100 |",
+        "| `2016` | 24\u00a0150 (ofullst.: 0 av 6 organ) | 24\u00a0250 (ofullst.: 0 av 6 organ) | +100 |",
+        "| `malmo-stadskontoret` | 595\u00a0300 (ofullst.: 2 av 3 organår) | 785\u00a0300 (ofullst.: 2 av 3 organår) "
+        "| +190\u00a0000 |",
+        "| `transport` | 53\u00a0800 (ofullst.: 7 av 45 organår) | 53\u00a0900 (ofullst.: 7 av 45 organår) | +100 |",
         "| Per kommun och år | före | efter | skillnad |",  # a sum across municipalities is shown beside each one's
-        "| `malmo 2026` | 15\u00a0000 | 205\u00a0000 | +190\u00a0000 |",
-        "| `stockholm 2016` | 24\u00a0150 | 24\u00a0250 | +100 |",
+        "| `malmo 2026` | 15\u00a0000 (ofullst.: 0 av 9 organ) | 205\u00a0000 (ofullst.: 0 av 9 organ) | +190\u00a0000 |",
+        "| `stockholm 2016` | 24\u00a0150 (ofullst.: 0 av 6 organ) | 24\u00a0250 (ofullst.: 0 av 6 organ) | +100 |",
     ]:
         assert line in lines, line
+    assert any(line.startswith("ofullst. = ofullständig: summan av det som är känt") for line in lines)
     english = run_portal("diff", "main", "--lang", "en", cwd=repo).stdout.splitlines()
     assert "1 added, 2 changed, 2 removed records." in english
-    assert "| `2026` | 15,000 | 205,000 | +190,000 |" in english
+    assert "| `2026` | 15,000 (partial: 0 of 9 bodies) | 205,000 (partial: 0 of 9 bodies) | +190,000 |" in english
+    assert any(line.startswith("partial = the sum of what is known") for line in english)
 
 
 def test_no_change_and_a_forgotten_version(repo):

@@ -228,7 +228,8 @@ def year_expected(dl: Downloads, mid: str, y: int) -> dict[str, object]:
         "Medlemsavgifter": dl.add(float(f["fee_sek_computed"]) if f["fee_sek_computed"] else None for f in fees),
         "Avtal som gällde": float(sum(_active(r["start_date"] or r["signed_date"], r["end_date"], y, r["status"] == "active")
                                       for r in dl.agreements.values() if dl.bodies[r["body_id"]]["municipality_id"] == mid)),
-        "Resornas klimatpåverkan (beräknad)": "inga resor" if not taken else round(sum(climate), 1) if climate else None,
+        "Resornas klimatpåverkan (beräknad)": (("inga resor" if dl.all_reported(mid, y) else None) if not taken
+                                               else round(sum(climate), 1) if climate else None),
     }
 
 

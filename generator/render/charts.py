@@ -29,9 +29,11 @@ NO_DATA = {"sv": "Det finns inga uppgifter att visa.", "en": "There is no data t
 
 @dataclass(frozen=True)
 class Series:
-    """One stacked layer: a name for the legend and one value per category (None: unknown, drawn as a gap)."""
+    """One stacked layer: a name for the legend and one value per category (None: unknown, drawn as a gap); `texts`
+    say each value as the table beside the chart does (marks of partial and preliminary sums), else it is formatted."""
     name: str
     values: Sequence[float | int | None]
+    texts: Sequence[str] | None = None
 
 
 def _n(x: float) -> str:
@@ -174,7 +176,7 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
                 pos, neg = (b, neg) if v > 0 else (pos, b)
             else:
                 a, b, x = 0.0, v, x0 + j * bar_w
-            tip = f"{category}, {s.name}: {fmt(v)}"
+            tip = f"{category}, {s.name}: {s.texts[i] if s.texts else fmt(v)}"
             body.append(f'<rect class="bar" x="{_n(x)}" y="{_n(y(max(a, b)))}" width="{_n(bar_w)}" '
                         f'height="{_n(abs(y(a) - y(b)))}" fill="{PALETTE[j % len(PALETTE)]}">'
                         f'<title>{_esc(tip)}</title></rect>')
@@ -184,15 +186,17 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
 
 def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *, title: str, description: str,
                          lang: str | None = None, value_format: Callable[[float], str] | None = None,
-                         id_prefix: str = "chart", series_name: str | None = None) -> str:
-    """A ranking: one bar per label, the full label above its bar and the value at its end."""
+                         id_prefix: str = "chart", series_name: str | None = None,
+                         texts: Sequence[str] | None = None) -> str:
+    """A ranking: one bar per label, the full label above its bar and the value at its end (`texts`: each value as
+    the table beside the chart says it, marks included)."""
     fmt = value_format or (lambda v: format_sek(v, lang))
     if len(labels) != len(values):
         raise ValueError(f"{len(values)} values for {len(labels)} labels")
     if not labels:
         return _empty(id_prefix, title, description, lang)
     nums = [_value(v) for v in values]
-    texts = [NOT_REPORTED[lang or current()] if v is None else fmt(n) for v, n in zip(values, nums)]
+    texts = texts or [NOT_REPORTED[lang or current()] if v is None else fmt(n) for v, n in zip(values, nums)]
     lo, hi = min(min(nums), 0.0), max(max(nums), 0.0)
     room = max(_width(t) for t in texts) + 6
     left = PAD + (room if lo < 0 else 0)

@@ -15,11 +15,11 @@ from generator.model import Dataset
 from generator.render import figures
 from generator.render.formatting import country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
-from generator.render.figures import Figure, MunicipalityFigures
+from generator.render.figures import Figure, MunicipalityFigures, partial_note
 from generator.i18n import t as _
 from generator.render.links import link, localized, name_of
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, count, label,
-                                    money, preliminary_note)
+                                    money, preliminary_note, sek)
 
 KINDS = ("trip", "membership", "agreement")
 
@@ -29,8 +29,9 @@ def kind_name(kind: str) -> str:
 
 
 def unknown_note() -> str:
-    return _("Ett belopp utan kostnadsrader är 0 kr bara när alla som kunde ha haft kostnaden har rapporterat året; "
-             "annars står det uppgift saknas. Totaler är summan av de kända beloppen.")
+    return " ".join([_("Ett belopp utan kostnadsrader är 0 kr bara när alla som kunde ha haft kostnaden har "
+                       "rapporterat året; annars står det uppgift saknas. Totaler är summan av de kända beloppen."),
+                     partial_note()])
 
 
 def coverage_note(mf: MunicipalityFigures, years: list[int], preliminary: bool) -> str:
@@ -45,9 +46,13 @@ def _prefix(mf: MunicipalityFigures, what: str) -> str:
     return f"{what}-{mf.municipality.id}"
 
 
+def _series(name: str, cells: list[Figure]) -> Series:
+    """A chart's layer of figures, each said as the table says it."""
+    return Series(name, [f.value for f in cells], [sek(f) for f in cells])
+
+
 def category_chart(mf: MunicipalityFigures, cats: figures.Table, prefix: str) -> Markup:
-    series = [Series(label("costs", "category", k), [cats.cell(k, y).value for y in cats.years])
-              for k in cats.keys_by_total()]
+    series = [_series(label("costs", "category", k), [cats.cell(k, y) for y in cats.years]) for k in cats.keys_by_total()]
     return Markup(bar_chart([str(y) for y in cats.years], series,
                             title=_("Kostnader per år och kategori, {municipality}", municipality=mf.municipality.name),
                             description=_("Vad {municipality} betalat per år, uppdelat på kostnadskategori, i kronor. År "
@@ -63,7 +68,12 @@ def category_table(mf: MunicipalityFigures, cats: figures.Table) -> TableView:
 
 
 def _preliminary_part(f: Figure) -> Figure:
-    return Figure(f.preliminary) if f.known else f
+    return Figure(f.preliminary, parts=f.parts) if f.known else f
+
+
+def change_note() -> str:
+    return _("Förändringen visas bara mellan år där lika många organ har rapporterat (och lika många avgifter är "
+             "kända), märkt ofullst. när inte alla har det; annars står det ej jämförbar.")
 
 
 def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as_of: dt.date | None) -> Section:
@@ -74,15 +84,15 @@ def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as
             (_("varav preliminärt"), _preliminary_part(old.spent), _preliminary_part(new.spent), "money"),
             (_("Resor"), old.trips, new.trips, "count"),
             (_("Resenärer (olika personer)"), old.travellers, new.travellers, "count"),
-            (_("Medlemskap"), old.memberships, new.memberships, "count"),
+            (_("Medlemskap"), Figure(old.memberships), Figure(new.memberships), "count"),
             (_("Medlemsavgifter"), old.membership_fees, new.membership_fees, "money"),
-            (_("Avtal som gällde"), old.agreements, new.agreements, "count")]
+            (_("Avtal som gällde"), Figure(old.agreements), Figure(new.agreements), "count")]
     body = []
     for name, a, b, kind in rows:
         if kind == "money":
-            cells = [money(a), money(b), Cell(change(a.value, b.value), numeric=True)]
+            cells = [money(a), money(b), change(a, b)]
         elif kind == "count":
-            cells = [count(a), count(b), Cell(change(a, b), numeric=True)]
+            cells = [count(a), count(b), change(a, b)]
         else:
             cells = [Cell(a, numeric=True), Cell(b, numeric=True), Cell("–", numeric=True)]
         body.append([Cell(name)] + cells)
@@ -93,7 +103,7 @@ def key_figures_section(dataset: Dataset, mf: MunicipalityFigures, year: int, as
     note = f"{old.coverage.text}; {new.coverage.text}. " + _(
         "{year} är det senaste hela året före den senaste ändringen av uppgifterna. Kostnader och avgifter som inte är "
         "rapporterade står som uppgift saknas, aldrig som 0 kr; antal resor och resenärer likaså när inga är "
-        "rapporterade och alla organ inte har rapporterat.", year=year)
+        "rapporterade och alla organ inte har rapporterat.", year=year) + " " + partial_note() + " " + change_note()
     return Section(_("Nyckeltal för {year}, {municipality}", year=year, municipality=m.name), table=table, note=note)
 
 
@@ -115,6 +125,7 @@ def _body_section(mf: MunicipalityFigures, table: figures.Table, view: str, what
     bodies = {b.id: b for b in m.bodies}
     keys = table.keys_by_total()
     chart = Markup(horizontal_bar_chart([name_of(bodies[k]) for k in keys], [table.total(k).value for k in keys],
+                                        texts=[sek(table.total(k)) for k in keys],
                                         title=_("Kostnader {view}, {municipality}", view=view, municipality=m.name),
                                         description=_("{what}, sammanlagt för de år som visas, i kronor.", what=what),
                                         id_prefix=_prefix(mf, prefix)))
@@ -137,10 +148,11 @@ def rates_section(mf: MunicipalityFigures) -> Section:
     """Per responsible body and year: what the trips cost per traveller and per traveller and day."""
     m = mf.municipality
     url = localized("kostnader/resenar/")
-    rows = []
+    rows, partial = [], False
     for body in sorted(m.bodies, key=lambda b: b.name):
         for year in sorted({t.year for t in body.trips if t.status != "cancelled"}, reverse=True):
-            r = figures.rates(t for t in body.trips if t.year == year)
+            r = figures.rates((t for t in body.trips if t.year == year), figures.body_parts(body, year, mf.kind))
+            partial = partial or r.cost.partial
             rows.append([Cell(link(body, url, body.name), sort=body.name), Cell(str(year)),
                          Cell(_("{counted} av {n}", counted=r.counted, n=r.trips), sort=str(r.counted), numeric=True),
                          count(r.travellers), count(r.traveller_days), money(r.cost), money(r.per_traveller),
@@ -153,7 +165,8 @@ def rates_section(mf: MunicipalityFigures) -> Section:
     preliminary = any(t.has_preliminary_costs for b in m.bodies for t in b.trips)
     return Section(_("Per resenär och dag, {municipality}", municipality=m.name), table=table,
                    text=None if rows else _("Inga resor."),
-                   note=" ".join([rates_note()] + ([preliminary_note()] if preliminary else [])))
+                   note=" ".join([rates_note()] + ([preliminary_note()] if preliminary else [])
+                                 + ([partial_note()] if partial else [])))
 
 
 def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
@@ -165,7 +178,7 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         kinds = mf.by_kind()
         keys = [k for k in KINDS if k in kinds.keys]
         chart = Markup(bar_chart([str(y) for y in kinds.years],
-                                 [Series(kind_name(k), [kinds.cell(k, y).value for y in kinds.years]) for k in keys],
+                                 [_series(kind_name(k), [kinds.cell(k, y) for y in kinds.years]) for k in keys],
                                  title=_("Kostnader per år, {municipality}", municipality=m.name),
                                  description=_("Vad {municipality} betalat per år för resor, medlemskap och avtal, i "
                                                "kronor.", municipality=m.name), id_prefix=_prefix(mf, "year")))
@@ -188,6 +201,7 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
         country_keys = countries.keys_by_total()
         country_chart = Markup(horizontal_bar_chart([country_name(k) for k in country_keys],
                                                     [countries.total(k).value for k in country_keys],
+                                                    texts=[sek(countries.total(k)) for k in country_keys],
                                                     title=_("Resekostnader per land, {municipality}", municipality=m.name),
                                                     description=_("Vad {municipality} betalat för resor per "
                                                                   "resmålsland, i kronor.", municipality=m.name),

@@ -43,7 +43,7 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
         years = range(last, first - 1, -1)
         covered = [figures.coverage(m, y, kind) for y in years]
         summary = _("Rapporterat: ") + "; ".join(
-            _("{year}: {fraction} organ", year=c.year, fraction=c.fraction)
+            f"{c.year}: {c.parts.text}"
             + (_(" ({n} preliminärt)", n=c.preliminary) if c.preliminary else "") for c in covered)
         sections.append(Section(m.name, text=summary + ".", table=table, items=notes or None))
     lead = _("Varje organ rapporterar per period om dess resor och kostnader är kompletta, preliminära eller om det "

@@ -2,7 +2,9 @@
 
 The numbers are the model's (`Trip.climate`, from `generator/climate.py`), the same as the
 downloads' `co2e_kg_computed` columns. A sum adds the trips whose figure is known and says
-how many it could not count: an unknown is never a zero.
+how many it could not count: an unknown is never a zero. A sum over bodies' years follows the
+rule of the cost figures (`figures.found`): no trips is "inga resor" only when every body's year
+behind it has reported, else uppgift saknas, and a sum not all of them have reported is partial.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ from markupsafe import Markup
 
 from generator import climate
 from generator.model import Dataset, Trip
+from generator.render import figures
+from generator.render.figures import Parts
 from generator.render.formatting import NOT_REPORTED, format_number
-from generator.i18n import current, from_data
+from generator.i18n import current, from_data, n_
 from generator.i18n import t as _
 from generator.render.links import localized, relative
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
@@ -34,7 +38,8 @@ def trip_line(t: Trip, page_url: str) -> Markup:
     mode = label("trips", "travel_mode", e.mode).lower()
     if e.per_traveller_kg is None:
         return Markup(_("uppgift saknas: okänd position för resmålet eller kommunen ({0})")).format(method)
-    total = (_("{kg} totalt för {n} resenärer", kg=kg(e.total_kg), n=format_number(e.travellers))
+    total = (n_("{kg} totalt för {n} resenär", "{kg} totalt för {n} resenärer", e.travellers, kg=kg(e.total_kg),
+                n=format_number(e.travellers))
              if e.total_kg is not None else _("totalt: uppgift saknas (inga deltagare angivna)"))
     line = Markup(_("{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})")).format(
         kg(e.per_traveller_kg), total, mode, format_number(e.distance_km), method)
@@ -44,19 +49,21 @@ def trip_line(t: Trip, page_url: str) -> Markup:
     return line
 
 
-def total(trips) -> Cell:
-    """Known totals added up, and how many trips could not be counted; "inga resor" without trips (not a zero).
-
-    Cancelled trips made no journey and are left out."""
+def total(trips, parts: Parts) -> Cell:
+    """The trips' known totals added up over `parts` (the bodies' years they are all the trips of), and how many
+    trips could not be counted; without trips "inga resor" when every part has reported (a known none), else
+    uppgift saknas. Cancelled trips made no journey and are left out."""
     trips = [t for t in trips if not t.climate.cancelled]
-    if not trips:
-        return Cell(_("inga resor"), sort="", numeric=True)
     known = [t.climate.total_kg for t in trips if t.climate.total_kg is not None]
     unknown = len(trips) - len(known)
-    if not known:
+    found = figures.found(sum(known), bool(trips), parts.complete, parts)
+    if not found.known or (trips and not known):
         return Cell(NOT_REPORTED[current()], sort="", numeric=True)
-    text = kg(sum(known)) + ((_(" + {n} okända", n=unknown) if unknown > 1 else _(" + 1 okänd")) if unknown else "")
-    return Cell(text, sort=f"{sum(known):.1f}", numeric=True)
+    if not trips:
+        return Cell(_("inga resor"), sort="0", numeric=True)
+    text = (kg(found.value) + (n_(" + {n} okänd", " + {n} okända", unknown) if unknown else "")
+            + figures.partial_mark(found))
+    return Cell(text, sort=f"{found.value:.1f}", numeric=True)
 
 
 def sums_table(dataset: Dataset) -> TableView:
@@ -65,16 +72,19 @@ def sums_table(dataset: Dataset) -> TableView:
     bodies = sorted({t.body.id: t.body for t in dataset.trips.values()}.values(), key=lambda b: (b.municipality.name, b.name))
     rows = []
     for b in bodies:
+        parts = {y: figures.body_parts(b, y, dataset.period_kind) for y in years}
         rows.append([Cell(from_data(f"{b.name}, {b.municipality.name}"))] +
-                    [total([t for t in b.trips if t.year == y]) for y in years] + [total(b.trips)])
+                    [total([t for t in b.trips if t.year == y], parts[y]) for y in years] +
+                    [total([t for t in b.trips if t.year in parts], sum(parts.values(), figures.WHOLE))])
     headers = [Header(_("Organ", context="singular"))] + [Header(str(y), True) for y in years] + [Header(_("Totalt"), True)]
     return TableView(_("Beräknad klimatpåverkan per organ och år (kg CO₂e)"), headers, rows, sortable=False,
                      row_headers=True, searchable=False)
 
 
-def year_total(trips: list[Trip], municipality) -> Cell:
-    """A year's trips of one municipality (nothing is added across municipalities)."""
-    return total([t for t in trips if t.body.municipality is municipality])
+def year_total(trips: list[Trip], coverage: figures.Coverage) -> Cell:
+    """A year's trips of one municipality, over its bodies' coverage of the year (nothing is added across
+    municipalities)."""
+    return total([t for t in trips if t.body.municipality is coverage.municipality], coverage.parts)
 
 
 def factor_label(label: str) -> str:
@@ -133,7 +143,9 @@ def method_page(dataset: Dataset) -> PageView:
                 note=_("Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde "
                        "räknas. {assumed} resor anger inget färdsätt och räknas som flyg; {unplaced} resor har ett "
                        "resmål med okänd position. Siffrorna finns per resa i nedladdningarnas kolumner "
-                       "co2e_kg_per_traveller_computed och co2e_kg_computed.", assumed=assumed, unplaced=unplaced)),
+                       "co2e_kg_per_traveller_computed och co2e_kg_computed.", assumed=assumed, unplaced=unplaced)
+                + " " + _("Ett år utan resor står som inga resor bara när organet har rapporterat året; annars står "
+                          "det uppgift saknas.") + " " + figures.partial_note()),
     ]
     lead = _("Portalen uppskattar resornas klimatpåverkan med Storbritanniens officiella utsläppsfaktorer "
              "(DESNZ, {year}). Här är metoden, faktorerna och vad de inte räknar med.", year=climate.SOURCE_YEAR)

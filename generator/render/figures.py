@@ -8,13 +8,16 @@ are not the city's money.
 Three rules keep the numbers honest:
 
 - Per municipality first: nothing is added across municipalities.
-- Unknown is never zero. A figure with no cost lines behind it is a known zero only
-  when every body it could come from has reported the year (`completeness`): the
-  body itself for a body's figure, every body of the municipality otherwise. Else it
-  is unknown (`Figure.value` None) and shows as "uppgift saknas". A total of figures
-  is the sum of the known ones, unknown only when all of them are.
-- Every figure says what it covers: its municipality's `Coverage` of the year, and
-  how much of it is preliminary.
+- Unknown is never zero. A figure with nothing behind it (no cost lines, no trips) is
+  a known zero only when every part it could come from has reported (`completeness`):
+  the body itself for a body's figure, every body of the municipality otherwise. Else
+  it is unknown (`Figure.value` None) and shows as "uppgift saknas". Amounts, counts,
+  emissions and rates follow this one rule (`found`).
+- Every figure says what it covers (`Parts`: how many of the bodies, per year, it adds
+  up have reported) and how much of it is preliminary. A known figure that not every
+  part has reported is partial: the sum of what is known, shown marked with its
+  coverage (`partial_mark`), never bare; a change is shown only between figures of
+  equal coverage (`comparable`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dataclasses import dataclass
 
 from generator import periods
 from generator.model import Agreement, Body, Cost, Dataset, Membership, Municipality, Trip
+from generator.i18n import n_
 from generator.i18n import t as _
 
 
@@ -34,35 +38,119 @@ def _year_of(partial: str | None) -> int | None:
     return int(str(partial)[:4]) if partial else None
 
 
+Part = tuple[str, int]  # a body's year (body id, year), or a membership's fee of a year (membership id, year)
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a figure adds up: its parts, and those of them that have reported (a sum takes the union of its terms').
+
+    A part is a body's year (`unit` "body"), or a membership's fee of a year ("membership").
+    A figure of a record of its own (a trip's cost) has no parts: it is whole."""
+    reported: frozenset[Part] = frozenset()
+    total: frozenset[Part] = frozenset()
+    unit: str = "body"
+
+    @property
+    def complete(self) -> bool:
+        return self.reported >= self.total
+
+    def __add__(self, other: Parts) -> Parts:
+        return Parts(self.reported | other.reported, self.total | other.total, self.unit if self.total else other.unit)
+
+    @property
+    def who(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The bodies (or memberships) that have reported, and all of them, whatever the year."""
+        return frozenset(i for i, _ in self.reported), frozenset(i for i, _ in self.total)
+
+    @property
+    def text(self) -> str:
+        """`2 av 9 organ`, `3 av 18 organår` (a sum over several years), `5 av 8 medlemskap`."""
+        values = {"reported": len(self.reported), "n": len(self.total)}
+        if self.unit == "membership":
+            return n_("{reported} av {n} medlemskap", "{reported} av {n} medlemskap", len(self.total), **values)
+        if len({y for _, y in self.total}) > 1:
+            return n_("{reported} av {n} organår", "{reported} av {n} organår", len(self.total), **values)
+        return n_("{reported} av {n} organ", "{reported} av {n} organ", len(self.total), **values)
+
+
+WHOLE = Parts()
+
+
+def one_part(part: Part, done: bool, unit: str = "body") -> Parts:
+    return Parts(frozenset({part}) if done else frozenset(), frozenset({part}), unit)
+
+
+def body_parts(body: Body, year: int, kind: str) -> Parts:
+    """A body's year: one part, reported or not."""
+    return one_part((body.id, year), reported(body, year, kind))
+
+
 @dataclass(frozen=True)
 class Figure:
-    """An amount the municipality paid: None when unknown; `preliminary` is the part that may still change."""
+    """A number the municipality reported (an amount, a count): None when unknown; `preliminary` is the part that
+    may still change; `parts` what it adds up (partial when known while not every part has reported)."""
     value: float | None
     preliminary: float = 0.0
+    parts: Parts = WHOLE
 
     @property
     def known(self) -> bool:
         return self.value is not None
 
+    @property
+    def partial(self) -> bool:
+        return self.known and not self.parts.complete
 
-UNKNOWN = Figure(None)
+
+def found(value: float, anything: bool, known_zero: bool, parts: Parts = WHOLE, preliminary: float = 0.0) -> Figure:
+    """The rule for every figure: what was found is known (partial when not every part has reported); nothing found
+    is a zero only when `known_zero` (every part has reported), else unknown."""
+    if not anything and not known_zero:
+        return Figure(None, parts=parts)
+    return Figure(value, preliminary, parts)
 
 
-def figure(costs: Iterable[Cost], known_zero: bool) -> Figure:
+def figure(costs: Iterable[Cost], known_zero: bool, parts: Parts = WHOLE) -> Figure:
     """What `costs` add up to for the municipality; with no lines, zero only when `known_zero`."""
     costs = list(costs)
-    if not costs and not known_zero:
-        return UNKNOWN
     ours = [c for c in costs if c.paid_by_us]
-    return Figure(round(sum(c.amount_sek for c in ours), 2), round(sum(c.amount_sek for c in ours if c.preliminary), 2))
+    return found(round(sum(c.amount_sek for c in ours), 2), bool(costs), known_zero, parts,
+                 round(sum(c.amount_sek for c in ours if c.preliminary), 2))
+
+
+def counted(n: int, parts: Parts) -> Figure:
+    """A number of things (trips, travellers) over `parts`: none is a zero only when every part has reported."""
+    return found(n, bool(n), parts.complete, parts)
+
+
+def partial_mark(f: Figure) -> str:
+    """What follows a partial figure wherever it is shown (tables, charts, `portal diff`):
+    ` (ofullst.: 2 av 9 organ)`."""
+    return _(" (ofullst.: {parts})", parts=f.parts.text) if f.partial else ""
+
+
+def partial_note() -> str:
+    return _("ofullst. = ofullständig: summan av det som är känt, när inte allt den räknar är rapporterat. ”2 av 9 organ” "
+             "säger hur många av organen som har rapporterat året, ”3 av 18 organår” detsamma för en summa över flera "
+             "år (ett organår är ett organ ett år) och ”5 av 8 medlemskap” hur många av avgifterna som är kända. Den "
+             "verkliga summan kan vara större.")
+
+
+def comparable(old: Figure, new: Figure) -> bool:
+    """Whether a change between two figures says something: both known, and covering as much (the same bodies, or
+    memberships, reported of the same ones); a change between partial figures is marked as they are."""
+    return old.known and new.known and old.parts.who == new.parts.who
 
 
 def add(figures: Iterable[Figure]) -> Figure:
-    """The sum of the known figures; unknown when none is known."""
+    """The sum of the known figures, over the parts of all (partial when one is unknown); unknown when none is known."""
+    figures = list(figures)
+    parts = sum((f.parts for f in figures), WHOLE)
     known = [f for f in figures if f.known]
     if not known:
-        return UNKNOWN
-    return Figure(round(sum(f.value for f in known), 2), round(sum(f.preliminary for f in known), 2))
+        return Figure(None, parts=parts)
+    return Figure(round(sum(f.value for f in known), 2), round(sum(f.preliminary for f in known), 2), parts)
 
 
 def trip_figure(trip: Trip) -> Figure:
@@ -71,10 +159,11 @@ def trip_figure(trip: Trip) -> Figure:
 
 
 def share(amount: Figure, divisor: int | None) -> Figure:
-    """An amount shared out (per traveller, per day), to the öre: unknown when the amount or the divisor is."""
+    """An amount shared out (per traveller, per day), to the öre, covering what the amount covers: unknown when the
+    amount or the divisor is."""
     if not amount.known or not divisor:
-        return UNKNOWN
-    return Figure(round(amount.value / divisor, 2), round(amount.preliminary / divisor, 2))
+        return Figure(None, parts=amount.parts)
+    return Figure(round(amount.value / divisor, 2), round(amount.preliminary / divisor, 2), amount.parts)
 
 
 @dataclass(frozen=True)
@@ -113,11 +202,13 @@ def trip_rates(trip: Trip) -> Rates:
                  travellers * trip.days if travellers else None)
 
 
-def rates(trips: Iterable[Trip]) -> Rates:
-    """The rates of a set of trips: the counted trips' costs added, divided by their travellers (and days)."""
+def rates(trips: Iterable[Trip], parts: Parts = WHOLE) -> Rates:
+    """The rates of a set of trips over `parts` (the bodies' years they are all the trips of): the counted trips'
+    costs added, divided by their travellers (and days)."""
     taken = [t for t in trips if t.status != "cancelled"]
     counted = [t for t in taken if t.total_sek is not None and t.traveller_count]
-    return Rates(len(taken), len(counted), add(trip_figure(t) for t in counted),
+    cost = add(trip_figure(t) for t in counted)
+    return Rates(len(taken), len(counted), Figure(cost.value, cost.preliminary, parts),
                  sum(t.traveller_count for t in counted) or None, sum(t.days for t in counted) or None,
                  sum(t.traveller_count * t.days for t in counted) or None)
 
@@ -156,10 +247,15 @@ class Coverage:
     reported: int
     total: int
     preliminary: int  # of those that reported the whole year, how many in part preliminarily
+    kind: str  # the reporting period kind
 
     @property
     def complete(self) -> bool:
         return self.reported == self.total
+
+    @property
+    def parts(self) -> Parts:
+        return sum((body_parts(b, self.year, self.kind) for b in self.municipality.bodies), WHOLE)
 
     @property
     def fraction(self) -> str:
@@ -168,13 +264,15 @@ class Coverage:
     @property
     def text(self) -> str:
         more = _(", {n} av dem preliminärt", n=self.preliminary) if self.preliminary else ""
-        return _("{fraction} organ har rapporterat för {year}", fraction=self.fraction, year=self.year) + more
+        return n_("{reported} av {n} organ har rapporterat för {year}", "{reported} av {n} organ har rapporterat för "
+                  "{year}", self.total, reported=self.reported, year=self.year) + more
 
 
 def coverage(municipality: Municipality, year: int, kind: str) -> Coverage:
     bodies = municipality.bodies
     done = [b for b in bodies if reported(b, year, kind)]
-    return Coverage(municipality, year, len(done), len(bodies), sum(preliminary_report(b, year, kind) for b in done))
+    return Coverage(municipality, year, len(done), len(bodies), sum(preliminary_report(b, year, kind) for b in done),
+                    kind)
 
 
 def data_years(dataset: Dataset, as_of: dt.date | None) -> tuple[int, int]:
@@ -194,17 +292,21 @@ class Table:
     years: list[int]
     keys: list[str]
     costs: dict[tuple[str, int], list[Cost]]
-    known_zero: Callable[[str, int], bool]  # whether a cell without cost lines is a known zero
+    cover: Callable[[str, int], Parts | bool]  # what a cell adds up (a bool: one body's year, reported or not)
 
     def __post_init__(self):
         self._cells: dict[tuple[str, int], Figure] = {}
 
     def cell(self, key: str, year: int) -> Figure:
-        """One key's figure of a year (computed once: totals, charts and tables all ask)."""
-        found = self._cells.get((key, year))
-        if found is None:
-            found = self._cells[(key, year)] = figure(self.costs.get((key, year), ()), self.known_zero(key, year))
-        return found
+        """One key's figure of a year (computed once: totals, charts and tables all ask): a known zero without cost
+        lines only when every part it adds up has reported."""
+        cell = self._cells.get((key, year))
+        if cell is None:
+            parts = self.cover(key, year)
+            if isinstance(parts, bool):
+                parts = one_part((key, year), parts)
+            cell = self._cells[(key, year)] = figure(self.costs.get((key, year), ()), parts.complete, parts)
+        return cell
 
     def total(self, key: str) -> Figure:
         return self._sum([(key, y) for y in self.years])
@@ -216,11 +318,12 @@ class Table:
         return self._sum([(k, y) for k in self.keys for y in self.years])
 
     def _sum(self, cells: list[tuple[str, int]]) -> Figure:
-        """The known cells added up, as a cell is: with no cost line among them, zero only when every one is
-        a known zero (a body that reported nothing beside bodies that did not report adds up to unknown)."""
-        if not any(self.costs.get(c) for c in cells) and not all(self.known_zero(*c) for c in cells):
-            return UNKNOWN
-        return add(self.cell(*c) for c in cells)
+        """The known cells added up over all their parts, as a cell is: with no cost line among them, zero only
+        when every one is a known zero (a body that reported nothing beside bodies that did not report adds up to
+        unknown)."""
+        total = add(self.cell(*c) for c in cells)
+        return found(total.value, any(self.costs.get(c) for c in cells), total.parts.complete, total.parts,
+                     total.preliminary)
 
     def keys_by_total(self) -> list[str]:
         return sorted(self.keys, key=lambda k: (-(self.total(k).value or 0.0), k))
@@ -230,7 +333,7 @@ class Table:
         return any(c.preliminary and c.paid_by_us for cs in self.costs.values() for c in cs)
 
 
-def by(costs: Iterable[Cost], key: Callable[[Cost], str | None], known_zero: Callable[[str, int], bool],
+def by(costs: Iterable[Cost], key: Callable[[Cost], str | None], cover: Callable[[str, int], Parts | bool],
        keys: Iterable[str] = (), years: Iterable[int] = ()) -> Table:
     """Costs grouped by `key(cost)` (None leaves the cost out) and year; `keys` and `years` are shown even when empty."""
     cells: dict[tuple[str, int], list[Cost]] = defaultdict(list)
@@ -242,7 +345,7 @@ def by(costs: Iterable[Cost], key: Callable[[Cost], str | None], known_zero: Cal
         cells[(k, cost.year)].append(cost)
         all_keys.add(k)
         all_years.add(cost.year)
-    return Table(sorted(all_years), sorted(all_keys), dict(cells), known_zero)
+    return Table(sorted(all_years), sorted(all_keys), dict(cells), cover)
 
 
 @dataclass
@@ -256,11 +359,11 @@ class MunicipalityFigures:
     def coverage(self, year: int) -> Coverage:
         return coverage(self.municipality, year, self.kind)
 
-    def _all_reported(self, _key: str, year: int) -> bool:
-        return self.coverage(year).complete
+    def _all_reported(self, _key: str, year: int) -> Parts:
+        return self.coverage(year).parts
 
-    def _body_reported(self, body_id: str, year: int) -> bool:
-        return any(b.id == body_id and reported(b, year, self.kind) for b in self.municipality.bodies)
+    def _body_reported(self, body_id: str, year: int) -> Parts:
+        return body_parts(next(b for b in self.municipality.bodies if b.id == body_id), year, self.kind)
 
     def by_kind(self) -> Table:
         return by(self.costs, cost_kind, self._all_reported, years=self.years)
@@ -319,13 +422,14 @@ def agreement_active(a: Agreement, year: int) -> bool:
 
 
 def membership_fees(memberships: Iterable[Membership], year: int, first: int, last: int) -> Figure:
-    """The year's fees of `memberships` that ran that year: known fees added, unknown when none is known."""
+    """The year's fees of `memberships` that ran that year: known fees added (partial when one is not), unknown when
+    none is known."""
     figures = []
     for m in memberships:
         if year in m.years(first, last):
             fee = m.fee_for(year)
-            figures.append(Figure(fee, round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2))
-                           if fee is not None else UNKNOWN)
+            figures.append(Figure(fee, round(sum(c.amount_sek for c in m.fees(year) if c.preliminary), 2),
+                                  one_part((m.id, year), fee is not None, "membership")))
     return add(figures)
 
 
@@ -334,8 +438,8 @@ class KeyFigures:
     year: int
     coverage: Coverage
     spent: Figure
-    trips: int | None  # None: none reported while some body has not reported (no trips and no report look alike)
-    travellers: int | None  # different people of the municipality (`Trip.travellers`)
+    trips: Figure  # unknown: none reported while some body has not reported (no trips and no report look alike)
+    travellers: Figure  # different people of the municipality (`Trip.travellers`)
     memberships: int
     membership_fees: Figure
     agreements: int
@@ -350,9 +454,9 @@ def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: 
     return KeyFigures(
         year=year,
         coverage=cover,
-        spent=figure(costs, cover.complete),
-        trips=len(trips) or (0 if cover.complete else None),
-        travellers=len({p.id for t in trips for p in t.travellers}) or (0 if cover.complete else None),
+        spent=figure(costs, cover.complete, cover.parts),
+        trips=counted(len(trips), cover.parts),
+        travellers=counted(len({p.id for t in trips for p in t.travellers}), cover.parts),
         memberships=sum(membership_active(m, year) for m in memberships),
         membership_fees=membership_fees(memberships, year, first, last),
         agreements=sum(agreement_active(a, year) for a in dataset.agreements.values() if a.body.municipality is municipality),

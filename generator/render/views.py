@@ -19,9 +19,9 @@ from markupsafe import Markup, escape
 
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
 from generator.entities import fields, labels, schema_descriptor
-from generator.render.figures import Figure
-from generator.render.formatting import (NOT_REPORTED, currency_name, format_date, format_date_range, format_number,
-                                         format_percent_change, format_sek)
+from generator.render.figures import Figure, comparable, partial_mark
+from generator.render.formatting import (NO_VALUE, NOT_REPORTED, currency_name, format_date, format_date_range,
+                                         format_number, format_percent_change, format_sek)
 from generator.i18n import current
 from generator.i18n import t as _
 
@@ -174,9 +174,11 @@ def preliminary_note() -> str:
 
 
 def sek(amount) -> str:
-    """An amount, a `Figure` (marked when part of it is preliminary) or None (uppgift saknas)."""
+    """An amount, a `Figure` (marked when part of it is preliminary, and when it is partial) or None (uppgift
+    saknas)."""
     if isinstance(amount, Figure):
-        return format_sek(amount.value) + (preliminary_mark() if amount.known and amount.preliminary else "")
+        return (format_sek(amount.value) + (preliminary_mark() if amount.known and amount.preliminary else "")
+                + partial_mark(amount))
     return format_sek(amount)
 
 
@@ -187,9 +189,13 @@ def money(amount, preliminary: bool = False) -> Cell:
     return Cell(text, sort="" if value is None else f"{value:.2f}", numeric=True)
 
 
-def count(n: int | None) -> Cell:
-    """A table cell for a number of things; None (not reported) reads "uppgift saknas" and sorts as empty."""
-    return Cell(NOT_REPORTED[current()] if n is None else format_number(n), sort="" if n is None else str(n), numeric=True)
+def count(n: int | Figure | None) -> Cell:
+    """A table cell for a number of things (a `Figure` marked when partial); None (not reported) reads "uppgift
+    saknas" and sorts as empty."""
+    mark = partial_mark(n) if isinstance(n, Figure) else ""
+    n = n.value if isinstance(n, Figure) else n
+    return Cell(NOT_REPORTED[current()] if n is None else format_number(n) + mark, sort="" if n is None else str(n),
+                numeric=True)
 
 
 def date(value: dt.date | None) -> str:
@@ -214,8 +220,13 @@ def original_amount(amount: float | None, currency: str | None) -> str:
     return f"{format_number(amount, decimals=2)} {currency_name(currency, count=amount)}" if amount else "–"
 
 
-def change(old: float, new: float) -> str:
-    return format_percent_change(old, new)
+def change(old: Figure, new: Figure) -> Cell:
+    """The change in percent between two figures: only between figures of equal coverage (`figures.comparable`),
+    marked as they are when partial; "ej jämförbar" between known figures that cover unlike parts."""
+    if old.known and new.known and not comparable(old, new):
+        return Cell(_("ej jämförbar"), numeric=True)
+    text = format_percent_change(old.value, new.value)
+    return Cell(text + partial_mark(new) if text != NO_VALUE else text, numeric=True)
 
 
 def report_html(text: str | None, below: int = 2) -> Markup | None:
