@@ -15,6 +15,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import multiprocessing.util
+import shutil
 import signal
 import threading
 from typing import Callable
@@ -137,9 +139,12 @@ class Job:
 
 
 def stop_all() -> None:
-    """Kill every job still running: a stopped command's jobs must not outlive it, nor write after it."""
+    """Kill every job still running: a stopped command's jobs must not outlive it, nor write after it. The fork
+    server's folder (its socket) goes too: the command ends without the exit handlers that removed it."""
     for process in multiprocessing.active_children():
         process.kill()
+    if _SERVER:
+        shutil.rmtree(multiprocessing.util.get_temp_dir(), ignore_errors=True)
 
 
 def in_two(fn: Callable, items: list, split: int, *args, meanwhile: Callable | None = None) -> list:

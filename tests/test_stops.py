@@ -23,10 +23,15 @@ MOMENTS = (0.2, 0.5, 1.0, 2.0, 3.5)  # seconds after the start: imports, loading
 
 
 def _left_behind(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
+    """Whether a process of the stopped command's group still runs 5 s on (a fork server ends once it sees its
+    parent gone)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.05)
     return True
 
 
@@ -74,3 +79,36 @@ def test_a_stop_while_the_command_imports_its_modules_ends_it_quietly(tmp_path, 
         assert done.returncode == 128 + signum, (module, signum.name, done.returncode, done.stderr)
         assert "Traceback" not in done.stderr, done.stderr
         assert not (tmp_path / "site").exists()
+
+
+def test_a_stop_while_serve_builds_or_serves_ends_it_quietly_and_removes_its_folder(tmp_path):
+    """`portal serve` builds into a temporary folder, then serves it: stopped in either, the folder goes too."""
+    import socket
+    import urllib.request
+
+    for signum, to_group, when in ((signal.SIGINT, True, "building"), (signal.SIGTERM, False, "serving")):
+        temporary = tmp_path / signum.name
+        temporary.mkdir()
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        serve = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), "--no-cache"],
+                                 cwd=REPO, env={**os.environ, "TMPDIR": str(temporary)}, start_new_session=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if when == "building":
+            time.sleep(1.0)
+        else:
+            deadline = time.monotonic() + 120
+            while True:
+                assert serve.poll() is None and time.monotonic() < deadline, "serve did not start"
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2).close()
+                    break
+                except OSError:
+                    time.sleep(0.2)
+        (os.killpg if to_group else os.kill)(serve.pid, signum)
+        out, err = serve.communicate(timeout=60)
+        assert serve.returncode == 128 + signum, (when, serve.returncode, out, err)
+        assert "Traceback" not in err and "Exception ignored" not in err, (when, err)
+        assert list(temporary.iterdir()) == [], when
+        assert not _left_behind(serve.pid), when
