@@ -292,7 +292,7 @@ class Table:
     years: list[int]
     keys: list[str]
     costs: dict[tuple[str, int], list[Cost]]
-    cover: Callable[[str, int], Parts | bool]  # what a cell adds up (a bool: one body's year, reported or not)
+    cover: Callable[[str, int], Parts | bool]  # what a cell adds up (a bool: the year of the table's one body)
 
     def __post_init__(self):
         self._cells: dict[tuple[str, int], Figure] = {}
@@ -304,7 +304,7 @@ class Table:
         if cell is None:
             parts = self.cover(key, year)
             if isinstance(parts, bool):
-                parts = one_part((key, year), parts)
+                parts = one_part(("", year), parts)
             cell = self._cells[(key, year)] = figure(self.costs.get((key, year), ()), parts.complete, parts)
         return cell
 
@@ -388,6 +388,12 @@ class MunicipalityFigures:
         paid = [c for b in self.municipality.bodies for c in b.costs_paid]
         return by(paid, lambda c: c.paid_by_body.id, self._body_reported, [b.id for b in self.municipality.bodies],
                   self.years)
+
+
+def body_paid(body: Body, kind: str) -> Figure:
+    """What a body paid in all, over the years it has costs or reports in (as its page adds them up)."""
+    years = {c.year for c in body.costs_paid} | {periods.year_of(p) for p in body.completeness}
+    return by(body.costs_paid, lambda c: "paid", lambda _k, y: reported(body, y, kind), ["paid"], years).total("paid")
 
 
 def cost_kind(cost: Cost) -> str:

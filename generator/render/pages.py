@@ -360,11 +360,11 @@ def bodies_index(dataset: Dataset) -> PageView:
     rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(from_data(b.municipality.name), value=b.municipality.id),
              Cell(label("bodies", "kind", b.kind), value=b.kind), Cell(max(b.completeness, default="–"),
                                                                       value=max(b.completeness, default="")),
-             money(figures.figure(b.costs_paid, bool(b.completeness)))]
+             money(figures.body_paid(b, dataset.period_kind))]
             for b in bodies]
     return _simple_index(url, _("Organ"), _("Kommunernas nämnder, bolag och förvaltningar, och vad de betalat. Betalat "
                          "totalt är summan av de rapporterade kostnaderna; uppgift saknas för ett organ som varken har "
-                         "kostnader eller har rapporterat någon period."),
+                         "kostnader eller har rapporterat någon period.") + " " + figures.partial_note(),
                          [Header(_("Organ", context="singular"), csv="name"), Header(_("Kommun"), csv="municipality_id"),
                           Header(_("Slag"), csv="kind"), Header(_("Senast rapporterat"), csv="reported_period"),
                           Header(_("Betalat totalt"), True, csv="paid_sek")],

@@ -397,7 +397,7 @@ def body_page(b: Body, kind: str) -> PageView:
                 table=amount_table(
                     _("Vad organet betalat, per kategori och år"), _("Kategori"),
                     [(label("costs", "category", k), k) for k in spent.keys_by_total()], spent, spent.years)
-                if spent.keys else None),
+                if spent.keys else None, note=figures.partial_note() if spent.grand_total().partial else None),
         Section(_("Rapportering"), items=[Markup("{}: {}{}").format(r.period, label("completeness", "status", r.status),
                                                                   Markup(" ({})").format(from_data(r.note)) if r.note
                                                                   else "")
