@@ -15,6 +15,7 @@ from support.browser import format_violations
 from support.fixtures import browser  # noqa: F401
 from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
+from test_site_legible import KINDS
 
 PAGES = {"start": "", "trips-2016": "resor/2016/", "trip": PARIS, "memberships": "medlemskap/",
          "costs": "kostnader/", "costs-by-body": "kostnader/organ/", "costs-by-category": "kostnader/kategori/",
@@ -211,6 +212,98 @@ def test_every_index_table_offers_its_rows_as_csv(browser, base_url):  # noqa: F
             assert "" not in names, url
             ids = table.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.id || '')")
             assert ids and "" not in ids, url
+
+
+# Every kind of page with a filter (tables.js enhances each table[data-portal-sortable]).
+FILTERED = ["trips-year", "memberships", "agreements", "organisations", "bodies", "people", "costs-per-traveller"]
+# Each body row of a table: shown on screen or not, where, and what the CSV holds for it (tables.js `csvValue`).
+ROWS = """t => [...t.tBodies[0].rows].map(r => ({
+  shown: r.checkVisibility() && r.getBoundingClientRect().height > 0, top: r.getBoundingClientRect().top,
+  text: r.textContent.toLowerCase(),
+  csv: [r.dataset.id || ''].concat([...r.cells].map(c => c.dataset.value ?? c.dataset.sort ?? c.textContent.trim())),
+}))"""
+
+
+def test_every_page_with_a_filter_is_of_a_filtered_kind(sample_site):  # noqa: F811
+    patterns = {name: re.compile(KINDS[name][0]) for name in FILTERED}
+    seen = set()
+    for path in sample_site.rglob("index.html"):
+        url = path.parent.relative_to(sample_site).as_posix() + "/"
+        if "data-portal-sortable" in path.read_text(encoding="utf-8"):
+            kinds = [name for name, pattern in patterns.items() if pattern.fullmatch(url.removeprefix("en/"))]
+            assert kinds, f"{url}: a page with a filter of no kind the filter test opens"
+            seen.update(kinds)
+    assert seen == set(FILTERED)
+
+
+@pytest.mark.parametrize("language", ["", "en/"])
+@pytest.mark.parametrize("kind", FILTERED)
+def test_a_filter_shows_only_its_rows_and_saves_those_shown_in_their_order(browser, base_url, kind, language, tmp_path):  # noqa: F811
+    """In table and card layout alike: the rows left out are not on screen, the count says how many are,
+    and the CSV of the shown rows holds those rows, sorted as on screen."""
+    url = f"{base_url}/{language}{KINDS[kind][1]}"
+    filtered = set()
+    with browser.open(url, viewport=WIDTHS["phone"]) as visit:
+        page = visit.page
+        for width in WIDTHS.values():
+            page.set_viewport_size({"width": width[0], "height": width[1]})
+            visit.goto(url)
+            tables = page.locator("table[data-portal-sortable]")
+            for i in range(tables.count()):
+                table = tables.nth(i)
+                rows = table.evaluate(ROWS)
+                first = rows[0]["text"].split()
+                word = next((w for w in first if any(w not in r["text"] for r in rows)), None)
+                if word is None:
+                    continue  # one row, or rows alike: nothing a filter could leave out
+                page.locator(".portal-filter input").nth(i).fill(word)
+                # sorted by the last column, largest first: the CSV must follow the screen's order
+                table.locator("thead th").last.locator("button").dispatch_event("click")
+                table.locator("thead th").last.locator("button").dispatch_event("click")
+                rows = table.evaluate(ROWS)
+                shown = sorted((r for r in rows if r["shown"]), key=lambda r: r["top"])
+                assert [r["text"] for r in rows if r["shown"]] == [r["text"] for r in rows if word in r["text"]]
+                assert 0 < len(shown) < len(rows)
+                count = page.locator(".portal-count").nth(i).text_content()
+                assert [int(n) for n in re.findall(r"\d+", count)] == [len(shown), len(rows)], count
+                with page.expect_download() as info:
+                    page.locator(".portal-save").nth(i).click()
+                info.value.save_as(tmp_path / "rows.csv")
+                header, *saved = _csv_rows(tmp_path / "rows.csv")
+                assert "" not in header and len(header) == 1 + table.locator("thead th").count()
+                assert saved == [r["csv"] for r in shown]
+                filtered.add("cards" if table.evaluate("t => getComputedStyle(t).display") == "block" else "table")
+        assert visit.page_errors == []
+    assert filtered, "no table on the page has rows a filter could tell apart"
+
+
+def test_unknown_sorts_last_both_ways_apart_from_zero(browser, base_url):  # noqa: F811
+    """A fee that is unknown ("uppgift saknas", data-sort="") is no fee of 0 kr: it goes last either way."""
+    with browser.open(f"{base_url}/", viewport=WIDTHS["desktop"]) as visit:
+        page = visit.page
+
+        def with_a_zero(route):  # the last unknown fee made a known 0, after other unknowns in the page's order
+            html = route.fetch().text()
+            unknown = '<td class="portal-num" data-label="Avgifter totalt" data-sort="">uppgift saknas</td>'
+            at = html.rindex(unknown)
+            html = html[:at] + unknown.replace('data-sort=""', 'data-sort="0.00"').replace("uppgift saknas", "0 kr") + \
+                html[at + len(unknown):]
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+        page.route("**/medlemskap/", with_a_zero)
+        page.goto(f"{base_url}/medlemskap/")
+        table = page.locator("table[data-portal-sortable]")
+        column = [th.strip() for th in table.locator("thead th").all_text_contents()].index("Avgifter totalt")
+        values = f"t => [...t.tBodies[0].rows].map(r => r.cells[{column}].dataset.sort)"
+        before = table.evaluate(values)
+        assert "0.00" in before and before.count("") >= 2 and len([v for v in before if v not in ("", "0.00")]) >= 2
+        button = table.locator("thead th").nth(column).locator("button")
+        for direction in ("ascending", "descending"):
+            button.dispatch_event("click")
+            assert table.locator("thead th").nth(column).get_attribute("aria-sort") == direction
+            after = table.evaluate(values)
+            known = sorted((v for v in before if v), key=float, reverse=direction == "descending")
+            assert after == known + [""] * before.count(""), direction
 
 
 def test_currencies_read_by_name_and_english_names_are_marked(sample_site):  # noqa: F811

@@ -35,7 +35,9 @@
   function downloadCsv(table, headers, body) {
     var rule = JSON.parse(table.getAttribute("data-csv-rule"));
     var numeric = [false].concat(headers.map(function (th) { return th.classList.contains("portal-num"); }));
-    var lines = [csvLine(["id"].concat(headers.map(function (th) { return th.getAttribute("data-csv"); })), [], rule)];
+    var lines = [csvLine(["id"].concat(headers.map(function (th) {
+      return th.getAttribute("data-csv") || th.textContent.trim();  // a column no field names is named as shown
+    })), [], rule)];
     Array.prototype.forEach.call(body.rows, function (row) {
       if (row.hidden) return;
       var values = [row.getAttribute("data-id") || ""];
@@ -118,8 +120,10 @@
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         rows.sort(function (a, b) {
           var x = cellValue(a, index), y = cellValue(b, index);
-          var order = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
-          return ascending ? order : -order;
+          if (!numeric) return ascending ? collator.compare(x, y) : collator.compare(y, x);
+          x = parseFloat(x); y = parseFloat(y);
+          if (isNaN(x) || isNaN(y)) return isNaN(x) - isNaN(y);  // unknown (data-sort="") last either way, never a 0
+          return ascending ? x - y : y - x;
         });
         rows.forEach(function (row) { body.appendChild(row); });
       });
