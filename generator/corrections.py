@@ -10,7 +10,8 @@ the commit changed, `Rättelse(<id>): <text>` for the record with that id alone 
 contributing guide, content/bidra.md, says so); the rest of a message is never
 published. A reason is data: one holding a personal identity number fails the build,
 naming the commit. A person who is protected today is never named by the history
-either (`diff.compare` withholds the name, `pii.withhold` it in a reason).
+either: the versions are read as they may be published, and `withheld` takes the names they
+were given out of a reason too.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import pii
-from generator.diff import compare, keyed, protected_people
+from generator.diff import compare, keyed
 from generator.history import file_log
 from generator.outfolder import BuildError
 
@@ -107,14 +108,12 @@ def past_of(versions: list, data_dir: Path) -> Past:
     """The corrections of every record, from the published versions (oldest first, the working tree last)."""
     if len(versions) < 2:
         return NO_PAST
-    protected = protected_people(versions[-1].loaded)  # who is protected today is never named by the history
-    names = {str(row.values["name"]) for v in versions for row in v.loaded.tables["people"]
-             if str(row.values.get("id")) in protected and row.values.get("name")}
+    hidden = versions[-1].hidden  # who is protected today is never named by the history (`withheld`)
     corrections: dict[tuple[str, str], list[Correction]] = {}
     withdrawn: dict[tuple[str, str], Withdrawn] = {}
     for old, new in zip(versions, versions[1:]):
         reasons = _reasons(data_dir, old.commit, new.commit)
-        changes = compare(old.loaded, new.loaded, protected)
+        changes = compare(old.loaded, new.loaded, set(hidden.people))
         rows = functools.cache(lambda resource, loaded=new.loaded: keyed(loaded, resource))
         found: dict[tuple[str, str], Correction] = {}
 
@@ -123,7 +122,7 @@ def past_of(versions: list, data_dir: Path) -> Past:
                 files = {_file(v.dataset, *owner) for v in (old, new)} - {None}
                 given = [text for f in sorted(files) for by_record in reasons.get(f, [])
                          for text in by_record.get(owner[1], []) + by_record.get(None, [])]
-                why = [pii.withhold(text, names) for text in dict.fromkeys(given)]
+                why = [hidden.text(text) for text in dict.fromkeys(given)]
                 found[owner] = Correction(new.release.version, new.release.date, why, "changed")
             return found[owner]
 

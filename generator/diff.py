@@ -122,10 +122,6 @@ def keyed(loaded: Loaded, resource: str, hidden: withheld.Withheld = withheld.NO
             for row in loaded.tables[resource]}
 
 
-def protected_people(loaded: Loaded) -> set[str]:
-    return set(withheld.protected(loaded))
-
-
 def compare(old: Loaded, new: Loaded, protected: set[str] | None = None) -> Changes:
     """Records added, removed and changed (field by field) in every resource, matched by primary key.
 

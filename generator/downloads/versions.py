@@ -10,6 +10,7 @@ with the one before, record by record, with the same comparison as `portal diff`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import tempfile
 import warnings
@@ -36,20 +37,22 @@ class Version:
     withheld_on: tuple[dt.date | None, ...] = ()  # when something was withheld from it (None: not yet committed)
     as_published: tuple[Loaded, Dataset] | None = None  # before that redaction: its files as first published
     redaction: str = ""  # what the redaction took out, as a cache key's part (never published)
+    hidden: withheld.Withheld = withheld.NOTHING  # what is withheld from every version today (a reason's text too)
 
     def redacted(self, hidden: withheld.Withheld, data_dir: Path, folder: Path) -> Version:
         """This version as it may be published today: what `hidden` withholds taken out of its data (`folder`: where
         it was read from), dated by the commits that protected the people it named; itself when it names none."""
         touched = hidden.touched(self.loaded)
         if not touched:
-            return self
+            return dataclasses.replace(self, hidden=hidden)
         from generator.model import build
 
         loaded = hidden.loaded(self.loaded)
         since = withheld.protected_since(data_dir, touched)
         return Version(self.release, self.commit, loaded, build(loaded, folder),
                        tuple(sorted(set(since.values()), key=lambda d: (d is None, d or dt.date.min))),
-                       (self.loaded, self.dataset), withheld.Withheld({p: hidden.names[p] for p in touched}).key())
+                       (self.loaded, self.dataset), withheld.Withheld({p: hidden.names[p] for p in touched}).key(),
+                       hidden)
 
 
 @lru_cache(maxsize=64)
