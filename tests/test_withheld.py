@@ -1,9 +1,9 @@
 """Nothing withheld is published in any version, and a version's files are what was recorded.
 
 One story in a temporary git repository, as staff and readers meet it: the sample is
-published with a person named in its people and in a trip's report, its checksums are
-recorded (`portal record`) and committed, and the person is then protected (in a commit
-with a known date) under a new version. Every file of every version of the new build is
+published with a person named in its people and in a trip's purpose, its checksums are
+recorded (`portal record`) and committed, an amount is corrected under a new version,
+and the person is then protected (in a commit with a known date) under a third. Every file of every version of the new build is
 searched for the name: inside zips, workbooks (their XML), SQLite (every table),
 gzip, the search index, feeds, the catalogue and the pages. The redacted version says
 when something was withheld, its checksums and the catalogue follow its new files, and
@@ -78,16 +78,21 @@ def story(tmp_path_factory) -> dict:
     seen["record"] = run_portal("record", cwd=repo)
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "Kontrollsummor för den publicerade versionen", date="2026-12-01")
-    seen["first"] = run_portal("build", "--out", str(sites / "site1"), "--no-cache", cwd=repo)
+    major, minor, patch = SAMPLE_VERSION.split(".")
+    seen["corrected"] = f"{major}.{minor}.{int(patch) + 1}"  # a correction: the first version is now an old one
+    _edit(repo / PARIS, "amount_sek: 6750\n", "amount_sek: 6900\n")
+    _edit(repo / PARIS, "total_sek: 24150\n", "total_sek: 24300\n")
+    _edit(repo / "data/datapackage.yaml", f'version: "{SAMPLE_VERSION}"', f'version: "{seen["corrected"]}"')
+    _git(repo, "commit", "-qam", "Rättelse: hotellkostnaden enligt fakturan", date="2026-12-02")
+    seen["first"] = run_portal("build", "--out", str(sites / "site1"), "--cache-dir", str(sites / "cache"), cwd=repo)
     assert seen["first"].returncode == 0, seen["first"].stderr
 
     people = (repo / "data/people.yaml").read_text(encoding="utf-8")
     (repo / "data/people.yaml").write_text(people.replace(PERSON, PROTECTED), encoding="utf-8")
     _edit(repo / PARIS, f"{NAME} förde protokoll. ", "")
-    major, minor, _ = SAMPLE_VERSION.split(".")
     seen["new_version"] = f"{major}.{int(minor) + 1}.0"
-    _edit(repo / "data/datapackage.yaml", f'version: "{SAMPLE_VERSION}"', f'version: "{seen["new_version"]}"')
-    _git(repo, "commit", "-qam", "Personen har skyddad identitet", date=PROTECTED_ON)
+    _edit(repo / "data/datapackage.yaml", f'version: "{seen["corrected"]}"', f'version: "{seen["new_version"]}"')
+    _git(repo, "commit", "-qam", f"Skydda personen\n\nRättelse: {NAME} har fått skyddad identitet", date=PROTECTED_ON)
     seen["last"] = run_portal("build", "--out", str(sites / "site2"), "--cache-dir", str(sites / "cache"), cwd=repo)
     assert seen["last"].returncode == 0, seen["last"].stderr
     seen["cached"] = run_portal("build", "--out", str(sites / "site3"), "--cache-dir", str(sites / "cache"), cwd=repo)
@@ -137,8 +142,10 @@ def test_the_search_finds_the_name_where_it_was_published(story):
 
 
 def test_a_person_protected_now_is_named_by_no_file_of_any_version(story):
-    for site in ("site2", "site3"):  # built anew, and from the cache
+    for site in ("site2", "site3"):  # the cache holding the first version as named (site1), then as redacted
         assert _naming(story["sites"] / site) == [], site
+    page = (story["sites"] / "site2/personer/sekreterare-kultur/index.html").read_text(encoding="utf-8")
+    assert "(skyddad uppgift) har fått skyddad identitet" in page  # the reason, as written, less the name
 
 
 def test_the_redacted_version_keeps_its_records_and_withholds_only_the_name(story):
@@ -170,13 +177,13 @@ def test_the_version_page_says_when_something_was_withheld_never_what(story):
     page = (site / "oppna-data/versioner/index.html").read_text(encoding="utf-8")
     old = page[page.index(f"Version {SAMPLE_VERSION}"):]
     assert f"Den {PROTECTED_ON} undanhölls uppgifter i den här versionens filer av integritetsskäl" in old
-    new = page[page.index(f"Version {story['new_version']}"):page.index(f"Version {SAMPLE_VERSION}")]
+    new = page[page.index(f"Version {story['new_version']}"):page.index(f"Version {story['corrected']}")]
     assert "undanhölls" not in new
     english = (site / "en/oppna-data/versioner/index.html").read_text(encoding="utf-8")
     assert f"On {PROTECTED_ON} details in this version's files were withheld for privacy" in english
     log = json.loads((site / "data/changelog.json").read_text(encoding="utf-8"))
-    assert {v["version"]: v["withheld"] for v in log["versions"]} == {SAMPLE_VERSION: [PROTECTED_ON],
-                                                                      story["new_version"]: []}
+    assert {v["version"]: v["withheld"] for v in log["versions"]} == {
+        SAMPLE_VERSION: [PROTECTED_ON], story["corrected"]: [PROTECTED_ON], story["new_version"]: []}
 
 
 def test_portal_record_writes_the_published_versions_checksums(story):
