@@ -17,6 +17,29 @@ EN: dict[str, str | dict[str, str]] = {
     "Lade till i {file}:{line}{what}.": "Added to {file}:{line}{what}.",
     "Skapade {file}{what}.": "Created {file}{what}.",
     "Fyll i det som saknas och kör `portal validate`:": "Fill in what is missing and run `portal validate`:",
+    # --- `portal diff` (diff.py)
+    "Ändringar i de publicerade uppgifterna jämfört med": "Changes to the published data compared with",
+    "Inga ändringar i de publicerade uppgifterna.": "No changes to the published data.",
+    "**Obs:** versionen i `datapackage.yaml` är fortfarande {old}. Höj den: PATCH för rättelser, MINOR för nya "
+    "poster, MAJOR när kolumner ändras.":
+        "**Note:** the version in `datapackage.yaml` is still {old}. Raise it: PATCH for corrections, MINOR for new "
+        "records, MAJOR when columns change.",
+    "Version: {old} → {new}.": "Version: {old} → {new}.",
+    "tillagd": "added",
+    "ändrad": "changed",
+    "borttagen": "removed",
+    "ändring": "change",
+    "fält": "field",
+    "före": "before",
+    "efter": "after",
+    "skillnad": "difference",
+    "… och {n} till (se JSON-utdata).": "… and {n} more (see the JSON output).",
+    "Kostnader som kommunen betalat (kr)": "Costs paid by the municipality (SEK)",
+    "Summorna kan inte räknas eftersom datan har fel ({side}); kör `portal validate`.":
+        "The totals cannot be computed because the data has errors ({side}); run `portal validate`.",
+    "Summorna är oförändrade.": "The totals are unchanged.",
+    "Per kommun och år": "Per municipality and year",
+    "Per betalande organ": "Per paying body",
     # --- the versions page (downloads/changelog.py)
     "Versioner och ändringar": "Versions and changes",
     "Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som lagts "

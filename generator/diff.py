@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.entities import RESOURCES, schema_descriptor
-from generator.i18n import language
+from generator.i18n import language, record_counts
+from generator.i18n import t as _
 from generator.loader import Loaded
 from generator.render import figures
 from generator.render.figures import Figure
@@ -227,32 +228,6 @@ def format_json(d: Diff) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2, default=str)
 
 
-WORDS = {
-    "sv": {"title": "Ändringar i de publicerade uppgifterna jämfört med", "none": "Inga ändringar i de publicerade uppgifterna.",
-           "summary": "{a} tillagda, {c} ändrade, {r} borttagna poster.", "added": "tillagd", "changed": "ändrad",
-           "removed": "borttagen", "change": "ändring", "field": "fält", "old": "före", "new": "efter", "diff": "skillnad",
-           "version": "Version: {old} → {new}.",
-           "same_version": "**Obs:** versionen i `datapackage.yaml` är fortfarande {old}. Höj den: PATCH för rättelser, "
-                           "MINOR för nya poster, MAJOR när kolumner ändras.",
-           "money": "Kostnader som kommunen betalat (kr)", "money_same": "Summorna är oförändrade.",
-           "money_errors": "Summorna kan inte räknas eftersom datan har fel ({side}); kör `portal validate`.",
-           "side_old": "före", "side_new": "efter",
-           "year": "Per år", "body": "Per betalande organ", "category": "Per kategori", "all": "Totalt",
-           "municipality": "Per kommun och år", "key": "",
-           "more": "… och {n} till (se JSON-utdata)."},
-    "en": {"title": "Changes to the published data compared with", "none": "No changes to the published data.",
-           "summary": "{a} added, {c} changed, {r} removed records.", "added": "added", "changed": "changed",
-           "removed": "removed", "change": "change", "field": "field", "old": "before", "new": "after", "diff": "difference",
-           "version": "Version: {old} → {new}.",
-           "same_version": "**Note:** the version in `datapackage.yaml` is still {old}. Raise it: PATCH for corrections, "
-                           "MINOR for new records, MAJOR when columns change.",
-           "money": "Costs paid by the municipality (SEK)", "money_same": "The totals are unchanged.",
-           "money_errors": "The totals cannot be computed because the data has errors ({side}); run `portal validate`.",
-           "side_old": "before", "side_new": "after",
-           "year": "Per year", "body": "Per paying body", "category": "Per category", "all": "Total",
-           "municipality": "Per municipality and year", "key": "",
-           "more": "… and {n} more (see the JSON output)."},
-}
 MAX_ROWS = 200  # a pull-request comment has a size limit; the JSON output has everything
 
 
@@ -274,8 +249,7 @@ def _money(value: float | None, lang: str, sign: bool = False) -> str:
 
 def _figure(f: Figure, lang: str) -> str:
     """A sum as the site shows it: "–" when unknown, marked when partial (`figures.partial_mark`)."""
-    with language(lang):
-        return _money(f.value, lang) + figures.partial_mark(f)
+    return _money(f.value, lang) + figures.partial_mark(f)
 
 
 def _label(values: dict) -> str:
@@ -285,58 +259,63 @@ def _label(values: dict) -> str:
     return next((str(values[k]) for k in ("title", "name", "city", "person_id", "organisation_id") if values.get(k)), "")
 
 
-def _partial_note(lang: str) -> str:
-    with language(lang):
-        return figures.partial_note()
-
-
 def format_markdown(d: Diff, lang: str = "sv") -> str:
-    w = WORDS[lang]
-    lines = [f"### {w['title']} `{d.ref}`", ""]
+    """The change as a pull-request comment in `lang`."""
+    with language(lang):
+        return _markdown(d, lang)
+
+
+def _markdown(d: Diff, lang: str) -> str:
+    kinds = {"added": _("tillagd"), "changed": _("ändrad"), "removed": _("borttagen")}
+    heads = {"all": _("Totalt"), "municipality": _("Per kommun och år"), "year": _("Per år"),
+             "body": _("Per betalande organ"), "category": _("Per kategori")}
+    before, after = _("före"), _("efter")
+    lines = [f"### {_('Ändringar i de publicerade uppgifterna jämfört med')} `{d.ref}`", ""]
     added, changed, removed = d.changes.count()
     old_version, new_version = d.versions
     if not (added or changed or removed):
-        lines.append(w["none"])
+        lines.append(_("Inga ändringar i de publicerade uppgifterna."))
     else:
-        lines.append(w["summary"].format(a=added, c=changed, r=removed))
+        lines.append(record_counts(added, changed, removed))
         lines.append("")
         if old_version == new_version:
-            lines.append(w["same_version"].format(old=old_version))
+            lines.append(_("**Obs:** versionen i `datapackage.yaml` är fortfarande {old}. Höj den: PATCH för rättelser, "
+                           "MINOR för nya poster, MAJOR när kolumner ändras.", old=old_version))
         else:
-            lines.append(w["version"].format(old=old_version or "–", new=new_version or "–"))
+            lines.append(_("Version: {old} → {new}.", old=old_version or "–", new=new_version or "–"))
     for resource in RESOURCES:
-        rows = [(w["added"], key, "", None, _label(values)) for key, values in d.changes.added.get(resource, [])]
-        rows += [(w["changed"], key, column, a, b) for key, cols in d.changes.changed.get(resource, [])
+        rows = [(kinds["added"], key, "", None, _label(values)) for key, values in d.changes.added.get(resource, [])]
+        rows += [(kinds["changed"], key, column, a, b) for key, cols in d.changes.changed.get(resource, [])
                  for column, (a, b) in cols.items()]
-        rows += [(w["removed"], key, "", _label(values), None) for key, values in d.changes.removed.get(resource, [])]
+        rows += [(kinds["removed"], key, "", _label(values), None) for key, values in d.changes.removed.get(resource, [])]
         if not rows:
             continue
         meta = schema_descriptor(resource)
         lines += ["", f"#### {meta['title' if lang == 'sv' else 'title_en']} (`{resource}`)", "",
-                  f"| {w['change']} | id | {w['field']} | {w['old']} | {w['new']} |", "|---|---|---|---|---|"]
+                  f"| {_('ändring')} | id | {_('fält')} | {before} | {after} |", "|---|---|---|---|---|"]
         for what, key, column, a, b in rows[:MAX_ROWS]:
             lines.append(f"| {what} | `{_cell(key)}` | {f'`{column}`' if column else ''} | {_cell(a)} | {_cell(b)} |")
         if len(rows) > MAX_ROWS:
             lines.append("")
-            lines.append(w["more"].format(n=len(rows) - MAX_ROWS))
-    lines += ["", f"#### {w['money']}", ""]
+            lines.append(_("… och {n} till (se JSON-utdata).", n=len(rows) - MAX_ROWS))
+    lines += ["", f"#### {_('Kostnader som kommunen betalat (kr)')}", ""]
     money = total_changes(d)
     if money is None:
-        sides = [w[f"side_{s}"] for s, t in zip(("old", "new"), d.totals) if t is None]
-        lines.append(w["money_errors"].format(side=", ".join(sides)))
+        sides = [side for side, t in zip((before, after), d.totals) if t is None]
+        lines.append(_("Summorna kan inte räknas eftersom datan har fel ({side}); kör `portal validate`.",
+                       side=", ".join(sides)))
     elif not any(money.values()):
-        lines.append(w["money_same"])
+        lines.append(_("Summorna är oförändrade."))
     else:
         for group in GROUPS:
             if not money[group]:
                 continue
-            head = w[group]
-            lines += [f"| {head} | {w['old']} | {w['new']} | {w['diff']} |", "|---|--:|--:|--:|"]
+            lines += [f"| {heads[group]} | {before} | {after} | {_('skillnad')} |", "|---|--:|--:|--:|"]
             for key, r in money[group].items():
                 name = "" if group == "all" else f"`{key}`"
                 lines.append(f"| {name} | {_figure(r['old'], lang)} | {_figure(r['new'], lang)} | "
                              f"{_money(r['change'], lang, True)} |")
             lines.append("")
         if any(r[side].partial for rows in money.values() for r in rows.values() for side in ("old", "new")):
-            lines.append(_partial_note(lang))
+            lines.append(figures.partial_note())
     return "\n".join(lines).rstrip() + "\n"

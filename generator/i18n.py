@@ -108,6 +108,12 @@ def n_(one: str, other: str, count, **values) -> str:
     return text.format(**{"n": count, **values})
 
 
+def record_counts(added: int, changed: int, removed: int) -> str:
+    """How many records a change added, changed and removed, each counted apart (the versions page, `portal diff`)."""
+    return t("Poster: {added}, {changed}, {removed}.", added=n_("{n} tillagd", "{n} tillagda", added),
+             changed=n_("{n} ändrad", "{n} ändrade", changed), removed=n_("{n} borttagen", "{n} borttagna", removed))
+
+
 def data_lang() -> str | None:
     """The `lang` of a text from the data on the page being rendered: None on Swedish pages, where it is the page's."""
     return None if _current.get() == "sv" else "sv"

@@ -88,7 +88,7 @@ def test_markdown_for_a_pull_request_comment(repo):
     lines = result.stdout.splitlines()
     assert lines[0] == "### Ändringar i de publicerade uppgifterna jämfört med `main`"
     for line in [
-        "1 tillagda, 2 ändrade, 2 borttagna poster.",
+        "Poster: 1 tillagd, 2 ändrade, 2 borttagna.",
         f"Version: {SAMPLE_VERSION} → 9.0.0.",
         "#### Avtal (`agreements`)",
         "| borttagen | `malmo-varna-1993` |  | Vänortsavtal med Varna | – |",
@@ -109,7 +109,7 @@ def test_markdown_for_a_pull_request_comment(repo):
         assert line in lines, line
     assert any(line.startswith("ofullst. = ofullständig: summan av det som är känt") for line in lines)
     english = run_portal("diff", "main", "--lang", "en", cwd=repo).stdout.splitlines()
-    assert "1 added, 2 changed, 2 removed records." in english
+    assert "Records: 1 added, 2 changed, 2 removed." in english
     assert "| `2026` | 15,000 (partial: 0 of 9 bodies) | 205,000 (partial: 0 of 9 bodies) | +190,000 |" in english
     assert any(line.startswith("partial = the sum of what is known") for line in english)
 

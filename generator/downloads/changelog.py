@@ -9,7 +9,7 @@ withheld from its files, never what.
 from __future__ import annotations
 
 from generator.downloads.release import Release
-from generator.i18n import language, n_
+from generator.i18n import language, n_, record_counts
 from generator.i18n import t as _
 from generator.downloads.versions import Version, changes_between
 from generator.entities import RESOURCES, schema_descriptor
@@ -82,12 +82,6 @@ def changelog_markdown(log: dict, release: Release, lang: str = "sv", prefix: st
         return _changelog(log, release, lang, prefix)
 
 
-def counts(added: int, changed: int, removed: int) -> str:
-    """How many records a version added, changed and removed, each counted apart."""
-    return _("Poster: {added}, {changed}, {removed}.", added=n_("{n} tillagd", "{n} tillagda", added),
-             changed=n_("{n} ändrad", "{n} ändrade", changed), removed=n_("{n} borttagen", "{n} borttagna", removed))
-
-
 def _changelog(log: dict, release: Release, lang: str, prefix: str) -> str:
     lines = [f"# {_('Versioner och ändringar')}", "",
              _("Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som lagts "
@@ -110,7 +104,7 @@ def _changelog(log: dict, release: Release, lang: str, prefix: str) -> str:
         if not any(summary.values()):
             lines += [_("Inga ändringar i posterna."), ""]
             continue
-        lines += [counts(summary["added"], summary["changed"], summary["removed"]), ""]
+        lines += [record_counts(summary["added"], summary["changed"], summary["removed"]), ""]
         for resource, item in entry["resources"].items():
             meta = schema_descriptor(resource)
             lines += [f"### {meta['title' if lang == 'sv' else 'title_en']} (`{resource}`)", ""]
