@@ -620,13 +620,16 @@ EN: dict[str, str | dict[str, str]] = {
         "Source: {source}. The flight factors are the rows with radiative forcing (“With RF”), which count the "
         "effect of flying beyond its carbon dioxide, for an average passenger. The car factor (average car, unknown "
         "fuel) is per vehicle kilometre and is counted per traveller, as if each drove alone.",
-    "Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde räknas. {assumed} "
-    "resor anger inget färdsätt och räknas som flyg; {unplaced} resor har ett resmål med okänd position. Siffrorna "
-    "finns per resa i nedladdningarnas kolumner co2e_kg_per_traveller_computed och co2e_kg_computed.":
-        "The sum counts trips whose climate impact is known; “+ n unknown” says how many could not be counted. "
-        "{assumed} trips give no mode of travel and are counted as flights; {unplaced} trips have a destination with "
-        "an unknown position. The figures per trip are in the downloads' columns co2e_kg_per_traveller_computed and "
-        "co2e_kg_computed.",
+    "Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde räknas.":
+        "The sum counts trips whose climate impact is known; “+ n unknown” says how many could not be counted.",
+    "{n} resa anger inget färdsätt och räknas som flyg.": {
+        "one": "{n} trip gives no mode of travel and is counted as a flight.",
+        "other": "{n} trips give no mode of travel and are counted as flights."},
+    "{n} resa har ett resmål med okänd position.": {
+        "one": "{n} trip has a destination with an unknown position.",
+        "other": "{n} trips have a destination with an unknown position."},
+    "Siffrorna finns per resa i nedladdningarnas kolumner co2e_kg_per_traveller_computed och co2e_kg_computed.":
+        "The figures per trip are in the downloads' columns co2e_kg_per_traveller_computed and co2e_kg_computed.",
     "Avståndet är storcirkelavståndet (den kortaste vägen längs jordytan, haversinformeln med jordradien 6 371 km) "
     "från kommunen till varje resmål och tillbaka. Flera resmål räknas vart och ett som en egen resa dit och hem.":
         "The distance is the great-circle distance (the shortest way along the earth's surface, the haversine formula "

@@ -140,10 +140,15 @@ def method_page(dataset: Dataset) -> PageView:
             _("Samma faktorer gäller för alla år; de är inte faktorerna för det år resan gjordes."),
         ]),
         Section(_("Per organ och år"), table=sums_table(dataset),
-                note=_("Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde "
-                       "räknas. {assumed} resor anger inget färdsätt och räknas som flyg; {unplaced} resor har ett "
-                       "resmål med okänd position. Siffrorna finns per resa i nedladdningarnas kolumner "
-                       "co2e_kg_per_traveller_computed och co2e_kg_computed.", assumed=assumed, unplaced=unplaced)
+                note=" ".join([
+                    _("Summan räknar resor vars klimatpåverkan är känd; ”+ n okända” säger hur många som inte kunde "
+                      "räknas."),
+                    n_("{n} resa anger inget färdsätt och räknas som flyg.",
+                       "{n} resor anger inget färdsätt och räknas som flyg.", assumed),
+                    n_("{n} resa har ett resmål med okänd position.", "{n} resor har ett resmål med okänd position.",
+                       unplaced),
+                    _("Siffrorna finns per resa i nedladdningarnas kolumner co2e_kg_per_traveller_computed och "
+                      "co2e_kg_computed.")])
                 + " " + _("Ett år utan resor står som inga resor bara när organet har rapporterat året; annars står "
                           "det uppgift saknas.") + " " + figures.partial_note()),
     ]
