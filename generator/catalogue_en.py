@@ -518,7 +518,7 @@ EN: dict[str, str | dict[str, str]] = {
         "Mode of travel not given: estimated as {mode}, as for every trip without one.",
     "{0} per resenär; {1}; {2}, {3} km tur och retur (beräknat, {4})":
         "{0} per traveller; {1}; {2}, {3} km there and back (estimated, {4})",
-    " + {n} okänd": " + {n} unknown",
+    " + {n} okänd": {"one": " + {n} unknown", "other": " + {n} unknown"},
     "uppgift saknas: okänd position för resmålet eller kommunen ({0})":
         "not reported: unknown position of the destination or the municipality ({0})",
     "{n} resa": {"one": "{n} trip", "other": "{n} trips"},

@@ -49,6 +49,23 @@ def swedish_plurals() -> list[str]:
     return found
 
 
+def counted_keys() -> list[str]:
+    """The catalogue key (the Swedish singular) of every counted phrase in the code."""
+    found = []
+    for path in sorted((REPO / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("n_", "plural_forms")
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.append(node.args[0].value)
+    return found
+
+
+def test_a_counted_phrase_has_a_form_for_each_plural_category():
+    assert counted_keys()
+    wrong = [k for k in counted_keys() if not (isinstance(EN.get(k), dict) and {"one", "other"} <= EN[k].keys())]
+    assert wrong == []
+
+
 def test_every_interface_string_has_its_english():
     missing = [f"{where}: {text!r}" for where, text in interface_strings() if text not in EN]
     assert not missing, "add these to generator/catalogue_en.py:\n" + "\n".join(missing)
