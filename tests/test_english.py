@@ -20,44 +20,48 @@ NAV_TITLES = ("Öppna data", "Dataordbok", "Versioner")
 """Titles the page providers give their nav entries (translated by `pages.localized_nav`, not written as _())."""
 
 
-def interface_strings() -> list[tuple[str, str]]:
-    """(where, Swedish) of every `_("...")` in the generator's code and page templates."""
-    found = []
+COUNTED = ("n_", "plural_forms")
+"""The functions of a counted phrase: its Swedish singular (the key) first, its plural second."""
+
+
+def _calls(names: tuple[str, ...]):
+    """(file, call) of every call in the generator's code of a function named in `names`, first argument a string."""
     for path in sorted((REPO / "generator").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "t", "n_", "plural_forms") and node.args
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in names and node.args
                     and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                context = next((k.value.value for k in node.keywords if k.arg == "context"), "")
-                found.append((f"{path.relative_to(REPO)}:{node.lineno}", key(node.args[0].value, context)))
+                yield path, node
+
+
+def _template_calls():
+    """(file, line, match) of every `_("...")` or `n_("...", "...")` in the page templates."""
     for path in sorted((REPO / "generator" / "templates").rglob("*.j2")):
         text = path.read_text(encoding="utf-8")
-        for m in re.finditer(r"""\bn?_\((["'])(.*?)\1[,)]""", text):
-            found.append((f"{path.relative_to(REPO)}:{text.count(chr(10), 0, m.start()) + 1}", m.group(2)))
+        for m in re.finditer(r"""\bn?_\((["'])(.*?)\1(?:,\s*(["'])(.*?)\3)?[,)]""", text):
+            yield path, text.count(chr(10), 0, m.start()) + 1, m
+
+
+def interface_strings() -> list[tuple[str, str]]:
+    """(where, Swedish) of every interface string in the generator's code and page templates."""
+    found = []
+    for path, node in _calls(("_", "t") + COUNTED):
+        context = next((k.value.value for k in node.keywords if k.arg == "context"), "")
+        found.append((f"{path.relative_to(REPO)}:{node.lineno}", key(node.args[0].value, context)))
+    found += [(f"{path.relative_to(REPO)}:{line}", m.group(2)) for path, line, m in _template_calls()]
     return found
 
 
 def swedish_plurals() -> list[str]:
-    """The Swedish plural form of every counted phrase (`n_` and `plural_forms`' second argument)."""
-    found = []
-    for path in sorted((REPO / "generator").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("n_", "plural_forms")
-                    and len(node.args) > 1 and isinstance(node.args[1], ast.Constant)):
-                found.append(node.args[1].value)
-    for path in sorted((REPO / "generator" / "templates").rglob("*.j2")):
-        found += [m.group(3) for m in re.finditer(r"""\bn_\((["'])(.*?)\1,\s*(?:["'])(.*?)["']""", path.read_text("utf-8"))]
-    return found
+    """The Swedish plural form of every counted phrase."""
+    found = [node.args[1].value for _, node in _calls(COUNTED) if len(node.args) > 1
+             and isinstance(node.args[1], ast.Constant)]
+    return found + [m.group(4) for _, _, m in _template_calls() if m.group(4)]
 
 
 def counted_keys() -> list[str]:
-    """The catalogue key (the Swedish singular) of every counted phrase in the code."""
-    found = []
-    for path in sorted((REPO / "generator").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("n_", "plural_forms")
-                    and node.args and isinstance(node.args[0], ast.Constant)):
-                found.append(node.args[0].value)
-    return found
+    """The catalogue key (the Swedish singular) of every counted phrase in the code and templates."""
+    return ([node.args[0].value for _, node in _calls(COUNTED)]
+            + [m.group(2) for _, _, m in _template_calls() if m.group(4)])
 
 
 def test_a_counted_phrase_has_a_form_for_each_plural_category():
