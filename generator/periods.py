@@ -42,5 +42,12 @@ def periods_of_year(year: int, kind: str) -> list[str]:
     return [str(year)]
 
 
+def start_of(period: str) -> dt.date:
+    """The first day of a period written as `matches` accepts it."""
+    part = period[5:]
+    month = 1 if not part else 1 + 6 * (int(part[1]) - 1) if part[0] == "H" else 1 + 3 * (int(part[1]) - 1)
+    return dt.date(int(period[:4]), month, 1)
+
+
 def year_of(period: str) -> int:
     return int(period[:4])

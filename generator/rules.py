@@ -66,7 +66,7 @@ def check(loaded: Loaded, today: dt.date, cache_dir: Path | None = None) -> list
     problems += _people(t["people"])
     problems += _population(t["municipalities"])
     problems += _stale(t["trips"], t["costs"], settings, today)
-    problems += _completeness(loaded, settings)
+    problems += _completeness(loaded, settings, today)
     problems += _places(t["municipalities"], t["trip_destinations"], cache_dir)
 
     for row in t["trips"]:
@@ -127,8 +127,9 @@ def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -
 _KIND_SV = {"year": "kalenderår", "half": "halvår", "quarter": "kvartal"}
 
 
-def _completeness(loaded: Loaded, settings: dict) -> list[Problem]:
-    """Periods written as configured, and no nil return for a period with the body's trips or costs in it."""
+def _completeness(loaded: Loaded, settings: dict, today: dt.date) -> list[Problem]:
+    """Periods written as configured, no nil return for a period with the body's trips or costs in it, and no
+    period reported before it began (by the build's date, or by the date it was reported)."""
     t = loaded.tables
     kind = settings.get("completeness_period", periods.DEFAULT_KIND)
     if kind not in periods.KINDS:
@@ -154,6 +155,14 @@ def _completeness(loaded: Loaded, settings: dict) -> list[Problem]:
         elif v.get("status") == "nothing_to_report" and activity.get((v.get("body_id"), period)):
             problems.append(_p(row, "nil-return-contradicted", "status", period=period,
                                count=activity[(v.get("body_id"), period)]))
+        if not (isinstance(period, str) and periods.matches(period, kind)):
+            continue
+        begins = periods.start_of(period)
+        if begins > today:
+            problems.append(_p(row, "completeness-future-period", "period", period=period, start=begins.isoformat()))
+        elif _is_date(v.get("reported_date")) and v["reported_date"] < begins:
+            problems.append(_p(row, "completeness-before-period", "reported_date", period=period,
+                               start=begins.isoformat(), reported=v["reported_date"].isoformat()))
     return problems
 
 
@@ -181,6 +190,8 @@ def _costs(costs: list[Row]) -> list[Problem]:
             problems.append(_p(row, "currency-sek", "original_currency"))
         if v.get("exchange_rate_date") is not None and v.get("original_currency") is None:
             problems.append(_p(row, "rate-date-without-currency", "exchange_rate_date"))
+        if v.get("original_currency") not in (None, "SEK") and v.get("exchange_rate_date") is None:
+            problems.append(_p(row, "rate-date-missing", "original_currency", currency=v["original_currency"]))
         if not v.get("trip_id") and not v.get("date"):
             problems.append(_p(row, "cost-needs-date", "date"))
         if v.get("amount_sek") == 0 and v.get("category") != "membership_fee":
