@@ -243,15 +243,6 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
                "Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, {major} när kolumner ändras."),
         "en": ("Version {version} is lower than the latest published one, {highest}.",
                "Raise version in datapackage.yaml: {patch} for corrections, {minor} for new records, {major} when columns change.")}),
-    "cost-zero": (E, {
-        "sv": ("Beloppet är 0 kr.", "Ta bort raden om kostnaden inte fanns; 0 kr används bara för en medlemsavgift som var noll ett år (kategori membership_fee)."),
-        "en": ("The amount is 0 SEK.", "Remove the line if there was no cost; 0 SEK is used only for a membership fee that was nil for a year (category membership_fee).")}),
-    "population-incomplete": (E, {
-        "sv": ("Folkmängden är ofullständig: {missing} saknas.",
-               "Ange population, population_year och population_source tillsammans: antalet invånare, året det gäller och "
-               "källan (t.ex. SCB, Folkmängd i riket, län och kommuner 31 december 2023); eller ta bort alla tre."),
-        "en": ("The population is incomplete: {missing} is missing.",
-               "Give population, population_year and population_source together: the number of inhabitants, the year it "
     "version-bump": (E, {
         "sv": ("Version {version} säger inte vad som ändrats sedan {highest} (nya poster: {added}, ändrade poster: {changed}, "
                "borttagna poster: {withdrawn}{more_sv}).",
@@ -261,6 +252,15 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
                "withdrawn records: {withdrawn}{more_en}).",
                "Raise version in datapackage.yaml to at least {needed}: the last number for corrections, the middle one for "
                "new records or columns, the first when columns change or are removed.")}),
+    "cost-zero": (E, {
+        "sv": ("Beloppet är 0 kr.", "Ta bort raden om kostnaden inte fanns; 0 kr används bara för en medlemsavgift som var noll ett år (kategori membership_fee)."),
+        "en": ("The amount is 0 SEK.", "Remove the line if there was no cost; 0 SEK is used only for a membership fee that was nil for a year (category membership_fee).")}),
+    "population-incomplete": (E, {
+        "sv": ("Folkmängden är ofullständig: {missing} saknas.",
+               "Ange population, population_year och population_source tillsammans: antalet invånare, året det gäller och "
+               "källan (t.ex. SCB, Folkmängd i riket, län och kommuner 31 december 2023); eller ta bort alla tre."),
+        "en": ("The population is incomplete: {missing} is missing.",
+               "Give population, population_year and population_source together: the number of inhabitants, the year it "
                "refers to and its source (e.g. SCB, population of the country, counties and municipalities on 31 December "
                "2023); or remove all three.")}),
     "membership-free-with-fees": (E, {
