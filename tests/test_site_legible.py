@@ -18,6 +18,7 @@ A page is opened once per language in its own browser context and resized to eac
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 
@@ -205,3 +206,53 @@ def test_the_measurement_sees_a_label_over_its_value_and_a_value_cut_off(browser
             problems.setdefault(cell["label"], set()).update(cell["problems"])
     assert "its label is drawn over its value" in problems["Kostnad, Malmö stad"]
     assert "text cut off by portal-scroll" in problems["Originalbelopp"]  # 630,00 euro (kurs 21 november 2016)
+
+
+def contrast(colour: str, background: str) -> float:
+    """WCAG contrast ratio of a computed CSS colour (rgb or rgba), laid over an opaque `background`, against it."""
+    def channels(value: str) -> list[float]:
+        numbers = [float(x) for x in re.findall(r"[\d.]+", value)]
+        return numbers[:3] + [numbers[3] if len(numbers) > 3 else 1.0]
+
+    *under, _ = channels(background)
+    *over, alpha = channels(colour)
+    mixed = [alpha * o + (1 - alpha) * u for o, u in zip(over, under)]
+
+    def luminance(rgb: list[float]) -> float:
+        r, g, b = [c / 255 / 12.92 if c / 255 <= 0.03928 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted((luminance(mixed), luminance(under)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# The search field's border on each side, its text size, and the colour of the page behind it.
+FIELD = """e => {
+  const s = getComputedStyle(e);
+  let behind = e.parentElement;
+  while (getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)' && behind.parentElement) {
+    behind = behind.parentElement;
+  }
+  return {sides: ['Top', 'Right', 'Bottom', 'Left'].map(side =>
+            [s[`border${side}Style`], parseFloat(s[`border${side}Width`]), s[`border${side}Color`]]),
+          size: parseFloat(s.fontSize), page: getComputedStyle(behind).backgroundColor};
+}"""
+# The site's name in the header: its text, and whether any of it is cut off (sideways or a clamped line).
+SITE_NAME = """e => ({text: e.textContent.trim(), cut: e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight,
+             left: e.getBoundingClientRect().left, right: e.getBoundingClientRect().right})"""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_search_field_looks_like_a_field_and_the_site_name_reads_whole(  # noqa: F811
+        browser, base_url, sample_site, language):  # noqa: F811
+    name = re.search(r'class="md-header__button md-logo" aria-label="([^"]+)"',
+                     (sample_site / LANGUAGES[language] / "sok" / "index.html").read_text(encoding="utf-8"))[1]
+    with browser.open(f"{base_url}/{LANGUAGES[language]}sok/", viewport=(390, HEIGHT)) as visit:
+        field = visit.page.locator("#portal-search-query").evaluate(FIELD)
+        assert field["size"] >= 16
+        for style, width, colour in field["sides"]:  # a visible edge, at 3:1 against the page (WCAG 1.4.11)
+            assert style != "none" and width >= 1 and contrast(colour, field["page"]) >= 3, field
+        for width in (320, 390):
+            visit.page.set_viewport_size({"width": width, "height": HEIGHT})
+            shown = visit.page.locator(".md-header__topic").first.locator(".md-ellipsis").evaluate(SITE_NAME)
+            assert shown["text"] == html.unescape(name) and not shown["cut"], (width, shown)
+            assert 0 <= shown["left"] < shown["right"] <= width, (width, shown)

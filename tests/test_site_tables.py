@@ -15,7 +15,7 @@ from support.browser import format_violations
 from support.fixtures import browser  # noqa: F401
 from support.siteserver import serve_directory
 from test_site_build import PARIS, sample_site  # noqa: F401
-from test_site_legible import KINDS
+from test_site_legible import KINDS, contrast
 
 PAGES = {"start": "", "trips-2016": "resor/2016/", "trip": PARIS, "memberships": "medlemskap/",
          "costs": "kostnader/", "costs-by-body": "kostnader/organ/", "costs-by-category": "kostnader/kategori/",
@@ -137,16 +137,7 @@ def test_filter_has_a_visible_focus_ring(browser, base_url, width):  # noqa: F81
         assert style["style"] not in ("none", "") and style["width"] >= 2 or style["shadow"] not in ("none", "")
         assert [style["style"], style["shadow"]] != unfocused
         if style["shadow"] in ("none", ""):  # the ring stands out from the white page (WCAG 1.4.11: 3:1)
-            assert _contrast(style["color"], "rgb(255, 255, 255)") >= 3
-
-
-def _contrast(a: str, b: str) -> float:
-    def luminance(colour: str) -> float:
-        channels = [int(float(x)) / 255 for x in re.findall(r"[\d.]+", colour)[:3]]
-        r, g, bl = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * r + 0.7152 * g + 0.0722 * bl
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+            assert contrast(style["color"], "rgb(255, 255, 255)") >= 3
 
 
 def _csv_rows(path) -> list[list[str]]:
@@ -238,7 +229,8 @@ def test_every_page_with_a_filter_is_of_a_filtered_kind(sample_site):  # noqa: F
 
 @pytest.mark.parametrize("language", ["", "en/"])
 @pytest.mark.parametrize("kind", FILTERED)
-def test_a_filter_shows_only_its_rows_and_saves_those_shown_in_their_order(browser, base_url, kind, language, tmp_path):  # noqa: F811
+def test_a_filter_shows_only_its_rows_and_saves_those_shown_in_their_order(  # noqa: F811
+        browser, base_url, kind, language, tmp_path):  # noqa: F811
     """In table and card layout alike: the rows left out are not on screen, the count says how many are,
     and the CSV of the shown rows holds those rows, sorted as on screen."""
     url = f"{base_url}/{language}{KINDS[kind][1]}"
