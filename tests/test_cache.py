@@ -208,7 +208,9 @@ def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_p
 
     from generator.downloads.release import Release
 
-    tree = versions.Version(Release({"version": "99.0.0"}, None, "https://example.org/"), None, None, None)
+    from generator.loader import load
+
+    tree = versions.Version(Release({"version": "99.0.0"}, None, "https://example.org/"), None, load(SAMPLE_DATA), None)
     monkeypatch.setattr(versions, "extract", fails)
     with pytest.warns(UserWarning, match="is skipped"):
         skipped = versions.versions(tree, SAMPLE_DATA, "https://example.org/", tmp_path)
