@@ -17,6 +17,11 @@ EN: dict[str, str | dict[str, str]] = {
     "Lade till i {file}:{line}{what}.": "Added to {file}:{line}{what}.",
     "Skapade {file}{what}.": "Created {file}{what}.",
     "Fyll i det som saknas och kör `portal validate`:": "Fill in what is missing and run `portal validate`:",
+    "Ändrar du en publicerad post, skriv skälet på en egen rad i commit-meddelandet: `Rättelse: <skäl>`, "
+    "eller `Rättelse(<id>): <skäl>` för en av flera poster. Bara den raden publiceras.":
+        "If you change a published record, give the reason on a line of its own in the commit message: "
+        "`Correction: <reason>` (or `Rättelse:`), or `Correction(<id>): <reason>` for one of several records. Only that "
+        "line is published.",
     # --- `portal diff` (diff.py)
     "Ändringar i de publicerade uppgifterna jämfört med": "Changes to the published data compared with",
     "Inga ändringar i de publicerade uppgifterna.": "No changes to the published data.",

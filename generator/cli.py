@@ -262,6 +262,9 @@ def run_new(args) -> int:
             print(t("Fyll i det som saknas och kör `portal validate`:"))
     if left:
         print(format_text(Report(left), args.lang))
+    with language(args.lang):  # the reason of a correction is published only from a line of its own (corrections.py)
+        print(t("Ändrar du en publicerad post, skriv skälet på en egen rad i commit-meddelandet: `Rättelse: <skäl>`, "
+                "eller `Rättelse(<id>): <skäl>` för en av flera poster. Bara den raden publiceras."))
     return 0
 
 

@@ -85,3 +85,11 @@ def test_the_build_fails_naming_the_commit_and_leaves_the_site(tmp_path):
            f"identity number" in result.stderr, result.stderr
     assert NUMBER not in result.stderr + result.stdout and "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_portal_new_says_how_a_reason_is_written(workdir):
+    for lang, line in (("sv", "skriv skälet på en egen rad i commit-meddelandet: `Rättelse: <skäl>`"),
+                       ("en", "give the reason on a line of its own in the commit message: `Correction: <reason>`")):
+        result = run_portal("new", "cost", "--to", "2016-11-paris-oecd-inclusive-growth", "--category", "fees",
+                            "--amount", "100", "--paid-by", "stockholm-kommunstyrelsen", "--lang", lang, cwd=workdir)
+        assert result.returncode == 0 and line in result.stdout, result.stdout + result.stderr
