@@ -251,7 +251,7 @@ def test_the_search_field_looks_like_a_field_and_the_site_name_reads_whole(  # n
         assert field["size"] >= 16
         for style, width, colour in field["sides"]:  # a visible edge, at 3:1 against the page (WCAG 1.4.11)
             assert style != "none" and width >= 1 and contrast(colour, field["page"]) >= 3, field
-        for width in (320, 390):
+        for width in sorted({*WIDTHS, 600}):  # a phone held upright or sideways, a tablet, a desktop
             visit.page.set_viewport_size({"width": width, "height": HEIGHT})
             shown = visit.page.locator(".md-header__topic").first.locator(".md-ellipsis").evaluate(SITE_NAME)
             assert shown["text"] == html.unescape(name) and not shown["cut"], (width, shown)
