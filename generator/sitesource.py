@@ -36,6 +36,7 @@ PLUGINS_KEPT = {"search"}  # replaced by Pagefind, so dropping it loses nothing
 
 TITLE, URL, BEGIN, MARKDOWN, HEADINGS, END, SWITCH = (f"PORTALx{name}" for name in
                                                       ("TITLE", "URL", "BEGIN", "MARKDOWN", "HEADINGS", "END", "SWITCH"))
+TOPIC = "data-portal-topic"  # the header's page title (partials/header.html), marked where its language is the data's
 REGION = re.compile(f"<p>{BEGIN}</p>.*?<p>{MARKDOWN}</p>(.*?)<p>{HEADINGS}</p>.*?<p>{END}</p>", re.S)
 
 
@@ -182,6 +183,8 @@ def fill(layout: str, page: Page, canonical: str, url: str, base: str) -> str:
     head, markdown, tail = (link_twins(part.replace(TITLE, html.escape(page.title, quote=False))
                                        .replace(f'"{URL}"', f'"{canonical}"'), url, base)
                             for part in layout.split("\x00"))
+    if page.title_lang:
+        head = head.replace(TOPIC, f'{TOPIC} lang="{page.title_lang}"')
     return head + page.html.replace(MARKDOWN_SLOT, markdown.strip()) + tail
 
 

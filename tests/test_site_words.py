@@ -17,12 +17,15 @@ from test_english import _pages, _words, swedish_words
 from test_site_build import sample_site  # noqa: F401
 
 # The text a reader meets: every text node and every name given in an attribute, outside elements marked
-# in another language than the page's (text from the data on an English page), code, and the language
-# switch (which names the other language in its own). The document's title is a record's name: data.
+# in another language than the page's (text from the data on an English page), code, the language switch
+# (which names the other language in its own), the drawing of a chart (read by its name and description,
+# which test_english.py checks) and the search page's results (they quote the pages found, as Pagefind gives
+# them, without their marks).
 TEXT = """() => {
   const out = [];
   const page = document.documentElement.lang;
-  const skip = el => el.closest('[lang]').lang !== page || el.closest('code, script, style, noscript, [hidden], a[hreflang]');
+  const skip = el => el.closest('[lang]').lang !== page || el.closest('code, script, style, noscript, [hidden], a[hreflang], #portal-search-results')
+    || (el.closest('svg[role="img"]') && el.tagName !== 'svg');
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!skip(node.parentElement) && node.parentElement.getClientRects().length) out.push(node.textContent);
@@ -52,7 +55,8 @@ def read_pages(sample_site, browser):  # noqa: F811
             visit.page.wait_for_load_state("load")
             if page.endswith("sok/"):  # the search page answers a query only once asked
                 visit.goto(f"{base}/{page}?q=Paris")
-                visit.page.wait_for_function("document.getElementById('portal-search-status').textContent !== ''")
+                visit.page.wait_for_function("!['', portalSay('busy')].includes("
+                                             "document.getElementById('portal-search-status').textContent)")
             shown[page] = visit.page.evaluate(TEXT)
         assert visit.page_errors == []
     return shown

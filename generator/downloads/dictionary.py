@@ -85,7 +85,8 @@ def _dictionary_markdown(lang: str) -> str:
     lines = [f"# {_('Dataordbok')}", "", intro, "", formula, ""]
     for resource in PUBLISHED:
         meta = schema_descriptor(resource)
-        lines += [f"## {sv(meta.get('title', resource))} / {meta.get('title_en', resource)} (`{resource}`)", "",
+        title = meta.get("title" if lang == "sv" else "title_en", resource)  # the contents list the page's language
+        lines += [f"## {title} (`{resource}`)", "",
                   f"{sv(meta.get('description', ''))}  ", f"*{meta.get('description_en', '')}*", "",
                   f"{_('Primärnyckel')}: " + ", ".join(f"`{k}`" for k in meta["primaryKey"]) + "  "]
         for fk in meta.get("foreignKeys", []):

@@ -50,6 +50,7 @@ class Page:
     lang: str = "sv"  # the page's language: its <html lang> and the engine theme's language
     alternate: dict[str, str] = field(default_factory=dict)  # language -> the page's address in it (site-relative
     # URL, e.g. {"sv": "resor/x/", "en": "en/resor/x/"}), itself included: for <link rel="alternate" hreflang>
+    title_lang: str | None = None  # the title's language where it is the data's, not the page's (a record's name)
 
 
 @dataclass
@@ -88,7 +89,7 @@ def render_page(view: PageView, markdown: str = "") -> Page:
         headings.append((view.record["anchor"], heading))
     html = environment().get_template("page.html.j2").render(**vars(view), title_anchor=TITLE_ANCHOR,
                                                              data_lang=data_lang())
-    return Page(view.title, html, headings, view.hide_toc, markdown, current(), twins(view.url))
+    return Page(view.title, html, headings, view.hide_toc, markdown, current(), twins(view.url), view.title_lang)
 
 
 PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
