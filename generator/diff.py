@@ -4,7 +4,7 @@ A reviewer should not have to read YAML to see that a pull request adds one trip
 corrects an amount. Both sides are read by the same loader the validator uses: the
 data at a git ref (taken with `git archive` into a temporary folder) and the working
 tree. Records are matched by their primary keys, resource by resource, and compared
-field by field; the money is added up by the site's own figures (`render.figures`: only what
+field by field; the money is added up by the site's own figures (`figures`: only what
 the municipality paid, unknown where nothing is known, a sum that not every body has
 reported marked partial with its coverage), per year, body and category.
 """
@@ -25,8 +25,8 @@ from generator.entities import RESOURCES, schema_descriptor
 from generator.i18n import language, record_counts
 from generator.i18n import t as _
 from generator.loader import Loaded
-from generator.render import figures
-from generator.render.figures import Figure
+from generator import figures
+from generator.figures import Figure
 from generator import withheld
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.model import Dataset
-from generator.render.figures import trip_rates
+from generator.figures import trip_rates
 
 
 def _number(value: float | None) -> float | int | None:

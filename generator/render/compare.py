@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from generator.model import Dataset, Municipality
-from generator.render import emissions, figures
+from generator import figures
+from generator.render import emissions
 from generator.render.charts import Series, bar_chart
 from generator.render.costs import unknown_note
-from generator.render.figures import Figure, KeyFigures, MunicipalityFigures, Rates
+from generator.figures import Figure, KeyFigures, MunicipalityFigures, Rates
 from generator.render.formatting import format_number
 from generator.i18n import from_data, n_
 from generator.i18n import t as _

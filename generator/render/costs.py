@@ -12,10 +12,10 @@ import datetime as dt
 from markupsafe import Markup
 
 from generator.model import Dataset
-from generator.render import figures
+from generator import figures
 from generator.render.formatting import country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
-from generator.render.figures import Figure, MunicipalityFigures, partial_note
+from generator.figures import Figure, MunicipalityFigures, partial_note
 from generator.i18n import t as _
 from generator.render.links import link, localized, name_of
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, count, label,

@@ -10,7 +10,7 @@ import datetime as dt
 
 from generator import periods
 from generator.model import Dataset
-from generator.render import figures
+from generator import figures
 from generator.i18n import from_data
 from generator.i18n import t as _
 from generator.render.links import link, localized

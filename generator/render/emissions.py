@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from generator import climate
 from generator.model import Dataset, Trip
-from generator.render import figures
-from generator.render.figures import Parts
+from generator import figures
+from generator.figures import Parts
 from generator.render.formatting import NOT_REPORTED, format_number
 from generator.i18n import current, from_data, n_
 from generator.i18n import t as _

@@ -23,7 +23,8 @@ from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
-from generator.render import compare, costs, coverage, emissions, figures, maps, principles, records
+from generator import figures
+from generator.render import compare, costs, coverage, emissions, maps, principles, records
 from generator.render.formatting import country_name, format_number
 from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language, n_
 from generator.i18n import t as _

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from generator import rules
 from generator.model import Dataset, Municipality
-from generator.render import figures
+from generator import figures
 from generator.i18n import current, from_data
 from generator.i18n import t as _
 from generator.render.links import link, localized

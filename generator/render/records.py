@@ -13,11 +13,12 @@ from markupsafe import Markup, escape
 
 from generator.downloads.records import record_download_urls
 from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
-from generator.render import emissions, figures, maps
+from generator import figures
+from generator.render import emissions, maps
 from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields
 from generator.render.charts import Series, bar_chart
-from generator.render.figures import Figure
+from generator.figures import Figure
 from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
                                     report_email_url, report_error_url, url_for)
 from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek

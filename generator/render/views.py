@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from generator.downloads.tables import FORMULA_STARTS, NEUTRALISER
 from generator.entities import fields, labels, schema_descriptor
-from generator.render.figures import Figure, comparable, partial_mark
+from generator.figures import Figure, comparable, partial_mark
 from generator.render.formatting import (NO_VALUE, NOT_REPORTED, currency_name, format_date, format_date_range,
                                          format_number, format_percent_change, format_sek)
 from generator.i18n import current
