@@ -10,6 +10,7 @@ each column means; this registry only says where the rows come from.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ SCHEMA_DIR = Path(__file__).parent / "schemas"
 PARTIAL_DATE_PATTERN = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"  # a year, a month or a day
 PERIOD_PATTERN = "^[0-9]{4}(-H[12]|-Q[1-4])?$"  # a year, a half-year or a quarter
 PARENT_FIELDS_OF_COSTS = ("trip_id", "membership_id", "agreement_id")
+_VERSION = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,42 @@ def schema_descriptor(resource: str) -> dict:
 @cache
 def fields(resource: str) -> dict[str, dict]:
     return {f["name"]: f for f in schema_descriptor(resource)["fields"]}
+
+
+def version_key(version: str) -> tuple[int, ...] | None:
+    """A version number as numbers, to compare (`0.10.0` comes after `0.9.0`); None if it is not `<n>.<n>.<n>`."""
+    match = _VERSION.fullmatch(str(version))
+    return tuple(map(int, match.groups())) if match else None
+
+
+def in_version(spec: dict, version: str) -> bool:
+    """Whether a version's files hold this field or resource: not if it is marked `"x-since"` a later version.
+
+    A published version's files never change (`downloads/recorded.py`), so a column or table added to the
+    schemas appears in the versions from its `x-since` on; a version that is not a number gets everything."""
+    since, key = spec.get("x-since"), version_key(version)
+    return since is None or key is None or version_key(since) <= key
+
+
+def version_resources(version: str) -> tuple[str, ...]:
+    """The published tables a version's files hold, in PUBLISHED order."""
+    return tuple(r for r in PUBLISHED if in_version(schema_descriptor(r), version))
+
+
+def version_fields(resource: str, version: str) -> list[dict]:
+    """The columns `resource` has in a version's files (field descriptors, in schema order)."""
+    return [spec for spec in schema_descriptor(resource)["fields"] if in_version(spec, version)]
+
+
+def version_schema(resource: str, version: str) -> dict:
+    """The Table Schema of `resource` as a version's files have it: its fields, and the foreign keys of those."""
+    schema = dict(schema_descriptor(resource))
+    schema["fields"] = version_fields(resource, version)
+    names = {spec["name"] for spec in schema["fields"]}
+    if "foreignKeys" in schema:
+        schema["foreignKeys"] = [fk for fk in schema["foreignKeys"]
+                                 if set([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]) <= names]
+    return schema
 
 
 def computed_fields(resource: str) -> tuple[str, ...]:

@@ -19,14 +19,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from generator.entities import SCHEMA_DIR
+from generator.entities import SCHEMA_DIR, version_key
 from generator.history import git, repository
 from generator.problems import Problem
 
@@ -36,8 +35,6 @@ READ_AS_PUBLISHED = frozenset({"line-id-missing"})
 numbered by their place before they carried ids, and that is how they were published."""
 
 VERSION_CODES = frozenset({"version-published", "version-lower", "version-bump"})  # errors about the version, not the records
-
-_VERSION = re.compile(r"([0-9]+)\.([0-9]+)\.([0-9]+)")
 
 
 @dataclass(frozen=True)
@@ -92,14 +89,9 @@ def _version_at(root: Path, commit: str, package_file: str) -> str | None:
     return str(meta["version"]) if isinstance(meta, dict) and meta.get("version") else None
 
 
-def _key(version: str) -> tuple[int, ...] | None:
-    match = _VERSION.fullmatch(version)
-    return tuple(map(int, match.groups())) if match else None
-
-
 def next_versions(versions: list[str]) -> dict[str, str]:
     """The versions to raise to from the highest published one: patch, minor, major."""
-    keys = [k for k in map(_key, versions) if k]
+    keys = [k for k in map(version_key, versions) if k]
     major, minor, patch = max(keys, default=(0, 0, 0))
     return {"patch": f"{major}.{minor}.{patch + 1}", "minor": f"{major}.{minor + 1}.0", "major": f"{major + 1}.0.0"}
 
@@ -107,7 +99,7 @@ def next_versions(versions: list[str]) -> dict[str, str]:
 def check(loaded, data_dir: Path) -> list[Problem]:
     """The working tree's version is new, or its data are what was published under it."""
     version = str(loaded.package.get("version") or "")
-    if not _key(version):
+    if not version_key(version):
         return []  # a malformed version is reported by the package check
     settings = loaded.package.get("settings") or {}
     found = published_versions(data_dir, settings.get("published_branch") if isinstance(settings, dict) else None)
@@ -123,8 +115,8 @@ def check(loaded, data_dir: Path) -> list[Problem]:
             return [Problem("version-published", loaded.package_file, line, 1, "version",
                             {**params, **since.params(), "date": same.date.isoformat(), "commit": same.commit[:10]})]
         return []
-    highest = max(found, key=lambda p: _key(p.version) or (0,))
-    if _key(version) < (_key(highest.version) or (0,)):
+    highest = max(found, key=lambda p: version_key(p.version) or (0,))
+    if version_key(version) < (version_key(highest.version) or (0,)):
         return [Problem("version-lower", loaded.package_file, line, 1, "version", {**params, "highest": highest.version})]
     since = changes_since(highest, loaded, data_dir)
     if LEVELS.index(since.level) > LEVELS.index(_level(highest.version, version)):
@@ -138,7 +130,7 @@ LEVELS = ("", "patch", "minor", "major")  # what a change needs, least first (""
 
 def _level(old: str, new: str) -> str:
     """The part of the version raised from `old` to `new`."""
-    a, b = _key(old) or (0, 0, 0), _key(new) or (0, 0, 0)
+    a, b = version_key(old) or (0, 0, 0), version_key(new) or (0, 0, 0)
     return "major" if b[0] != a[0] else "minor" if b[1] != a[1] else "patch" if b != a else ""
 
 

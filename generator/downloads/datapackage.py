@@ -1,7 +1,7 @@
 """`datapackage.json`: a Frictionless (Tabular) Data Package describing every CSV file.
 
-Each resource carries its Table Schema from `generator/schemas/` unchanged (primary
-and foreign keys included), so `frictionless validate datapackage.json` checks the
+Each resource carries its Table Schema from `generator/schemas/` as the version has it
+(`Table.schema`: the columns of that version, primary and foreign keys included), so `frictionless validate datapackage.json` checks the
 files against the same contract the data files were validated with. Byte sizes and
 SHA-256 hashes let a reader verify what was downloaded.
 """
@@ -15,7 +15,6 @@ from generator.downloads.archive import sha256
 from generator.downloads.jsonfile import dumps
 from generator.downloads.release import Release
 from generator.downloads.tables import NEUTRALISER, Table
-from generator.entities import schema_descriptor
 
 NEUTRALISED_NOTE = (f" I CSV-filerna börjar text som börjar med = + - @ tabb, vagnretur eller {NEUTRALISER} "
                     f"med ett extra {NEUTRALISER}; ta bort det för originalvärdet. / In the CSV files, text beginning "
@@ -23,8 +22,8 @@ NEUTRALISED_NOTE = (f" I CSV-filerna börjar text som börjar med = + - @ tabb, 
                     "the original value.")
 
 
-def _schema(resource: str) -> dict:
-    schema = copy.deepcopy(schema_descriptor(resource))
+def _schema(table: Table) -> dict:
+    schema = copy.deepcopy(table.schema)
     schema.pop("$schema", None)
     for key in ("name", "title", "title_en", "description", "description_en"):
         schema.pop(key, None)  # said on the resource
@@ -37,7 +36,7 @@ def descriptor(tables: dict[str, Table], release: Release, out_dir: Path) -> dic
     publisher = release.publisher
     resources = []
     for table in tables.values():
-        meta = schema_descriptor(table.resource)
+        meta = table.schema
         path = out_dir / f"{table.resource}.csv"
         resources.append({
             "name": table.resource, "path": path.name, "profile": "tabular-data-resource",
@@ -46,7 +45,7 @@ def descriptor(tables: dict[str, Table], release: Release, out_dir: Path) -> dic
             "description_en": meta.get("description_en", ""),
             "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
             "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}",
-            "schema": _schema(table.resource),
+            "schema": _schema(table),
         })
     result = {
         "profile": "tabular-data-package",

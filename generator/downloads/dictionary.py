@@ -123,15 +123,15 @@ def unit(field: dict) -> str:
     return next((u for ending, u in UNITS.items() if field["name"].endswith(ending)), "")
 
 
-def foreign_keys(resource: str) -> dict[str, tuple[str, str]]:
-    """column -> (table, column) it refers to."""
+def foreign_keys(schema: dict) -> dict[str, tuple[str, str]]:
+    """column -> (table, column) it refers to, as a Table Schema says."""
     found = {}
-    for fk in schema_descriptor(resource).get("foreignKeys", []):
+    for fk in schema.get("foreignKeys", []):
         own = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
         theirs = fk["reference"]["fields"]
         theirs = [theirs] if isinstance(theirs, str) else theirs
         for mine, other in zip(own, theirs):
-            found[mine] = (fk["reference"]["resource"] or resource, other)
+            found[mine] = (fk["reference"]["resource"] or schema["name"], other)
     return found
 
 
@@ -153,7 +153,7 @@ def dictionary_rows(tables: dict[str, Table]) -> list[dict]:
 def _dictionary_rows(tables: dict[str, Table]) -> list[dict]:
     rows = []
     for table in tables.values():
-        key, refs = table.key, foreign_keys(table.resource)
+        key, refs = table.key, foreign_keys(table.schema)
         for spec in table.fields:
             name = spec["name"]
             keys = ["primary key"] if name in key else []

@@ -12,7 +12,6 @@ import sqlite3
 from pathlib import Path
 
 from generator.downloads.tables import Table, plain
-from generator.entities import schema_descriptor
 
 LIBRARY_AT = 96
 """Where the file's header holds the SQLite version that wrote it (informative only): zeroed, so that a published
@@ -30,7 +29,7 @@ def create_statement(table: Table) -> str:
         required = " NOT NULL" if f.get("constraints", {}).get("required") else ""
         columns.append(f"{_ident(f['name'])} {SQL_TYPES[f['type']]}{required}")
     columns.append(f"PRIMARY KEY ({', '.join(map(_ident, table.key))})")
-    for fk in schema_descriptor(table.resource).get("foreignKeys", []):
+    for fk in table.schema.get("foreignKeys", []):
         own = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
         ref = fk["reference"]
         theirs = [ref["fields"]] if isinstance(ref["fields"], str) else ref["fields"]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from generator.downloads import computed
-from generator.entities import DERIVED_RESOURCES, PUBLISHED, fields, schema_descriptor
+from generator.entities import DERIVED_RESOURCES, version_fields, version_resources, version_schema
 from generator.loader import Loaded
 from generator.model import Dataset
 
@@ -30,6 +30,12 @@ class Table:
     resource: str
     fields: list[dict]  # the schema's field descriptors, in schema order
     rows: list[dict]  # column -> typed value (str, int, float, bool, date or None)
+    version: str = ""  # the data version whose files the table is written into ("": the schema as it is now)
+
+    @functools.cached_property
+    def schema(self) -> dict:
+        """The Table Schema as this version's files have it (`entities.version_schema`): what every writer describes."""
+        return version_schema(self.resource, self.version)
 
     @functools.cached_property
     def names(self) -> list[str]:
@@ -37,7 +43,7 @@ class Table:
 
     @property
     def key(self) -> list[str]:
-        return schema_descriptor(self.resource)["primaryKey"]
+        return self.schema["primaryKey"]
 
     @functools.cached_property
     def csv_lines(self) -> list[str]:
@@ -78,27 +84,32 @@ def _natural(value) -> tuple:
 
 
 def build_tables(loaded: Loaded, dataset: Dataset, as_of: dt.date | None = None) -> dict[str, Table]:
-    """Every published table, in PUBLISHED order (each one's foreign keys point backwards).
+    """Every table of the data's version, in PUBLISHED order (each one's foreign keys point backwards).
 
-    The computed columns and tables come from the model (`computed.py`); `as_of` is
-    the data's date, which ends the years of the yearly membership fees.
+    The tables and columns are those of the version `loaded` says it is (`entities.version_resources`,
+    `version_fields`): a version written today has the columns it was published with. The computed
+    columns and tables come from the model (`computed.py`); `as_of` is the data's date, which ends the
+    years of the yearly membership fees.
     """
     tables = {}
+    version = str(loaded.package.get("version", ""))
     natural = functools.cache(_natural)  # a parent's id is the first key of each of its children's rows
-    for resource in PUBLISHED:
-        spec = list(fields(resource).values())
+    for resource in version_resources(version):
+        spec = version_fields(resource, version)
         names = [f["name"] for f in spec]
         if resource in DERIVED_RESOURCES:
             rows = computed.derived_rows(resource, dataset, as_of)
         else:
             rows = [dict(zip(names, map(row.values.get, names))) for row in loaded.tables[resource]]
             computed.fill(resource, rows, dataset)
+        if any(len(row) > len(names) for row in rows[:1]):  # computed columns of later versions: not in this one
+            rows = [{name: row.get(name) for name in names} for row in rows]
         if resource == "people":  # the model decides what of a person may be published
             for row in rows:
                 row["name"] = dataset.people[row["id"]].name
-        key = schema_descriptor(resource)["primaryKey"]
-        rows.sort(key=lambda r: tuple(map(natural, map(r.__getitem__, key))))
-        tables[resource] = Table(resource, spec, rows)
+        table = Table(resource, spec, rows, version)
+        rows.sort(key=lambda r: tuple(map(natural, map(r.__getitem__, table.key))))
+        tables[resource] = table
     return tables
 
 
