@@ -170,6 +170,9 @@ def test_its_checksums_and_the_catalogue_follow_the_new_files(story):
     url = f"data/v{SAMPLE_VERSION}/people.csv"
     assert url in catalogue and sums["people.csv"] in catalogue
     assert str((folder / "people.csv").stat().st_size) in catalogue
+    assert f'"{PROTECTED_ON}"' in catalogue  # the redacted files were modified then
+    before = (story["sites"] / "site1" / "catalog.ttl").read_text(encoding="utf-8")
+    assert f'"{PROTECTED_ON}"' not in before
 
 
 def test_the_version_page_says_when_something_was_withheld_never_what(story):

@@ -68,11 +68,12 @@ def _checksums(folder: Path) -> list[tuple[str, str]]:
     return [(name, digest) for digest, name in (line.split("  ", 1) for line in lines if line)]
 
 
-def distributions(release: Release, folder: Path, licence: str) -> list:
-    """Every data file of one version's folder, as a catalogue distribution."""
+def distributions(release: Release, folder: Path, licence: str, withheld_on: tuple = ()) -> list:
+    """Every data file of one version's folder, as a catalogue distribution: modified when it was published, or when
+    something was last withheld from it (`withheld_on`, a redaction)."""
     from generator import catalog
 
-    date = release.date or dt.date(1970, 1, 1)
+    date = max([day for day in withheld_on if day] + [release.date or dt.date(1970, 1, 1)])
     found = []
     for path, digest in _checksums(folder):
         if path in NOT_DATA:
@@ -143,7 +144,7 @@ def write_dcat(found: list[Version], site_dir: Path) -> list[Path]:
             themes=[catalog.EU + "data-theme/GOVE", catalog.EU + "data-theme/INTR"],
             accrual_periodicity=catalog.EU + "frequency/IRREG",
             landing_page=release.base_url + "oppna-data/",
-            distributions=distributions(r, site_dir / "data" / f"v{r.version}", licence),
+            distributions=distributions(r, site_dir / "data" / f"v{r.version}", licence, version.withheld_on),
             temporal_start=start, temporal_end=end, version=r.version, previous=previous, issued=r.date))
         previous = ident
     return catalog.write_catalog(catalog.build_catalog(info, datasets), site_dir)
