@@ -298,6 +298,20 @@ def test_unknown_sorts_last_both_ways_apart_from_zero(browser, base_url):  # noq
             assert after == known + [""] * before.count(""), direction
 
 
+@pytest.mark.parametrize("prefix, thousands", [("", "1\u00a0234"), ("en/", "1,234")])
+def test_a_number_without_a_sort_value_sorts_by_what_it_says(browser, base_url, prefix, thousands):  # noqa: F811
+    """A count written with a thousands separator, as each language writes it, sorts as the whole number."""
+    with browser.open(f"{base_url}/{prefix}organisationer/", viewport=WIDTHS["desktop"]) as visit:
+        table = visit.page.locator("table[data-portal-sortable]")
+        column = table.evaluate("t => [...t.tHead.rows[0].cells].findIndex(th => th.classList.contains('portal-num'))")
+        cells = f"t => [...t.tBodies[0].rows].map(r => r.cells[{column}])"
+        assert table.evaluate(f"t => ({cells})(t).every(c => !c.hasAttribute('data-sort'))")
+        table.evaluate(f"(t, n) => {{ const c = ({cells})(t); c[0].textContent = n; c[1].textContent = '999'; }}", thousands)
+        table.locator("thead th").nth(column).locator("button").dispatch_event("click")  # ascending
+        shown = table.evaluate(f"t => ({cells})(t).map(c => c.textContent)")
+        assert shown.index(thousands) > shown.index("999") and shown[-1] == thousands
+
+
 def test_currencies_read_by_name_and_english_names_are_marked(sample_site):  # noqa: F811
     paris = (sample_site / PARIS / "index.html").read_text(encoding="utf-8")
     assert 'data-label="Originalbelopp">630,00 euro (kurs 21 november 2016)<' in paris

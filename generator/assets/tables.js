@@ -13,6 +13,15 @@
     return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
   }
 
+  /* The number a numeric cell says: its data-sort as given (empty: unknown, NaN), else its text as the page's
+     language writes numbers ("1 234,5" in Swedish, "1,234.5" in English), so 1 234 is never read as 1. */
+  var decimalComma = (document.documentElement.lang || "sv") !== "en";
+  function numberIn(text) {
+    text = text.replace(/\s/g, "").replace(/\u2212/g, "-");
+    text = decimalComma ? text.replace(",", ".") : text.replace(/,/g, "");
+    return parseFloat(text);
+  }
+
   /* A cell as the CSV holds it: the machine value the page gives (an id, a code, an ISO date,
      a plain number), else its text. */
   function csvValue(cell) {
@@ -121,7 +130,7 @@
         rows.sort(function (a, b) {
           var x = cellValue(a, index), y = cellValue(b, index);
           if (!numeric) return ascending ? collator.compare(x, y) : collator.compare(y, x);
-          x = parseFloat(x); y = parseFloat(y);
+          x = numberIn(x); y = numberIn(y);
           if (isNaN(x) || isNaN(y)) return isNaN(x) - isNaN(y);  // unknown (data-sort="") last either way, never a 0
           return ascending ? x - y : y - x;
         });
