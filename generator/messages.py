@@ -230,14 +230,14 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
                "A published version never changes. Raise version in datapackage.yaml: {patch} for corrections, {minor} for new "
                "records, {major} when columns change.")}),
     "version-files-changed": (E, {
-        "sv": ("Version {version} publicerades med andra filer: {names} blir inte byte för byte som när versionen "
-               "publicerades (ändrade filer: {n}).",
+        "sv": ("Version {version}:s filer blir inte längre byte för byte som när den publicerades: {names} "
+               "(ändrade filer: {n}).",
                "En publicerad versions filer ändras aldrig, de citeras med sin kontrollsumma. Låt skrivaren skriva "
-               "äldre versioner som förut (en ny kolumn bara i nya versioner); webbplatsen byggdes inte om."),
-        "en": ("Version {version} was published with other files: {names} no longer come out byte for byte as when "
-               "the version was published (changed files: {n}).",
+               "äldre versioner som förut (en ny kolumn bara i nya versioner)."),
+        "en": ("Version {version}'s files no longer come out byte for byte as when it was published: {names} "
+               "(changed files: {n}).",
                "A published version's files never change: they are cited by their checksum. Make the writer write "
-               "older versions as before (a new column in new versions only); the site was not rebuilt.")}),
+               "older versions as before (a new column in new versions only).")}),
     "version-lower": (E, {
         "sv": ("Version {version} är lägre än den senast publicerade, {highest}.",
                "Höj version i datapackage.yaml: {patch} för rättelser, {minor} för nya poster, {major} när kolumner ändras."),
