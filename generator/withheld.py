@@ -2,11 +2,14 @@
 
 A person marked `protected: true` in the working tree's `people.yaml` is published by
 role only, by every page and file of every version, however long ago they were named:
-protection is the one change a published version takes (a redaction, `redacted` says
-when). Their name reads MARK wherever a version gave it, and the names they carried
-are replaced by MARK in any text (a trip's report, a note), whoever reads the data: the
-model, the comparisons behind corrections and `portal diff`, the changelog, the feeds,
-the pages, the search index and every version's downloads.
+protection is the one change a published version takes (a redaction, dated by the
+commit that protected them: `protected_since`). Where a version gave their name it reads
+MARK, and the names they carried are replaced by MARK in its free text (a trip's
+purpose, a note) and in the reasons given for corrections. Everything that publishes
+reads the data through this rule: the model (`public_name`), the comparisons behind
+corrections and `portal diff`, the changelog and feeds made from them, and every
+version's downloads (`downloads.versions` reads each version redacted). The working
+tree's own free text is what staff write today: this rule does not rewrite its pages.
 
 On the ground floor: it reads rows, never pages or files (git is asked through `history`).
 """
