@@ -71,7 +71,7 @@ RESOURCES: tuple[str, ...] = (
 )
 
 # Tables the portal computes from the others (no data file): published beside them.
-DERIVED_RESOURCES: tuple[str, ...] = ("membership_fees",)
+DERIVED_RESOURCES: tuple[str, ...] = ("membership_fees", "totals")
 PUBLISHED: tuple[str, ...] = RESOURCES + DERIVED_RESOURCES
 
 

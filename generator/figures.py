@@ -213,6 +213,26 @@ def rates(trips: Iterable[Trip], parts: Parts = WHOLE) -> Rates:
                  sum(t.traveller_count * t.days for t in counted) or None)
 
 
+@dataclass(frozen=True)
+class Emissions:
+    """The estimated climate impact of a set of trips over `parts` (`Trip.climate`): the known totals added, how
+    many trips there were and how many could not be counted (cancelled ones made no journey and are left out)."""
+    figure: Figure
+    trips: int
+    uncounted: int
+
+
+def co2e(trips: Iterable[Trip], parts: Parts) -> Emissions:
+    """The rule of `found` for emissions: no trips is a known none only when every part has reported; trips none
+    of which could be counted are unknown, not zero."""
+    trips = [t for t in trips if not t.climate.cancelled]
+    known = [t.climate.total_kg for t in trips if t.climate.total_kg is not None]
+    if trips and not known:
+        return Emissions(Figure(None, parts=parts), len(trips), len(trips))
+    return Emissions(found(round(sum(known), 1), bool(trips), parts.complete, parts), len(trips),
+                     len(trips) - len(known))
+
+
 def fees_paid(m: Membership) -> Figure:
     """A membership's fees over all years: its fee lines, 0 when stated free, else unknown."""
     return figure([c for c in m.costs if c.category == "membership_fee"], m.free)
@@ -390,9 +410,14 @@ class MunicipalityFigures:
                   self.years)
 
 
+def body_years(body: Body) -> list[int]:
+    """The years a body has costs or reports in: what its total adds up."""
+    return sorted({c.year for c in body.costs_paid} | {periods.year_of(p) for p in body.completeness})
+
+
 def body_paid(body: Body, kind: str) -> Figure:
     """What a body paid in all, over the years it has costs or reports in (as its page adds them up)."""
-    years = {c.year for c in body.costs_paid} | {periods.year_of(p) for p in body.completeness}
+    years = body_years(body)
     return by(body.costs_paid, lambda c: "paid", lambda _k, y: reported(body, y, kind), ["paid"], years).total("paid")
 
 
@@ -467,6 +492,31 @@ def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: 
         membership_fees=membership_fees(memberships, year, first, last),
         agreements=sum(agreement_active(a, year) for a in dataset.agreements.values() if a.body.municipality is municipality),
     )
+
+
+@dataclass(frozen=True)
+class YearFigures:
+    """One municipality's figures of one year: the start page's key figures, the comparison's measures and the rows
+    of the totals table all read them from here."""
+    municipality: Municipality
+    key: KeyFigures
+    rates: Rates  # the year's trips per traveller
+    climate: Emissions  # the year's trips' estimated emissions
+
+    @property
+    def per_inhabitant(self) -> Figure:
+        return per_inhabitant(self.municipality, self.key.spent)
+
+
+def per_inhabitant(m: Municipality, amount: Figure) -> Figure:
+    """An amount per inhabitant, by the municipality's one stated population; unknown without it."""
+    return share(amount, m.population)
+
+
+def year_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: dt.date | None) -> YearFigures:
+    key = key_figures(dataset, municipality, year, as_of)
+    trips = [t for b in municipality.bodies for t in b.trips if t.year == year]
+    return YearFigures(municipality, key, rates(trips, key.coverage.parts), co2e(trips, key.coverage.parts))
 
 
 def latest_full_year(dataset: Dataset, as_of: dt.date | None) -> int:

@@ -10,7 +10,8 @@ and `membership_fees` has each membership's fee per year: paid, free or unknown.
 numbers are the model's (`Trip.lines_total`, `Trip.paid_total`, `figures.trip_rates`,
 `Membership.fee_for`), the same the pages show. Each trip row also carries its estimated
 climate impact (`distance_km_computed`, `co2e_kg_per_traveller_computed`,
-`co2e_kg_computed`, from `Trip.climate`), empty when unknown.
+`co2e_kg_computed`, from `Trip.climate`), empty when unknown. `totals` holds every figure the pages show
+(`generator/totals.py`), with what it covers.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import datetime as dt
 
 from generator.model import Dataset
 from generator.figures import trip_rates
+from generator.totals import totals
 
 
 def _number(value: float | None) -> float | int | None:
@@ -43,6 +45,8 @@ def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
 
 
 def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list[dict]:
+    if resource == "totals":  # every figure the pages show, made as they make them
+        return [{k: _number(v) for k, v in t.row().items()} for t in totals(dataset, as_of)]
     if resource != "membership_fees":
         raise KeyError(resource)
     first, last = dataset.years(as_of)

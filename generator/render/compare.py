@@ -21,7 +21,7 @@ from generator import figures
 from generator.render import emissions
 from generator.render.charts import Series, bar_chart
 from generator.render.costs import unknown_note
-from generator.figures import Figure, KeyFigures, MunicipalityFigures, Rates
+from generator.figures import Figure, MunicipalityFigures, YearFigures
 from generator.render.formatting import format_number
 from generator.i18n import from_data, n_
 from generator.i18n import t as _
@@ -32,22 +32,9 @@ URL = "jamforelse/"
 
 
 @dataclass(frozen=True)
-class Year:
-    """One municipality's numbers for one year: what a measure reads."""
-    municipality: Municipality
-    key: KeyFigures
-    rates: Rates  # the year's trips per traveller
-    trips: tuple = ()  # the year's trips
-
-    @property
-    def per_inhabitant(self) -> Figure:
-        return per_inhabitant(self.municipality, self.key.spent)
-
-
-@dataclass(frozen=True)
 class Measure:
     name: Callable[[], str]  # in the language being rendered
-    cell: Callable[[Year], Cell]
+    cell: Callable[[YearFigures], Cell]
 
 
 MEASURES = [
@@ -61,14 +48,9 @@ MEASURES = [
     Measure(lambda: _("Medlemskap"), lambda y: count(y.key.memberships)),
     Measure(lambda: _("Medlemsavgifter"), lambda y: money(y.key.membership_fees)),
     Measure(lambda: _("Avtal som gällde"), lambda y: count(y.key.agreements)),
-    Measure(lambda: _("Resornas klimatpåverkan (beräknad)"), lambda y: emissions.total(y.trips, y.key.coverage.parts)),
+    Measure(lambda: _("Resornas klimatpåverkan (beräknad)"), lambda y: emissions.cell(y.climate)),
 ]
 """The rows of the comparison for the latest full year, in order."""
-
-
-def per_inhabitant(m: Municipality, amount: Figure) -> Figure:
-    """An amount per inhabitant, by the municipality's one stated population; unknown without it."""
-    return figures.share(amount, m.population)
 
 
 def spent(mf: MunicipalityFigures, year: int) -> Figure:
@@ -89,10 +71,7 @@ def _population_note(ms: list[Municipality]) -> Markup:
 
 
 def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int, as_of: dt.date | None) -> Section:
-    years = [Year(mf.municipality, figures.key_figures(dataset, mf.municipality, year, as_of),
-                  figures.rates((t for b in mf.municipality.bodies for t in b.trips if t.year == year),
-                                mf.coverage(year).parts),
-                  tuple(t for b in mf.municipality.bodies for t in b.trips if t.year == year)) for mf in per]
+    years = [figures.year_figures(dataset, mf.municipality, year, as_of) for mf in per]
     rows = [[Cell(measure.name())] + [measure.cell(y) for y in years] for measure in MEASURES]
     table = TableView(_("Kommunerna jämförda, {year}", year=year),
                       [Header(_("Mått"))] + [Header(mf.municipality.name, True) for mf in per], rows, row_headers=True)
@@ -109,7 +88,7 @@ def years_section(per: list[MunicipalityFigures]) -> Section:
     years = sorted({y for mf in per for y in mf.years})
     amounts = {mf.municipality.id: {y: spent(mf, y) for y in years} for mf in per}
     rows = [[Cell(str(y)), Cell(mf.municipality.name), money(amounts[mf.municipality.id][y]),
-             money(per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
+             money(figures.per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
              Cell(mf.coverage(y).parts.text, numeric=True)]
             for y in reversed(years) for mf in per]
     table = TableView(_("Kostnader per år och kommun"), [Header(_("År")), Header(_("Kommun")), Header(_("Kostnad"), True),

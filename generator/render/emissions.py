@@ -50,20 +50,20 @@ def trip_line(t: Trip, page_url: str) -> Markup:
 
 
 def total(trips, parts: Parts) -> Cell:
-    """The trips' known totals added up over `parts` (the bodies' years they are all the trips of), and how many
-    trips could not be counted; without trips "inga resor" when every part has reported (a known none), else
-    uppgift saknas. Cancelled trips made no journey and are left out."""
-    trips = [t for t in trips if not t.climate.cancelled]
-    known = [t.climate.total_kg for t in trips if t.climate.total_kg is not None]
-    unknown = len(trips) - len(known)
-    found = figures.found(sum(known), bool(trips), parts.complete, parts)
-    if not found.known or (trips and not known):
+    """The trips' estimated emissions over `parts` (the bodies' years they are all the trips of): `cell`."""
+    return cell(figures.co2e(trips, parts))
+
+
+def cell(e: figures.Emissions) -> Cell:
+    """Emissions as a table shows them (`figures.co2e`): the known sum and how many trips could not be counted;
+    without trips "inga resor" when every part has reported (a known none), else uppgift saknas."""
+    if not e.figure.known:
         return Cell(NOT_REPORTED[current()], sort="", numeric=True)
-    if not trips:
+    if not e.trips:
         return Cell(_("inga resor"), sort="0", numeric=True)
-    text = (kg(found.value) + (n_(" + {n} okänd", " + {n} okända", unknown) if unknown else "")
-            + figures.partial_mark(found))
-    return Cell(text, sort=f"{found.value:.1f}", numeric=True)
+    text = (kg(e.figure.value) + (n_(" + {n} okänd", " + {n} okända", e.uncounted) if e.uncounted else "")
+            + figures.partial_mark(e.figure))
+    return Cell(text, sort=f"{e.figure.value:.1f}", numeric=True)
 
 
 def sums_table(dataset: Dataset) -> TableView:
