@@ -72,6 +72,7 @@ class Estimate:
     per_traveller_kg: float | None
     factors: tuple[Factor, ...]  # one per destination, in order (empty when unknown)
     cancelled: bool = False  # the trip did not happen: no estimate, and no part of any sum
+    legs_km: tuple[float, ...] = ()  # one way to each destination, in order (empty when unknown)
 
     @property
     def total_kg(self) -> float | None:
@@ -92,4 +93,4 @@ def estimate(home: geo.Position | None, destinations: list[geo.Position | None],
     legs = [geo.great_circle_km(home, d) for d in destinations]
     factors = tuple(factor_for(used, km) for km in legs)
     return Estimate(used, mode is None, travellers, round(2 * sum(legs), 1),
-                    round(sum(2 * km * f.kg_per_km for km, f in zip(legs, factors)), 1), factors)
+                    round(sum(2 * km * f.kg_per_km for km, f in zip(legs, factors)), 1), factors, legs_km=tuple(legs))

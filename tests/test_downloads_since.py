@@ -110,10 +110,11 @@ def _columns_everywhere(out) -> dict[str, set[str]]:
         saw("datapackage", "foreign key")
     if any(r["name"] == "membership_fees" for r in package["resources"]):
         saw("datapackage", "membership_fees")
-    dictionary = (out / "datadictionary.csv").read_text(encoding="utf-8")
-    for what in (COLUMN, "membership_fees"):
-        if what in dictionary:
-            saw("dictionary", what)
+    dictionary = list(csv.DictReader(io.StringIO((out / "datadictionary.csv").read_text(encoding="utf-8"))))
+    if any(row["table"] == "costs" and row["field"] == COLUMN for row in dictionary):
+        saw("dictionary", COLUMN)
+    if any(row["table"] == "membership_fees" for row in dictionary):
+        saw("dictionary", "membership_fees")
     metadata = json.loads((out / "portal.metadata.json").read_text(encoding="utf-8"))["databases"]["portal"]["tables"]
     if COLUMN in metadata["costs"]["columns"]:
         saw("datasette", COLUMN)

@@ -11,8 +11,8 @@ from conftest import TODAY, line_of, run_portal
 from generator import climate, geo
 from test_site_build import page, sample_site  # noqa: F401  (the session's built sample site)
 
-STOCKHOLM = geo.Position(59.32938, 18.06871, geo.SOURCE_GEONAMES)
-PARIS = geo.Position(48.85341, 2.3488, geo.SOURCE_GEONAMES)
+STOCKHOLM = geo.Position(59.32938, 18.06871, geo.SOURCE_GEONAMES, 2673730)  # with its GeoNames id
+PARIS = geo.Position(48.85341, 2.3488, geo.SOURCE_GEONAMES, 2988507)
 PARIS_TRIP = "2016-11-paris-oecd-inclusive-growth"
 
 

@@ -28,6 +28,19 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
+OF_THE_RECORD = ("municipality_id_computed", "year_computed")
+"""Columns a child row repeats from its record: left out where the child stands inside it (the nested JSON)."""
+
+_MUNICIPALITY = {  # resource -> the municipality of a row: its record's responsible body's
+    "trip_participants": lambda dataset, row: dataset.trips[row["trip_id"]].body.municipality,
+    "memberships": lambda dataset, row: dataset.memberships[row["id"]].body.municipality,
+    "membership_forums": lambda dataset, row: dataset.memberships[row["membership_id"]].body.municipality,
+    "agreements": lambda dataset, row: dataset.agreements[row["id"]].body.municipality,
+    "agreement_parties": lambda dataset, row: dataset.agreements[row["agreement_id"]].body.municipality,
+    "completeness": lambda dataset, row: dataset.bodies[row["body_id"]].municipality,
+}
+
+
 def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
     """Set the computed columns of `resource`'s rows (in place)."""
     if resource == "trips":
@@ -42,6 +55,33 @@ def fill(resource: str, rows: list[dict], dataset: Dataset) -> None:
             row["distance_km_computed"] = _number(co2.distance_km)
             row["co2e_kg_per_traveller_computed"] = _number(co2.per_traveller_kg)
             row["co2e_kg_computed"] = _number(None if co2.total_kg is None else round(co2.total_kg, 1))
+            one = co2.factors[0] if co2.factors and len(set(co2.factors)) == 1 else None  # the legs' one factor
+            row.update(municipality_id_computed=trip.body.municipality.id, year_computed=trip.year,
+                       travel_mode_computed=co2.mode, emission_factor_computed=one and one.key,
+                       emission_factor_kg_per_km_computed=one and one.kg_per_km)
+    elif resource == "trip_destinations":
+        for row in rows:
+            trip = dataset.trips[row["trip_id"]]
+            place, co2 = trip.destinations[row["position"] - 1].position, trip.climate
+            leg = row["position"] - 1 if co2.legs_km else None
+            row.update(municipality_id_computed=trip.body.municipality.id, year_computed=trip.year,
+                       latitude_computed=place and place.latitude, longitude_computed=place and place.longitude,
+                       position_source_computed=place and place.source, geonames_id_computed=place and place.geonames_id,
+                       distance_km_computed=None if leg is None else _number(round(2 * co2.legs_km[leg], 1)),
+                       emission_factor_computed=None if leg is None else co2.factors[leg].key,
+                       emission_factor_kg_per_km_computed=None if leg is None else co2.factors[leg].kg_per_km)
+    elif resource == "costs":
+        costs = {c.id: c for c in dataset.costs}
+        for row in rows:
+            cost = costs[row["id"]]  # counted by figures.per_municipality: its municipality, its year
+            row.update(municipality_id_computed=cost.municipality.id, year_computed=cost.year)
+    elif resource in _MUNICIPALITY:
+        of = _MUNICIPALITY[resource]
+        for row in rows:
+            row["municipality_id_computed"] = of(dataset, row).id
+        if resource == "trip_participants":
+            for row in rows:
+                row["year_computed"] = dataset.trips[row["trip_id"]].year
 
 
 def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list[dict]:
@@ -55,5 +95,6 @@ def derived_rows(resource: str, dataset: Dataset, as_of: dt.date | None) -> list
         for year in m.years(first, last):
             lines = m.fees(year)
             rows.append({"membership_id": m.id, "year": year, "fee_status": m.fee_status(year),
-                         "fee_sek_computed": _number(m.fee_for(year)), "preliminary": any(c.preliminary for c in lines)})
+                         "fee_sek_computed": _number(m.fee_for(year)), "preliminary": any(c.preliminary for c in lines),
+                         "municipality_id_computed": m.body.municipality.id})
     return rows

@@ -14,6 +14,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from generator.downloads.computed import OF_THE_RECORD
 from generator.downloads.tables import Table
 from generator.entities import ENTITIES, Entity
 
@@ -53,7 +54,7 @@ def nest(entity: Entity, tables: dict[str, Table]) -> list[dict]:
         grouped = defaultdict(list)
         for row in tables[child.resource].rows:
             if row.get(child.parent_field) is not None:
-                drop = (child.parent_field,) + (("position",) if child.ordered else ())
+                drop = (child.parent_field,) + (("position",) if child.ordered else ()) + OF_THE_RECORD
                 grouped[row[child.parent_field]].append(_row(row, drop))
         children[child.key] = grouped
     records = []
