@@ -65,16 +65,20 @@ class Stop:
 
 sys.meta_path.insert(0, Stop())
 sys.argv = ["portal", "build", "--out", {out!r}, "--no-cache"]
-runpy.run_module("generator", run_name="__main__", alter_sys=True)
+{start}
 """
+STARTS = {"python -m generator": 'runpy.run_module("generator", run_name="__main__", alter_sys=True)',
+          "the portal script": 'from importlib.metadata import entry_points\n'
+                               'sys.exit(entry_points(group="console_scripts")["portal"].load()())'}
 
 
+@pytest.mark.parametrize("start", STARTS)
 @pytest.mark.parametrize("module", ["generator.cli", "generator.scaffold"])  # before `cli.run`, and in its parser
-def test_a_stop_while_the_command_imports_its_modules_ends_it_quietly(tmp_path, module):
+def test_a_stop_while_the_command_imports_its_modules_ends_it_quietly(tmp_path, module, start):
     for signum in (signal.SIGINT, signal.SIGTERM):
         script = tmp_path / "script.py"
-        script.write_text(STOP_WHILE_IMPORTING.format(module=module, signal=signum.name, out=str(tmp_path / "site")),
-                          encoding="utf-8")
+        script.write_text(STOP_WHILE_IMPORTING.format(module=module, signal=signum.name, out=str(tmp_path / "site"),
+                                                      start=STARTS[start]), encoding="utf-8")
         done = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=60)
         assert done.returncode == 128 + signum, (module, signum.name, done.returncode, done.stderr)
         assert "Traceback" not in done.stderr, done.stderr
