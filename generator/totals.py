@@ -103,10 +103,11 @@ def _year(dataset: Dataset, m: Municipality, year: int, as_of: dt.date | None) -
 
 
 def _rates(m: Municipality, body: str | None, when: str, r: figures.Rates) -> Iterator[Total]:
-    """What trips cost per traveller and day (`figures.rates`), with the trips that could not be counted."""
+    """What trips cost per traveller and day (`figures.rates`), with the trips that could not be counted; the counts
+    are of the counted trips, whole as the pages show them, the amounts cover what the cost covers."""
     left = r.trips - r.counted
-    for measure, f in (("counted_trip_costs", r.cost), ("counted_travellers", Figure(r.travellers, parts=r.cost.parts)),
-                       ("traveller_days", Figure(r.traveller_days, parts=r.cost.parts)),
+    for measure, f in (("counted_trips", Figure(r.counted)), ("counted_trip_costs", r.cost),
+                       ("counted_travellers", Figure(r.travellers)), ("traveller_days", Figure(r.traveller_days)),
                        ("sek_per_traveller", r.per_traveller), ("sek_per_traveller_day", r.per_traveller_day)):
         yield Total(m.id, body, when, measure, None, f, left)
 
