@@ -45,6 +45,8 @@ EN: dict[str, str | dict[str, str]] = {
     "Summorna är oförändrade.": "The totals are unchanged.",
     "Per kommun och år": "Per municipality and year",
     "Per betalande organ": "Per paying body",
+    "Per kommun": "Per municipality",
+    "Per kommun och kategori": "Per municipality and category",
     # --- the versions page (downloads/changelog.py)
     "Versioner och ändringar": "Versions and changes",
     "Varje publicerad version av uppgifterna finns kvar på en egen, stabil adress. Här står vad som lagts "

@@ -42,6 +42,11 @@ class FieldChange:
     old: object
     new: object
 
+    @property
+    def corrects(self) -> bool:
+        """A published value changed or taken away; an empty field filled in or a line added is an addition."""
+        return self.old is not None and self.old != ""
+
 
 @dataclass
 class Correction:

@@ -6,7 +6,8 @@ data at a git ref (taken with `git archive` into a temporary folder) and the wor
 tree. Records are matched by their primary keys, resource by resource, and compared
 field by field; the money is added up by the site's own figures (`figures`: only what
 the municipality paid, unknown where nothing is known, a sum that not every body has
-reported marked partial with its coverage), per year, body and category.
+reported marked partial with its coverage), per municipality: in all, per year, per paying body and per category,
+never added across municipalities (the site never does).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ class Changes:
         return tuple(sum(len(v) for v in d.values()) for d in (self.added, self.changed, self.removed))
 
 
-Totals = dict[str, dict[str, Figure]]  # "year" / "body" / "category" / "all" / "municipality" -> key -> SEK
+Totals = dict[str, dict[str, Figure]]  # a group of GROUPS -> key (a municipality's id first) -> SEK
 
 
 @dataclass
@@ -148,25 +149,25 @@ def compare(old: Loaded, new: Loaded, protected: set[str] | None = None) -> Chan
     return changes
 
 
-GROUPS = ("all", "municipality", "year", "body", "category")  # every sum across municipalities is shown beside each one's
+GROUPS = ("municipality", "municipality_year", "body", "municipality_category")
+"""Per municipality first, as the site adds up: nothing is added across municipalities (a paying body is one's)."""
 
 
 def totals(dataset) -> Totals:
-    """What the municipalities paid, as the site's pages add it up (`figures`), in all and per municipality and year,
-    year, paying body and category; the sums across municipalities add each one's known figures over all their
-    parts."""
-    sums: dict[str, dict[str, list]] = {group: defaultdict(list) for group in GROUPS}
+    """What each municipality paid, as the site's pages add it up (`figures`): in all, per year, per paying body and
+    per category."""
+    sums: dict[str, dict[str, Figure]] = {group: {} for group in GROUPS}
     for mf in figures.per_municipality(dataset, None):
+        m = mf.municipality.id
         kinds, payers, categories = mf.by_kind(), mf.by_paying_body(), mf.by_category()
+        sums["municipality"][m] = kinds.grand_total()
         for year in kinds.years:
-            sums["municipality"][f"{mf.municipality.id} {year}"].append(kinds.year_total(year))
-            sums["year"][str(year)].append(kinds.year_total(year))
+            sums["municipality_year"][f"{m} {year}"] = kinds.year_total(year)
         for body in payers.keys:
-            sums["body"][body].append(payers.total(body))
+            sums["body"][body] = payers.total(body)
         for category in categories.keys:
-            sums["category"][category].append(categories.total(category))
-        sums["all"]["all"].append(kinds.grand_total())
-    return {group: {k: figures.add(v) for k, v in sorted(values.items())} for group, values in sums.items()}
+            sums["municipality_category"][f"{m} {category}"] = categories.total(category)
+    return {group: dict(sorted(values.items())) for group, values in sums.items()}
 
 
 def _same(a: Figure, b: Figure) -> bool:
@@ -212,8 +213,7 @@ def format_json(d: Diff) -> str:
         "version": {"old": d.versions[0], "new": d.versions[1]},
         "summary": {"added": added, "changed": changed, "removed": removed},
         "resources": {},
-        "totals": None if money is None else {g: _plain_rows(v) for g, v in money.items() if g != "municipality"},
-        "totals_per_municipality": None if money is None else _plain_rows(money["municipality"]),
+        "totals": None if money is None else {g: _plain_rows(v) for g, v in money.items()},
         "errors": {"old": d.totals[0] is None, "new": d.totals[1] is None},
     }
     for resource in RESOURCES:
@@ -267,8 +267,8 @@ def format_markdown(d: Diff, lang: str = "sv") -> str:
 
 def _markdown(d: Diff, lang: str) -> str:
     kinds = {"added": _("tillagd"), "changed": _("ändrad"), "removed": _("borttagen")}
-    heads = {"all": _("Totalt"), "municipality": _("Per kommun och år"), "year": _("Per år"),
-             "body": _("Per betalande organ"), "category": _("Per kategori")}
+    heads = {"municipality": _("Per kommun"), "municipality_year": _("Per kommun och år"),
+             "body": _("Per betalande organ"), "municipality_category": _("Per kommun och kategori")}
     before, after = _("före"), _("efter")
     lines = [f"### {_('Ändringar i de publicerade uppgifterna jämfört med')} `{d.ref}`", ""]
     added, changed, removed = d.changes.count()
@@ -312,8 +312,7 @@ def _markdown(d: Diff, lang: str) -> str:
                 continue
             lines += [f"| {heads[group]} | {before} | {after} | {_('skillnad')} |", "|---|--:|--:|--:|"]
             for key, r in money[group].items():
-                name = "" if group == "all" else f"`{key}`"
-                lines.append(f"| {name} | {_figure(r['old'], lang)} | {_figure(r['new'], lang)} | "
+                lines.append(f"| `{key}` | {_figure(r['old'], lang)} | {_figure(r['new'], lang)} | "
                              f"{_money(r['change'], lang, True)} |")
             lines.append("")
         if any(r[side].partial for rows in money.values() for r in rows.values() for side in ("old", "new")):

@@ -73,12 +73,14 @@ def test_json_reports_exactly_the_change_and_the_totals(repo):
         return {"old": {"sek": old, "reported": reported, "of": of}, "new": {"sek": new, "reported": reported, "of": of},
                 "change": round(new - old, 2)}
 
-    assert out["totals"] == {
-        "all": {"all": row(619450.0, 809550.0, 7, 45)},  # Malmö 3 years × 9 bodies, Stockholm 3 × 6
-        "year": {"2016": row(24150.0, 24250.0, 0, 6), "2026": row(15000.0, 205000.0, 0, 9)},
+    assert out["totals"] == {  # per municipality, never added together (the site never does)
+        "municipality": {"malmo": row(595300.0, 785300.0, 4, 27),  # 3 years × 9 bodies
+                         "stockholm": row(24150.0, 24250.0, 3, 18)},  # 3 years × 6 bodies
+        "municipality_year": {"malmo 2026": row(15000.0, 205000.0, 0, 9), "stockholm 2016": row(24150.0, 24250.0, 0, 6)},
         "body": {"malmo-stadskontoret": row(595300.0, 785300.0, 2, 3),
                  "stockholm-kommunstyrelsen": row(19250.0, 19350.0, 0, 3)},
-        "category": {"membership_fee": row(451800.0, 641800.0, 4, 27), "transport": row(53800.0, 53900.0, 7, 45)},
+        "municipality_category": {"malmo membership_fee": row(451800.0, 641800.0, 4, 27),
+                                  "stockholm transport": row(14700.0, 14800.0, 3, 18)},
     }
 
 
@@ -95,14 +97,15 @@ def test_markdown_for_a_pull_request_comment(repo):
         "| ändrad | `2016-11-paris-oecd-inclusive-growth` | `total_sek` | 24150 | 24250 |",
         "| tillagd | `malmo-eurocities-3` |  | – | membership_fee 190000 Årsavgift 2026 |",
         "| ändrad | `2016-11-paris-oecd-inclusive-growth-1` | `amount_sek` | 9800 | 9900 |",
-        "| Totalt | före | efter | skillnad |",
+        "| Per kommun | före | efter | skillnad |",
         # sums some body has not reported are marked as the site marks them
-        "|  | 619\u00a0450 (ofullst.: 7 av 45 organår) | 809\u00a0550 (ofullst.: 7 av 45 organår) | +190\u00a0100 |",
-        "| `2016` | 24\u00a0150 (ofullst.: 0 av 6 organ) | 24\u00a0250 (ofullst.: 0 av 6 organ) | +100 |",
+        "| `malmo` | 595\u00a0300 (ofullst.: 4 av 27 organår) | 785\u00a0300 (ofullst.: 4 av 27 organår) | +190\u00a0000 |",
+        "| `stockholm` | 24\u00a0150 (ofullst.: 3 av 18 organår) | 24\u00a0250 (ofullst.: 3 av 18 organår) | +100 |",
         "| `malmo-stadskontoret` | 595\u00a0300 (ofullst.: 2 av 3 organår) | 785\u00a0300 (ofullst.: 2 av 3 organår) "
         "| +190\u00a0000 |",
-        "| `transport` | 53\u00a0800 (ofullst.: 7 av 45 organår) | 53\u00a0900 (ofullst.: 7 av 45 organår) | +100 |",
-        "| Per kommun och år | före | efter | skillnad |",  # a sum across municipalities is shown beside each one's
+        "| Per kommun och kategori | före | efter | skillnad |",
+        "| `stockholm transport` | 14\u00a0700 (ofullst.: 3 av 18 organår) | 14\u00a0800 (ofullst.: 3 av 18 organår) | +100 |",
+        "| Per kommun och år | före | efter | skillnad |",
         "| `malmo 2026` | 15\u00a0000 (ofullst.: 0 av 9 organ) | 205\u00a0000 (ofullst.: 0 av 9 organ) | +190\u00a0000 |",
         "| `stockholm 2016` | 24\u00a0150 (ofullst.: 0 av 6 organ) | 24\u00a0250 (ofullst.: 0 av 6 organ) | +100 |",
     ]:
@@ -110,7 +113,9 @@ def test_markdown_for_a_pull_request_comment(repo):
     assert any(line.startswith("ofullst. = ofullständig: summan av det som är känt") for line in lines)
     english = run_portal("diff", "main", "--lang", "en", cwd=repo).stdout.splitlines()
     assert "Records: 1 added, 2 changed, 2 removed." in english
-    assert "| `2026` | 15,000 (partial: 0 of 9 bodies) | 205,000 (partial: 0 of 9 bodies) | +190,000 |" in english
+    assert "| `malmo 2026` | 15,000 (partial: 0 of 9 bodies) | 205,000 (partial: 0 of 9 bodies) | +190,000 |" in english
+    assert "| Per municipality | before | after | difference |" in english
+    assert not any(line.startswith(("| Totalt", "| Total", "| `2026`", "| `transport`")) for line in lines + english)
     assert any(line.startswith("partial = the sum of what is known") for line in english)
 
 

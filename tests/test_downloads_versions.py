@@ -101,7 +101,34 @@ def test_feed_marks_the_changed_trip_with_its_commit_date(history_site):
     paris = entries["https://portal.example.org/resor/2016-11-paris-oecd-inclusive-growth/"]
     assert paris.find("a:category", ns).get("term") == "changed"
     assert paris.find("a:updated", ns).text == "2026-03-15T00:00:00Z"
+    # a trip never changed: when the version that first held it was published, as its page has no "Senast ändrad"
+    # (its file's last commit was the broken version of 2026-01-05, which published nothing)
+    green_week = entries["https://portal.example.org/resor/2024-06-bryssel-green-week/"]
+    assert green_week.find("a:updated", ns).text == "2026-02-10T00:00:00Z"
     assert all(e.find("a:title", ns).text and e.find("a:link", ns).get("href") for e in entries.values())
+
+
+def test_corrections_feed_holds_corrections_and_withdrawals_not_additions():
+    """`event_language – → en` is news (a field filled in), not a correction; a changed amount and a withdrawal are."""
+    import datetime as dt
+    import xml.etree.ElementTree as ET
+
+    from generator.corrections import Correction, FieldChange, Past
+    from generator.downloads.feed import corrections_bytes
+    from generator.downloads.release import Release
+
+    day = dt.date(2026, 3, 15)
+    added = Correction("0.2.0", day, [], "changed", [FieldChange("trips", "a", "event_language", None, "en"),
+                                                     FieldChange("costs", "a-5", "", None, {"amount_sek": 100})])
+    mixed = Correction("0.2.0", day, ["Fakturan"], "changed", [FieldChange("costs", "b-1", "amount_sek", 6750, 6900),
+                                                              FieldChange("trips", "b", "event_language", "", "en")])
+    gone = Correction("0.2.0", day, [], "withdrawn")
+    past = Past({("trips", "a"): [added], ("trips", "b"): [mixed], ("trips", "c"): [gone]}, [])
+    feed = ET.fromstring(corrections_bytes(past, Release({"version": "0.2.0"}, day, "https://x.example/")))
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = {e.find("a:title", ns).text: e.find("a:summary", ns).text for e in feed.findall("a:entry", ns)}
+    assert entries == {"Ändrad i version 0.2.0: b": "amount_sek: 6750 → 6900. Skäl: Fakturan",
+                       "Borttagen i version 0.2.0: c": "Skäl: ingen motivering angiven"}
 
 
 def test_formula_like_text_is_inert_and_reads_the_same(workdir, tmp_path):

@@ -174,5 +174,5 @@ def test_portal_diff_shows_unknown_as_a_dash_and_partial_sums_marked(workdir):
     english = run_portal("diff", "main", "--lang", "en", cwd=workdir).stdout.splitlines()
     assert "| `stockholm 2016` | 24,150 (partial: 0 of 6 bodies) | – | – |" in english
     out = json.loads(run_portal("diff", "main", "--format", "json", cwd=workdir).stdout)
-    assert out["totals_per_municipality"]["stockholm 2016"] == {
+    assert out["totals"]["municipality_year"]["stockholm 2016"] == {
         "old": {"sek": 24150.0, "reported": 0, "of": 6}, "new": {"sek": None, "reported": 0, "of": 0}, "change": None}

@@ -1,9 +1,13 @@
-"""`feed.atom`: new and changed trips; `corrections.atom`: every correction, for journalists' feed readers.
+"""`feed.atom`: new and changed trips; `corrections.atom`: corrections and withdrawals, for journalists' feed readers.
 
 One entry per trip, its id the trip's permanent page URL, so a corrected trip comes
-back as an updated entry rather than a new one. `updated` is the date of the last
-commit that changed the trip's file (never the clock); the summary says whether the
-trip is new or which fields changed in the current version.
+back as an updated entry rather than a new one. `updated` is the trip's last change as
+its page's "Senast ändrad" says it (the newest of its corrections, `corrections.Past`),
+else the date of the version that first published it (never the clock, nor a commit that
+touched the file without changing the trip); the summary says whether the trip is new
+or which fields changed in the current version. `corrections.atom` holds what changed
+or took away a published value (`FieldChange.corrects`) and withdrawn records: a field
+filled in or a line added is news for `feed.atom`, not a correction.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from pathlib import Path
 
 from generator.downloads.records import record_download_urls
 from generator.downloads.release import Release
-from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import Past
 from generator.render.links import url_for, url_of
@@ -49,14 +52,29 @@ def trip_changes(latest_entry: dict | None) -> dict[str, list[str] | None]:
     return found
 
 
-def feed_bytes(dataset: Dataset, release: Release, changes: dict[str, Change], latest_entry: dict | None) -> bytes:
+def first_published(log: dict) -> dict[str, dt.date | None]:
+    """Trip id -> the date of the version that first held it (the changelog, `log`); a trip of the first version
+    is under `None`."""
+    found: dict[str, dt.date | None] = {}
+    for entry in reversed(log["versions"]):  # oldest first
+        day = dt.date.fromisoformat(entry["date"]) if entry.get("date") else None
+        if entry.get("first"):
+            found[None] = day
+        for key in entry["resources"].get("trips", {}).get("added", []) if not entry.get("first") else ():
+            found.setdefault(key, day)
+    return found
+
+
+def feed_bytes(dataset: Dataset, release: Release, past: Past, log: dict) -> bytes:
     ET.register_namespace("", ATOM)
     base = release.base_url
-    what = trip_changes(latest_entry)
+    what = trip_changes(log["versions"][0] if log["versions"] else None)
+    first = first_published(log)
 
     def updated(trip) -> dt.date:
-        change = changes.get(trip.source_file)
-        return change.date if change else (trip.report_date or trip.end_date)
+        """As the trip's page says it was last changed, else when it was first published."""
+        latest = next((c.date for c in past.of("trips", trip.id) if c.date), None)
+        return latest or first.get(trip.id, first.get(None)) or trip.report_date or trip.end_date
 
     trips = sorted(dataset.trips.values(), key=lambda t: (updated(t), t.id), reverse=True)[:MAX_ENTRIES]
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
@@ -105,17 +123,17 @@ def _sub(parent, tag: str, text: str | None, attrs: dict):
     return element
 
 
-def write_feed(dataset: Dataset, release: Release, changes: dict[str, Change], latest_entry: dict | None,
-               site_dir: Path) -> Path:
+def write_feed(dataset: Dataset, release: Release, past: Past, log: dict, site_dir: Path) -> Path:
     path = site_dir / "feed.atom"
-    path.write_bytes(feed_bytes(dataset, release, changes, latest_entry))
+    path.write_bytes(feed_bytes(dataset, release, past, log))
     return path
 
 
 def corrections_bytes(past: Past, release: Release) -> bytes:
-    """`corrections.atom`: one entry per record and version that changed or withdrew it, newest first."""
+    """`corrections.atom`: one entry per record and version that corrected or withdrew it, newest first."""
     base = release.base_url
-    found = [(c, owner) for owner, items in past.corrections.items() for c in items]
+    found = [(c, owner) for owner, items in past.corrections.items() for c in items
+             if c.kind == "withdrawn" or any(f.corrects for f in c.changes)]
     found.sort(key=lambda item: (item[0].date or dt.date(1970, 1, 1), item[0].version, item[1]), reverse=True)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     sub = lambda parent, tag, text=None, **attrs: _sub(parent, tag, text, attrs)  # noqa: E731
@@ -138,7 +156,8 @@ def corrections_bytes(past: Past, release: Release) -> bytes:
         sub(entry, "updated", _stamp(correction.date or newest))
         sub(entry, "link", rel="alternate", type="text/html", href=page)
         sub(entry, "category", term=correction.kind, label=what)
-        listed = "; ".join(f"{c.field or c.key}: {_plain(c.old)} → {_plain(c.new)}" for c in correction.changes)
+        listed = "; ".join(f"{c.field or c.key}: {_plain(c.old)} → {_plain(c.new)}" for c in correction.changes
+                           if c.corrects)
         reason = "; ".join(correction.reasons) or "ingen motivering angiven"
         sub(entry, "summary", f"{listed}. Skäl: {reason}.".strip(" ."))
     ET.indent(feed)
