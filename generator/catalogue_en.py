@@ -46,6 +46,7 @@ EN: dict[str, str | dict[str, str]] = {
     "Per kommun och år": "Per municipality and year",
     "Per betalande organ": "Per paying body",
     "Per kommun": "Per municipality",
+    "I filerna från version {version}.": "In the files from version {version} on.",
     "Per kommun och kategori": "Per municipality and category",
     # --- the versions page (downloads/changelog.py)
     "Versioner och ändringar": "Versions and changes",

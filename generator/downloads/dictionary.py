@@ -100,6 +100,8 @@ def _dictionary_markdown(lang: str) -> str:
             texts = [f"**{sv(_cell(spec.get('title', '')))}** / **{_cell(spec.get('title_en', ''))}**",
                      sv(_cell(spec.get("description", ""))), f"*{_cell(spec.get('description_en', ''))}*"]
             texts += [_cell(a) for a in _allowed(spec, sv)]
+            if spec.get("x-since"):  # older versions' files do not have the column
+                texts.append(_("I filerna från version {version}.", version=spec["x-since"]))
             lines.append(f"| `{spec['name']}` | {TYPES[spec['type']][i]} | {required} | "
                          f"{_cell(_constraints(spec))} | {'<br>'.join(texts)} |")
         lines.append("")
