@@ -24,7 +24,7 @@ MONEY = frozenset({"costs", "trip_costs", "membership_costs", "agreement_costs",
                    "sek_per_traveller", "sek_per_traveller_day", "sek_per_inhabitant"})
 """Measures in kronor: only they have a preliminary part."""
 
-ALL_BODIES = "alla"  # the body part of the id of a figure of all the municipality's bodies
+ALL_BODIES = "all"  # the body part of the id of a figure of all the municipality's bodies
 
 
 @dataclass(frozen=True)
