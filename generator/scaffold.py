@@ -281,7 +281,7 @@ def record_text(entity: Entity, values: dict, children: dict[str, list[dict]]) -
         lines.append("")
         lines += comment(f"{meta['title']}: {meta['description']} En post per rad som börjar med '- '.", 0)
         if not items:  # a commented entry to copy: each field with its explanation
-            own = [n for n in fields(child.resource) if n not in derived_fields(child)]
+            own = [n for n in fields(child.resource) if n not in derived_fields(child) + computed_fields(child.resource)]
             for n, name in enumerate(own):
                 lines += textwrap.wrap(f"{name}: {describe(child.resource, name)}", WIDTH,
                                        initial_indent="#   - " if n == 0 else "#     ", subsequent_indent="#         ")
