@@ -185,6 +185,7 @@ EN: dict[str, str | dict[str, str]] = {
     "Per år": "Per year",
     "År": "Year",
     "Kostnad, {municipality}": "Cost, {municipality}",
+    "Resor, {municipality}": "Trips, {municipality}",
     "Rapporterat, {municipality}": "Reported, {municipality}",
     "Kostnaden är vad kommunen betalat för sina resor det året.":
         "The cost is what the municipality paid for its trips that year.",

@@ -49,8 +49,11 @@ def test_counts_and_emissions_of_unreported_years_are_unknown_not_none(sample_si
     for year in ("2024", "2025", "2026"):  # Stockholm's bodies have not all reported, and it has no trips
         assert climate[year] == UNKNOWN[lang], (year, climate[year])
     assert MARK[lang] in climate["2016"]  # a trip in a year none of its bodies reported: the known sum, marked
-    counts = {row[0]: row[1] for row in per_year[1:]}
-    assert all(MARK[lang] in text for text in counts.values()), counts  # no year of either is fully reported
+    trips = "Resor, " if lang == "sv" else "Trips, "  # a column each: never added across the municipalities
+    stockholm, malmo = (_column(per_year, trips + name) for name in ("Stockholms stad", "Malmö stad"))
+    assert [stockholm[year] for year in ("2024", "2025", "2026")] == [UNKNOWN[lang]] * 3, stockholm
+    assert malmo["2016"] == UNKNOWN[lang] and MARK[lang] in stockholm["2016"]  # 2016's trip is Stockholm's
+    assert all(MARK[lang] in malmo[year] for year in ("2024", "2025", "2026")), malmo  # none fully reported
 
     body = "Kommunstyrelsen, Stockholms stad"
     [sums] = [rows for caption, rows in tables(sample_site, f"{p}klimat/").items() if "CO₂e" in caption and "DESNZ" not in caption]

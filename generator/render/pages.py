@@ -260,19 +260,19 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
     """Trips and their cost per year, each municipality in its own columns, with what its bodies reported."""
     per = figures.per_municipality(dataset, as_of)
     tables = {mf.municipality.id: mf.trips() for mf in per}
-    headers = [Header(_("År")), Header(_("Resor"), True)]
+    headers = [Header(_("År"))]
     for mf in per:
-        headers += [Header(_("Kostnad, {municipality}", municipality=mf.municipality.name), True),
+        headers += [Header(_("Resor, {municipality}", municipality=mf.municipality.name), True),
+                    Header(_("Kostnad, {municipality}", municipality=mf.municipality.name), True),
                     Header(_("Rapporterat, {municipality}", municipality=mf.municipality.name), True)]
     headers += [Header(_("Klimatpåverkan, {municipality}", municipality=mf.municipality.name), True) for mf in per]
     rows = []
     for y, ts in sorted(by_year.items(), reverse=True):
         covers = [mf.coverage(y) for mf in per]
-        trips = figures.add(figures.counted(sum(t.body.municipality is c.municipality for t in ts), c.parts)
-                            for c in covers)
-        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y)), count(trips)]
-        for mf, cover in zip(per, covers):
-            row += [money(tables[mf.municipality.id].cell("trips", y)), Cell(cover.parts.text, numeric=True)]
+        row = [Cell(Markup('<a href="{0}/">{0}</a>').format(y))]
+        for mf, cover in zip(per, covers):  # never added across the municipalities
+            trips = figures.counted(sum(t.body.municipality is cover.municipality for t in ts), cover.parts)
+            row += [count(trips), money(tables[mf.municipality.id].cell("trips", y)), Cell(cover.parts.text, numeric=True)]
         row += [emissions.year_total(ts, cover) for cover in covers]
         rows.append(row)
     table = TableView(_("Resor per år"), headers, rows, row_headers=True)
