@@ -9,6 +9,7 @@ the workbook's first sheet and as Datasette's column descriptions, so all three 
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from generator.downloads.csvfile import csv_bytes
@@ -25,7 +26,10 @@ _CHAR_NAMES = {"\t": ("tabb", "tab"), "\r": ("vagnretur", "carriage return")}
 
 
 def _cell(text) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    """A schema's text as one Markdown table cell that reads as that text: `<id>` in a description is no tag
+    (escaped outside code spans; inside them Markdown shows it as written)."""
+    parts = " ".join(str(text).split()).split("`")
+    return "`".join(part if i % 2 else html.escape(part, quote=False) for i, part in enumerate(parts)).replace("|", "\\|")
 
 
 def _constraints(spec: dict) -> str:
