@@ -64,7 +64,7 @@ def _allowed(spec: dict, sv=str) -> list[str]:
     labels = spec.get("x-labels", {})
     if len(codes) > MAX_LISTED and not labels:
         return [f"{_('Tillåtna värden')}: {_codes(codes)}"]
-    items = [f"`{code}` ({sv(labels[code]['sv'])} / {labels[code]['en']})" if code in labels else f"`{code}`"
+    items = [f"`{code}` ({sv(_cell(labels[code]['sv']))} / {_cell(labels[code]['en'])})" if code in labels else f"`{code}`"
              for code in codes]
     return [f"{_('Tillåtna värden')}: " + ", ".join(items)]
 
@@ -103,7 +103,7 @@ def _dictionary_markdown(lang: str) -> str:
             required = _("ja") if spec.get("constraints", {}).get("required") else ""
             texts = [f"**{sv(_cell(spec.get('title', '')))}** / **{_cell(spec.get('title_en', ''))}**",
                      sv(_cell(spec.get("description", ""))), f"*{_cell(spec.get('description_en', ''))}*"]
-            texts += [_cell(a) for a in _allowed(spec, sv)]
+            texts += _allowed(spec, sv)  # its labels made cells as they are marked
             if spec.get("x-since"):  # older versions' files do not have the column
                 texts.append(_("I filerna från version {version}.", version=spec["x-since"]))
             lines.append(f"| `{spec['name']}` | {TYPES[spec['type']][i]} | {required} | "
