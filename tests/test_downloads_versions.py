@@ -8,6 +8,7 @@ feed show the correction.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -163,6 +164,6 @@ def test_data_dictionary_covers_every_field_and_the_neutralising_rule():
             assert f"(`{resource}`)" in page
             for name, spec in fields(resource).items():
                 assert f"| `{name}` |" in page
-                assert " ".join(spec.get("description_en", "").split()) in page
+                assert html.escape(" ".join(spec.get("description_en", "").split()), quote=False) in page  # as text
         assert "`=`, `+`, `-`, `@`" in page
     assert "`per_diem` (Traktamente / Per diem)" in data_dictionary_markdown("sv")
