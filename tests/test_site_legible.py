@@ -249,6 +249,7 @@ def test_the_search_field_looks_like_a_field_and_the_site_name_reads_whole(  # n
     with browser.open(f"{base_url}/{LANGUAGES[language]}sok/", viewport=(390, HEIGHT)) as visit:
         field = visit.page.locator("#portal-search-query").evaluate(FIELD)
         assert field["size"] >= 16
+        assert visit.page.locator("#portal-search-header").evaluate(FIELD)["size"] >= 16  # the header's field too
         for style, width, colour in field["sides"]:  # a visible edge, at 3:1 against the page (WCAG 1.4.11)
             assert style != "none" and width >= 1 and contrast(colour, field["page"]) >= 3, field
         for width in sorted({*WIDTHS, 600}):  # a phone held upright or sideways, a tablet, a desktop
