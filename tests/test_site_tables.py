@@ -298,6 +298,29 @@ def test_unknown_sorts_last_both_ways_apart_from_zero(browser, base_url):  # noq
             assert after == known + [""] * before.count(""), direction
 
 
+@pytest.mark.parametrize("prefix, column, wanted", [("", "Avgifter totalt", "Avgifter totalt, fallande"),
+                                                    ("en/", "Total fees", "Total fees, descending")])
+def test_cards_sort_by_a_list_a_phone_reader_can_see(browser, base_url, prefix, column, wanted):  # noqa: F811
+    """The column headers are hidden from sight in cards: a visible list sorts each column each way, and back."""
+    with browser.open(f"{base_url}/{prefix}medlemskap/", viewport=WIDTHS["phone"]) as visit:
+        page = visit.page
+        table = page.locator("table[data-portal-sortable]")
+        assert table.evaluate("t => getComputedStyle(t.tHead).position") == "absolute"  # cards: headers out of sight
+        listed = page.locator(".portal-filter select")
+        assert listed.is_visible() and page.get_by_label("Sortera efter" if not prefix else "Sort by").count() == 1
+        index = [th.strip() for th in table.locator("thead th").all_text_contents()].index(column)
+        sorts = f"t => [...t.tBodies[0].rows].map(r => r.cells[{index}].dataset.sort)"
+        ids = "t => [...t.tBodies[0].rows].map(r => r.dataset.id)"
+        before, first = table.evaluate(sorts), table.evaluate(ids)
+        listed.select_option(label=wanted)
+        after = table.evaluate(sorts)
+        assert after == sorted((v for v in before if v), key=float, reverse=True) + [""] * before.count("")
+        assert table.locator("thead th").nth(index).get_attribute("aria-sort") == "descending"
+        listed.select_option(index=0)  # the page's order again
+        assert table.evaluate(ids) == first and table.locator("thead th[aria-sort]").count() == 0
+        assert visit.page_errors == []
+
+
 @pytest.mark.parametrize("prefix, thousands", [("", "1\u00a0234"), ("en/", "1,234")])
 def test_a_number_without_a_sort_value_sorts_by_what_it_says(browser, base_url, prefix, thousands):  # noqa: F811
     """A count written with a thousands separator, as each language writes it, sorts as the whole number."""

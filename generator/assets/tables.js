@@ -87,6 +87,22 @@
     status.setAttribute("aria-live", "polite");
     controls.appendChild(label);
     controls.appendChild(input);
+    /* Sorting without the column headers, which cards hide from sight: a list of the columns each way. */
+    var order = rows.slice();  // the page's own order
+    var sortBy = document.createElement("select");
+    sortBy.id = "portal-sort-" + number;
+    var sortLabel = document.createElement("label");
+    sortLabel.setAttribute("for", sortBy.id);
+    sortLabel.textContent = portalSay("sortby");
+    var choice = function (value, text) { sortBy.appendChild(new Option(text, value)); };
+    choice("", portalSay("pageorder"));
+    headers.forEach(function (th, index) {
+      var column = th.textContent.trim();
+      choice(index + " ascending", portalSay("ascending", { column: column }));
+      choice(index + " descending", portalSay("descending", { column: column }));
+    });
+    controls.appendChild(sortLabel);
+    controls.appendChild(sortBy);
     if (table.hasAttribute("data-csv-rule")) {
       var save = document.createElement("button");
       save.type = "button";
@@ -116,16 +132,13 @@
       announce(shown);
     });
 
-    headers.forEach(function (th, index) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "portal-sort";
-      while (th.firstChild) button.appendChild(th.firstChild);
-      th.appendChild(button);
-      var numeric = th.classList.contains("portal-num");
-      button.addEventListener("click", function () {
-        var ascending = th.getAttribute("aria-sort") !== "ascending";
-        headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+    /* Rows in the order of column `index` (null: the page's order), said by the header's aria-sort and the list. */
+    function sort(index, ascending) {
+      headers.forEach(function (other) { other.removeAttribute("aria-sort"); });
+      if (index === null) {
+        rows.splice.apply(rows, [0, rows.length].concat(order));
+      } else {
+        var th = headers[index], numeric = th.classList.contains("portal-num");
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
         rows.sort(function (a, b) {
           var x = cellValue(a, index), y = cellValue(b, index);
@@ -134,8 +147,22 @@
           if (isNaN(x) || isNaN(y)) return isNaN(x) - isNaN(y);  // unknown (data-sort="") last either way, never a 0
           return ascending ? x - y : y - x;
         });
-        rows.forEach(function (row) { body.appendChild(row); });
-      });
+      }
+      sortBy.value = index === null ? "" : index + (ascending ? " ascending" : " descending");
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+
+    sortBy.addEventListener("change", function () {
+      var chosen = sortBy.value.split(" ");
+      sort(chosen[0] === "" ? null : Number(chosen[0]), chosen[1] === "ascending");
+    });
+    headers.forEach(function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "portal-sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () { sort(index, th.getAttribute("aria-sort") !== "ascending"); });
     });
     announce(rows.length);
   }
