@@ -236,12 +236,13 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         epoch = build_epoch(changes)
         docs = work / "docs"  # every language's hand-written and provided pages, the others' under en/
         docs.mkdir()
-        past = hooks.history_of(dataset, data_dir, info.url, cache_dir)[2]  # git read once: the downloads job inherits it
+        versions, _, past = hooks.history_of(dataset, data_dir, info.url, cache_dir)  # git read once: the job inherits it
+        shown = versions[-1].dataset  # today's data as it may be published: the protected withheld from its text too
         with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir) as writers:  # only the data
             extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
                 sitesource.copy_content(content, docs / PREFIX[lang], lang)
-            rendered = pages.render(dataset, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
+            rendered = pages.render(shown, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
                                     intro_en=sitesource.intro(content, "en"))
             languages = _languages(work, rendered)
             indexing = _build_languages(found, languages, config_file, info.url, epoch, cache_dir, work / "searched")

@@ -8,8 +8,9 @@ MARK, and the names they carried are replaced by MARK in its free text (a trip's
 purpose, a note) and in the reasons given for corrections. Everything that publishes
 reads the data through this rule: the model (`public_name`), the comparisons behind
 corrections and `portal diff`, the changelog and feeds made from them, and every
-version's downloads (`downloads.versions` reads each version redacted). The working
-tree's own free text is what staff write today: this rule does not rewrite its pages.
+version's downloads (`downloads.versions` reads each version redacted), the working
+tree's too: its pages and feed are made from it as redacted, so a name left in today's
+free text is withheld there as in the files.
 
 On the ground floor: it reads rows, never pages or files (git is asked through `history`).
 """

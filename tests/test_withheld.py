@@ -148,6 +148,21 @@ def test_a_person_protected_now_is_named_by_no_file_of_any_version(story):
     assert "(skyddad uppgift) har fått skyddad identitet" in page  # the reason, as written, less the name
 
 
+def test_a_name_left_in_today_s_text_is_withheld_from_its_pages_and_files(story, tmp_path):
+    """Staff protect a person but a text of today's version still names her: no page or file publishes it."""
+    repo = tmp_path / "repo"
+    shutil.copytree(story["repo"], repo)
+    _edit(repo / PARIS, "purpose_text: >-\n  ", f"purpose_text: >-\n  {NAME} förde protokoll. ")
+    major, minor, _ = SAMPLE_VERSION.split(".")
+    _edit(repo / "data/datapackage.yaml", f'version: "{story["new_version"]}"', f'version: "{major}.{int(minor) + 2}.0"')
+    _git(repo, "commit", "-qam", "Syftet utökat", date="2027-01-20")
+    built = run_portal("build", "--out", str(tmp_path / "site"), "--no-cache", cwd=repo)
+    assert built.returncode == 0, built.stderr
+    assert _naming(tmp_path / "site") == []
+    page = (tmp_path / "site/resor/2016-11-paris-oecd-inclusive-growth/index.html").read_text(encoding="utf-8")
+    assert "(skyddad uppgift) förde protokoll." in page  # withheld where it stood, the rest of the text kept
+
+
 def test_the_redacted_version_keeps_its_records_and_withholds_only_the_name(story):
     folder = story["sites"] / "site2" / f"data/v{SAMPLE_VERSION}"
     people = (folder / "people.csv").read_text(encoding="utf-8")

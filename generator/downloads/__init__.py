@@ -123,7 +123,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     written += write_records(tables, site_dir, records)
     (root / "changelog.json").write_bytes(dumps(log))
     written.append(root / "changelog.json")
-    written.append(write_feed(dataset, current.release, past, log, site_dir))
+    written.append(write_feed(current.dataset, current.release, past, log, site_dir))
     written.append(write_corrections_feed(past, current.release, site_dir))
     written += _catalogue(found, site_dir)
     return written
