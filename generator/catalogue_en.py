@@ -507,6 +507,11 @@ EN: dict[str, str | dict[str, str]] = {
     "tabellen": "the table",
     "Ladda ner de visade raderna som CSV": "Download the rows shown as CSV",
     "Sortera efter": "Sort by",
+    "Sidan finns inte": "Page not found",
+    "Adressen kan vara felskriven, eller så har sidan tagits bort.":
+        "The address may be mistyped, or the page may have been removed.",
+    "Till startsidan": "Go to the start page",
+    "Sök på webbplatsen": "Search the site",
     "sidans ordning": "the page's order",
     "{column}, stigande": "{column}, ascending",
     "{column}, fallande": "{column}, descending",

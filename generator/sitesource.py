@@ -72,7 +72,9 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
         config[key] = (config.get("extra") or {}).get(f"{key}_{lang}", config.get(key))
     with language(lang):  # the theme overrides' own words (partials/copyright.html)
         words = {"about_site": _("Om webbplatsen"), "statement": _("Tillgänglighetsredogörelse"),
-                 "about_data": _("Om datan"), "source": _("Källkod och data")}
+                 "about_data": _("Om datan"), "source": _("Källkod och data"), "not_found": _("Sidan finns inte"),
+                 "not_found_help": _("Adressen kan vara felskriven, eller så har sidan tagits bort."),
+                 "home": _("Till startsidan"), "search_site": _("Sök på webbplatsen")}
     config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other(lang), "name": NAMES[other(lang)]}, "words": words}
     config["extra_javascript"] = [WORDS_JS] + [s for s in config.get("extra_javascript") or [] if s != WORDS_JS]
     extensions = config.setdefault("markdown_extensions", [])

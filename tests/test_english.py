@@ -296,3 +296,14 @@ def test_a_page_registered_without_english_is_left_out_of_the_english_nav():
                             [{"Datakatalog": "datakatalog.md"}, "bidra.md"])
     assert rendered.navs["sv"][-2:] == [{"Datakatalog": "datakatalog.md"}, "bidra.md"]
     assert rendered.navs["en"][-1] == "en/bidra.md" and "datakatalog" not in str(rendered.navs["en"])
+
+
+def test_the_page_for_a_missing_address_speaks_its_site_s_language(sample_site):  # noqa: F811
+    """Material's own 404 page says "404 - Not found" in English on either site; ours says it in the site's language
+    and leads on to the start page and the search."""
+    for prefix, lang in (("", "sv"), ("en/", "en")):
+        page = (sample_site / prefix / "404.html").read_text(encoding="utf-8")
+        with language(lang):
+            assert f"<h1>{t('Sidan finns inte')}</h1>" in page
+            assert f'href="/{prefix}sok/">{t("Sök på webbplatsen")}</a>' in page
+        assert "Not found" not in page
