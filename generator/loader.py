@@ -17,6 +17,7 @@ from generator.cache import Cache, key_of
 from generator.entities import (PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields, fields,
                                  line_id)
 from generator.problems import Problem
+from generator.settings import Settings, read as read_settings
 from generator.yamlsource import Document, Pos
 
 
@@ -54,6 +55,7 @@ class Loaded:
     tables: dict[str, list[Row]]
     problems: list[Problem]
     package_doc: Document | None = None  # where each of the package's values stands, for the package checks
+    settings: Settings = Settings()  # the package's `settings:`, typed
 
 
 def display_path(path: Path) -> str:
@@ -70,6 +72,7 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
     problems: list[Problem] = []
     package_path = data_dir / datafiles.PACKAGE_FILE
     package: dict = {}
+    settings = Settings()
     doc = None
     discovered = datafiles.discover(data_dir, display_path)  # every file under data/ is read or reported
     problems += discovered.problems
@@ -78,11 +81,13 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
         problems += found
         if doc is not None and isinstance(doc.value, dict):
             package = doc.value
-            if not isinstance(package.get("settings", {}), dict):  # every rule reads it: they get the defaults instead
+            if not isinstance(package.get("settings", {}), dict):  # reported by the package check: the defaults stand
                 from generator.package import check as check_package
 
                 problems += check_package({"settings": package["settings"]}, doc.file, doc)
                 package = {key: value for key, value in package.items() if key != "settings"}
+            settings, found = read_settings(package.get("settings"), doc.file, doc)
+            problems += found
         elif doc is not None:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:
@@ -94,7 +99,7 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
             tables[name] += rows
         problems += part_problems
     reading.file = None
-    return Loaded(package, display_path(package_path), tables, problems, doc)
+    return Loaded(package, display_path(package_path), tables, problems, doc, settings)
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves

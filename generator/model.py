@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import climate, geo, periods
 from generator.loader import Loaded
+from generator.settings import Settings
 from generator.withheld import public_name
 
 
@@ -357,6 +358,7 @@ class Dataset:
     costs: list[Cost]
     source: Loaded | None = field(default=None, repr=False, compare=False)  # the tables it was built from (downloads)
     completeness: list[Completeness] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)  # the package's `settings:`, as the loader read them
 
     def days(self) -> list[dt.date]:
         """Every date the data holds that says how far it reaches (trip ends, cost days, report days)."""
@@ -372,7 +374,7 @@ class Dataset:
     @property
     def period_kind(self) -> str:
         """How long a reporting period is: year, half or quarter (settings.completeness_period)."""
-        return periods.kind_of(self.package.get("settings"))
+        return self.settings.completeness_period
 
     @property
     def version(self) -> str:
@@ -492,4 +494,4 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
         completeness.append(report)
         report.body.completeness[report.period] = report
     return Dataset(loaded.package, municipalities, bodies, people, organisations, memberships, agreements,
-                   dict(sorted(trips.items())), costs, loaded, completeness)
+                   dict(sorted(trips.items())), costs, loaded, completeness, loaded.settings)

@@ -1,7 +1,7 @@
 """Reporting periods: calendar years, half-years or quarters, written `2025`, `2025-H1`, `2025-Q3`.
 
 Bodies report completeness per period (`completeness.yaml`); how long a period is,
-`datapackage.yaml` says once for all (`settings.completeness_period`). The rules,
+`datapackage.yaml` says once for all (`Settings.completeness_period`). The rules,
 the model and the pages all place a date in a period through this module.
 """
 
@@ -14,12 +14,6 @@ KINDS = ("year", "half", "quarter")
 DEFAULT_KIND = "year"
 _FORMS = {"year": re.compile(r"[0-9]{4}"), "half": re.compile(r"[0-9]{4}-H[12]"), "quarter": re.compile(r"[0-9]{4}-Q[1-4]")}
 EXAMPLES = {"year": "2025", "half": "2025-H1", "quarter": "2025-Q3"}
-
-
-def kind_of(settings: dict | None) -> str:
-    """The configured period kind; an unknown value is reported by the rules and read as a year."""
-    kind = (settings or {}).get("completeness_period", DEFAULT_KIND)
-    return kind if kind in KINDS else DEFAULT_KIND
 
 
 def matches(period: str, kind: str) -> bool:

@@ -3,8 +3,8 @@
 Two kinds: an id that the site already uses for a page of its own (`index`) would
 leave the record without a page, so it is an error; values that may be real but are
 unlikely (a trip of 400 days, a completed trip in 2099, an amount of a billion) are
-warnings, so a reviewer looks twice. The limits of the warnings live here, in
-`LIMITS`, and each can be changed under `settings:` in `datapackage.yaml`.
+warnings, so a reviewer looks twice. The limits of the warnings are settings
+(`settings.Settings`: a default each, changed under `settings:` in `datapackage.yaml`).
 """
 
 from __future__ import annotations
@@ -15,17 +15,9 @@ from collections import defaultdict
 from generator import geo
 from generator.loader import Loaded, Row
 from generator.problems import Problem
+from generator.settings import Settings
 from generator.render.links import taken_by_site
 
-# setting -> default. Documented in README ("What the validator checks").
-LIMITS = {
-    "max_trip_days": 60,  # a trip longer than this many days (start to end, both counted)
-    "earliest_year": 1950,  # a trip that starts before this year
-    "max_amount_sek": 100_000_000,  # a cost line or trip total above this many SEK
-}
-COUNT_SETTINGS = ("report_due_days", "preliminary_due_days")  # days, read by rules.py
-MAX_SETTING = 10 ** 12  # no limit or count is larger; a larger one would overflow the date arithmetic
-TEXT_SETTINGS = ("completeness_period", "published_branch")  # read by periods.py (which checks the value), published.py
 PAGED = ("municipalities", "bodies", "people", "organisations", "memberships", "agreements", "trips")
 
 
@@ -34,36 +26,14 @@ def _p(row: Row, code: str, column: str | None = None, **params) -> Problem:
     return Problem(code, row.file, pos.line, pos.column, column, params)
 
 
-def settings(loaded: Loaded) -> tuple[dict, list[Problem]]:
-    """The limits, each from `settings:` where given there; a problem for each setting that is unknown or not a whole number."""
-    given = loaded.package.get("settings") or {}  # a mapping: the loader refuses and leaves out any other kind
-    limits, problems = dict(LIMITS), []
-    for key, value in given.items():
-        if key not in LIMITS and key not in COUNT_SETTINGS and key not in TEXT_SETTINGS:  # misspelt, or a newer version's
-            problems.append(Problem("setting-unknown", loaded.package_file, 1, 1, f"settings.{key}", {"key": key}))
-            continue
-        if key in TEXT_SETTINGS:
-            valid = isinstance(value, str) and value.strip() != ""
-        else:
-            valid = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_SETTING
-        if not valid:
-            expected = ("en text", "a text") if key in TEXT_SETTINGS else (f"ett heltal 0–{MAX_SETTING}",
-                                                                          f"a whole number 0–{MAX_SETTING}")
-            problems.append(Problem("setting-invalid", loaded.package_file, 1, 1, f"settings.{key}",
-                                    {"key": key, "expected_sv": expected[0], "expected_en": expected[1]}))
-        elif key in LIMITS:
-            limits[key] = value
-    return limits, problems
-
-
 def check(loaded: Loaded, today: dt.date) -> list[Problem]:
     t = loaded.tables
-    limits, problems = settings(loaded)
+    problems = []
     for resource in PAGED:
         problems += [_p(row, "id-reserved", "id", id=row.values["id"]) for row in t[resource]
                      if isinstance(row.values.get("id"), str) and taken_by_site(resource, row.values["id"])]
-    problems += _trips(t, today, limits)
-    problems += _costs(t, limits)
+    problems += _trips(t, today, loaded.settings)
+    problems += _costs(t, loaded.settings)
     problems += _population(t["municipalities"], today)
     problems += _travel_modes(t)
     problems += _repeated_costs(t["costs"])
@@ -74,16 +44,16 @@ def _is_date(value) -> bool:
     return isinstance(value, dt.date)
 
 
-def _trips(t: dict[str, list[Row]], today: dt.date, limits: dict) -> list[Problem]:
+def _trips(t: dict[str, list[Row]], today: dt.date, limits: Settings) -> list[Problem]:
     problems = []
     has = {name: {row.values.get("trip_id") for row in t[name]} for name in ("trip_participants", "trip_destinations")}
     for row in t["trips"]:
         v = row.values
         start, end, report = v.get("start_date"), v.get("end_date"), v.get("report_date")
-        if _is_date(start) and _is_date(end) and (end - start).days + 1 > limits["max_trip_days"]:
-            problems.append(_p(row, "trip-too-long", "end_date", days=(end - start).days + 1, limit=limits["max_trip_days"]))
-        if _is_date(start) and start.year < limits["earliest_year"]:
-            problems.append(_p(row, "trip-too-early", "start_date", year=limits["earliest_year"]))
+        if _is_date(start) and _is_date(end) and (end - start).days + 1 > limits.max_trip_days:
+            problems.append(_p(row, "trip-too-long", "end_date", days=(end - start).days + 1, limit=limits.max_trip_days))
+        if _is_date(start) and start.year < limits.earliest_year:
+            problems.append(_p(row, "trip-too-early", "start_date", year=limits.earliest_year))
         if _is_date(report) and _is_date(end) and report < end:
             problems.append(_p(row, "report-before-end", "report_date", end=end.isoformat()))
         if v.get("status") != "completed":
@@ -147,7 +117,7 @@ def _repeated_costs(costs: list[Row]) -> list[Problem]:
     return problems
 
 
-def _costs(t: dict[str, list[Row]], limits: dict) -> list[Problem]:
+def _costs(t: dict[str, list[Row]], limits: Settings) -> list[Problem]:
     """Amounts above the limit, cost lines paid by a body of another municipality than the record's, and lodging
     on a trip that starts and ends the same day."""
     problems = []
@@ -160,8 +130,8 @@ def _costs(t: dict[str, list[Row]], limits: dict) -> list[Problem]:
     for resource, column in (("costs", "amount_sek"), ("trips", "total_sek")):
         for row in t[resource]:
             amount = row.values.get(column)
-            if isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > limits["max_amount_sek"]:
-                problems.append(_p(row, "amount-implausible", column, limit=f"{limits['max_amount_sek']:,}".replace(",", " ")))
+            if isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > limits.max_amount_sek:
+                problems.append(_p(row, "amount-implausible", column, limit=f"{limits.max_amount_sek:,}".replace(",", " ")))
     for row in t["costs"]:
         payer = municipality.get(row.values.get("paid_by_body_id"))
         record = next((owner[c].get(row.values[c]) for c in owner if row.values.get(c)), None)

@@ -101,8 +101,7 @@ def check(loaded, data_dir: Path) -> list[Problem]:
     version = str(loaded.package.get("version") or "")
     if not version_key(version):
         return []  # a malformed version is reported by the package check
-    settings = loaded.package.get("settings") or {}
-    found = published_versions(data_dir, settings.get("published_branch") if isinstance(settings, dict) else None)
+    found = published_versions(data_dir, loaded.settings.published_branch)
     if not found:
         return []
     raise_to = next_versions([p.version for p in found])

@@ -16,9 +16,8 @@ from pathlib import Path
 from generator import geo, periods
 from generator.loader import Loaded, Row
 from generator.problems import Problem
+from generator.settings import Settings
 
-DEFAULT_REPORT_DUE_DAYS = 60
-DEFAULT_PRELIMINARY_DUE_DAYS = 90
 PRINCIPLES = ("policy-twin-city", "cooperation-no-end", "cooperation-no-theme", "review-overdue", "review-missing",
               "trip-no-decision", "trip-no-report")
 """The strategy's principles: warnings that the site also lists per municipality."""
@@ -48,8 +47,8 @@ def _partial_before(end, start) -> bool:
 def check(loaded: Loaded, today: dt.date, cache_dir: Path | None = None) -> list[Problem]:
     """The rules across fields and records (`cache_dir`: where GeoNames' answers are kept, see `geo.locate`)."""
     t = loaded.tables
-    settings = loaded.package.get("settings") or {}
-    due_days = settings.get("report_due_days", DEFAULT_REPORT_DUE_DAYS)
+    settings = loaded.settings
+    due_days = None if "report_due_days" in settings.refused else settings.report_due_days
     municipalities = {r.values.get("id"): r.values for r in t["municipalities"]}
     body_municipality = {r.values.get("id"): municipalities.get(r.values.get("municipality_id"), {}) for r in t["bodies"]}
     problems: list[Problem] = []
@@ -79,7 +78,7 @@ def check(loaded: Loaded, today: dt.date, cache_dir: Path | None = None) -> list
             problems.append(_p(row, "trip-no-decision", "id"))
         end = v.get("end_date")
         if (v.get("status") == "completed" and not v.get("report") and _is_date(end)
-                and isinstance(due_days, int) and (today - end).days > due_days):  # no overflow near 9999-12-31
+                and due_days is not None and (today - end).days > due_days):  # no overflow near 9999-12-31
             problems.append(_p(row, "trip-no-report", "report", end=end.isoformat(), days=due_days))
 
     for row in t["agreements"]:
@@ -100,12 +99,7 @@ def check(loaded: Loaded, today: dt.date, cache_dir: Path | None = None) -> list
     return problems
 
 
-def _days(settings: dict, key: str, default: int) -> int | None:
-    value = settings.get(key, default)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -> list[Problem]:
+def _stale(trips: list[Row], costs: list[Row], settings: Settings, today: dt.date) -> list[Problem]:
     """A planned trip whose end has passed; a cost line preliminary for longer than the configured days."""
     problems = []
     ends = {}
@@ -114,7 +108,7 @@ def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -
         ends[row.values.get("id")] = end
         if row.values.get("status") == "planned" and _is_date(end) and end < today:
             problems.append(_p(row, "trip-planned-past", "status", end=end.isoformat()))
-    due_days = _days(settings, "preliminary_due_days", DEFAULT_PRELIMINARY_DUE_DAYS)
+    due_days = None if "preliminary_due_days" in settings.refused else settings.preliminary_due_days
     for row in costs:
         v = row.values
         since = v.get("date") or ends.get(v.get("trip_id"))
@@ -127,14 +121,13 @@ def _stale(trips: list[Row], costs: list[Row], settings: dict, today: dt.date) -
 _KIND_SV = {"year": "kalenderår", "half": "halvår", "quarter": "kvartal"}
 
 
-def _completeness(loaded: Loaded, settings: dict, today: dt.date) -> list[Problem]:
+def _completeness(loaded: Loaded, settings: Settings, today: dt.date) -> list[Problem]:
     """Periods written as configured, no nil return for a period with the body's trips or costs in it, and no
     period reported before it began (by the build's date, or by the date it was reported)."""
     t = loaded.tables
-    kind = settings.get("completeness_period", periods.DEFAULT_KIND)
-    if kind not in periods.KINDS:
-        return [Problem("completeness-period-setting", loaded.package_file, 1, 1, "completeness_period",
-                        {"value": str(kind), "allowed": ", ".join(periods.KINDS)})]
+    if "completeness_period" in settings.refused:
+        return []  # reported with the settings: periods are not checked against a guess
+    kind = settings.completeness_period
     trip_starts = {r.values.get("id"): r.values.get("start_date") for r in t["trips"]}
     activity: dict[tuple, int] = Counter()  # (body, period) -> trips and cost lines in it
     for row in t["trips"]:
