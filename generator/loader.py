@@ -16,6 +16,7 @@ from generator.background import in_two
 from generator.cache import Cache, key_of
 from generator.entities import (PARTIAL_DATE_PATTERN, PERIOD_PATTERN, RESOURCES, Child, Entity, derived_fields, fields,
                                  line_id)
+from generator.package import Metadata, check as check_package, metadata
 from generator.problems import Problem
 from generator.settings import Settings, read as read_settings
 from generator.yamlsource import Document, Pos
@@ -56,6 +57,7 @@ class Loaded:
     problems: list[Problem]
     package_doc: Document | None = None  # where each of the package's values stands, for the package checks
     settings: Settings = Settings()  # the package's `settings:`, typed
+    metadata: Metadata = Metadata()  # the package's own metadata, typed
 
 
 def display_path(path: Path) -> str:
@@ -82,8 +84,6 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
         if doc is not None and isinstance(doc.value, dict):
             package = doc.value
             if not isinstance(package.get("settings", {}), dict):  # reported by the package check: the defaults stand
-                from generator.package import check as check_package
-
                 problems += check_package({"settings": package["settings"]}, doc.file, doc)
                 package = {key: value for key, value in package.items() if key != "settings"}
             settings, found = read_settings(package.get("settings"), doc.file, doc)
@@ -99,7 +99,7 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
             tables[name] += rows
         problems += part_problems
     reading.file = None
-    return Loaded(package, display_path(package_path), tables, problems, doc, settings)
+    return Loaded(package, display_path(package_path), tables, problems, doc, settings, metadata(package))
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves

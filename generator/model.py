@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator import climate, geo, periods
 from generator.loader import Loaded
+from generator.package import Metadata
 from generator.settings import Settings
 from generator.withheld import public_name
 
@@ -347,7 +348,7 @@ class Trip:
 
 @dataclass
 class Dataset:
-    package: dict
+    metadata: Metadata  # the package's own, as the loader read it
     municipalities: dict[str, Municipality]
     bodies: dict[str, Body]
     people: dict[str, Person]
@@ -378,11 +379,11 @@ class Dataset:
 
     @property
     def version(self) -> str:
-        return str(self.package.get("version", "0.0.0"))
+        return self.metadata.version
 
     @property
     def has_example_data(self) -> bool:
-        return bool(self.package.get("example_data"))
+        return self.metadata.example_data
 
 
 def _split(text: str | None) -> list[str]:
@@ -493,5 +494,5 @@ def build(loaded: Loaded, data_dir: Path) -> Dataset:
                               bool(v.get("example")))
         completeness.append(report)
         report.body.completeness[report.period] = report
-    return Dataset(loaded.package, municipalities, bodies, people, organisations, memberships, agreements,
+    return Dataset(loaded.metadata, municipalities, bodies, people, organisations, memberships, agreements,
                    dict(sorted(trips.items())), costs, loaded, completeness, loaded.settings)

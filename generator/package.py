@@ -9,9 +9,18 @@ the wrong kind at its line, and nothing later has to guess.
 from __future__ import annotations
 
 import re
-from generator.downloads.release import LICENCES
+from dataclasses import dataclass, field
+
 from generator.problems import Problem
 from generator.yamlsource import Document, Pos
+
+DEFAULT_LICENCE = "CC0-1.0"
+LICENCES = {  # SPDX id -> (title, URL of the licence text)
+    "CC0-1.0": ("Creative Commons Zero v1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "CC-BY-4.0": ("Creative Commons Attribution 4.0 International", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("Creative Commons Attribution Share Alike 4.0 International",
+                     "https://creativecommons.org/licenses/by-sa/4.0/"),
+}
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 WEB = re.compile(r"https?://[^\s<>\"]+")
@@ -76,3 +85,48 @@ def _values(package: dict, name: str):
 def _shown(value) -> str:
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The package's own metadata, as every page and download reads it (`metadata`: read once, by the loader).
+
+    The checks above look at the file as written; this is what they let through, with
+    each field's default where the file gives none.
+    """
+
+    name: str = "data"
+    """The package's slug: the downloads' file and dataset names."""
+    title: str = "data"
+    """The Swedish title; the name where none is given."""
+    title_en: str = ""
+    """The English title; "" where none is given (readers fall back to `title`)."""
+    description: str = ""
+    """The Swedish description, its white space collapsed as every download writes it."""
+    description_en: str = ""
+    """The English description, likewise."""
+    version: str = "0.0.0"
+    """The data version, MAJOR.MINOR.PATCH."""
+    licence: str = DEFAULT_LICENCE
+    """An SPDX id of `LICENCES`."""
+    publisher: dict = field(default_factory=dict)
+    """name, url, email, organisation_number; a publisher given as text is its name."""
+    sources: list = field(default_factory=list)
+    """The sources the data is taken from, each a mapping (title, path, email)."""
+    example_data: bool = False
+    """True: the data are examples, and every page says so."""
+
+
+def metadata(package: dict) -> Metadata:
+    """The typed metadata of a `datapackage.yaml` as read (any version's)."""
+    name = str(package.get("name", "data"))
+    publisher = package.get("publisher") or {}
+    sources = package.get("sources", [])
+    return Metadata(name=name, title=package.get("title", name), title_en=package.get("title_en", ""),
+                    description=" ".join(str(package.get("description", "")).split()),
+                    description_en=" ".join(str(package.get("description_en", "")).split()),
+                    version=str(package.get("version", "0.0.0")),
+                    licence=str(package.get("licence") or DEFAULT_LICENCE),
+                    publisher=publisher if isinstance(publisher, dict) else {"name": str(publisher)},
+                    sources=[s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else [],
+                    example_data=bool(package.get("example_data")))

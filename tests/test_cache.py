@@ -207,10 +207,11 @@ def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_p
         raise DiffError("git archive failed")
 
     from generator.downloads.release import Release
+    from generator.package import Metadata
 
     from generator.loader import load
 
-    tree = versions.Version(Release({"version": "99.0.0"}, None, "https://example.org/"), None, load(SAMPLE_DATA), None)
+    tree = versions.Version(Release(Metadata(version="99.0.0"), None, "https://example.org/"), None, load(SAMPLE_DATA), None)
     monkeypatch.setattr(versions, "extract", fails)
     with pytest.warns(UserWarning, match="is skipped"):
         skipped = versions.versions(tree, SAMPLE_DATA, "https://example.org/", tmp_path)

@@ -116,8 +116,9 @@ def test_validate_refuses_a_wrong_organisation_number(workdir):
 def test_open_data_page_links_the_harvested_catalogue_and_the_dictionary():
     from generator.downloads.pages import downloads_markdown
     from generator.downloads.release import Release
+    from generator.package import metadata
 
     package = yaml.safe_load((SAMPLE_DATA / "datapackage.yaml").read_text(encoding="utf-8"))
-    page = downloads_markdown(Release(package, None, BASE_URL), "../")
+    page = downloads_markdown(Release(metadata(package), None, BASE_URL), "../")
     assert '<a href="../catalog.rdf">catalog.rdf</a>' in page
     assert '<a href="../data/latest/datadictionary.csv">datadictionary.csv</a>' in page

@@ -64,13 +64,13 @@ def _write(tmp_path, version: str):
 
     report, loaded = validate(SAMPLE_DATA, dt.date(2026, 11, 23))
     assert report.ok
-    loaded = dataclasses.replace(loaded, package={**loaded.package, "version": version})
+    loaded = dataclasses.replace(loaded, metadata=dataclasses.replace(loaded.metadata, version=version))
     tables = build_tables(loaded, build(loaded, SAMPLE_DATA), dt.date(2026, 1, 1))
     for row in tables["costs"].rows:
         if COLUMN in row:  # a value, so the nested JSON (which leaves empty values out) holds it
             row[COLUMN] = "stockholm"
     out = tmp_path / version
-    write_version(tables, Release(loaded.package, dt.date(2026, 1, 1), "https://portal.example.org/"), out)
+    write_version(tables, Release(loaded.metadata, dt.date(2026, 1, 1), "https://portal.example.org/"), out)
     write_records(tables, out / "site")
     return out
 

@@ -74,6 +74,7 @@ def test_each_version_keeps_its_downloads(history_site):
 def test_changelog_lists_the_corrected_record(history_site):
     from generator.downloads.changelog import changelog_markdown
     from generator.downloads.release import Release
+    from generator.package import Metadata
 
     log = json.loads((history_site / "data" / "changelog.json").read_text(encoding="utf-8"))
     assert [v["version"] for v in log["versions"]] == ["0.2.0", "0.1.0"]
@@ -85,7 +86,7 @@ def test_changelog_lists_the_corrected_record(history_site):
                              "new": "OECD-möte om inkluderande tillväxt, Paris"}}}]
     assert newest["date"] == "2026-03-15" and newest["licence"] == "CC0-1.0"
     assert "version 0.2.0 (2026-03-15)" in newest["citation"]
-    page = changelog_markdown(log, Release({"version": "0.2.0"}, None, "https://x.example/"), "sv", "../../")
+    page = changelog_markdown(log, Release(Metadata(version="0.2.0"), None, "https://x.example/"), "sv", "../../")
     assert "## Version 0.2.0 (2026-03-15)" in page
     assert ("`2016-11-paris-oecd-inclusive-growth`: `title` `OECD:s möte om inkluderande tillväxt i städer, Paris` → "
             "`OECD-möte om inkluderande tillväxt, Paris`") in page
@@ -117,6 +118,7 @@ def test_corrections_feed_holds_corrections_and_withdrawals_not_additions():
     from generator.corrections import Correction, FieldChange, Past
     from generator.downloads.feed import corrections_bytes
     from generator.downloads.release import Release
+    from generator.package import Metadata
 
     day = dt.date(2026, 3, 15)
     added = Correction("0.2.0", day, [], "changed", [FieldChange("trips", "a", "event_language", None, "en"),
@@ -125,7 +127,7 @@ def test_corrections_feed_holds_corrections_and_withdrawals_not_additions():
                                                               FieldChange("trips", "b", "event_language", "", "en")])
     gone = Correction("0.2.0", day, [], "withdrawn")
     past = Past({("trips", "a"): [added], ("trips", "b"): [mixed], ("trips", "c"): [gone]}, [])
-    feed = ET.fromstring(corrections_bytes(past, Release({"version": "0.2.0"}, day, "https://x.example/")))
+    feed = ET.fromstring(corrections_bytes(past, Release(Metadata(version="0.2.0"), day, "https://x.example/")))
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = {e.find("a:title", ns).text: e.find("a:summary", ns).text for e in feed.findall("a:entry", ns)}
     assert entries == {"Ändrad i version 0.2.0: b": "amount_sek: 6750 → 6900. Skäl: Fakturan",

@@ -71,10 +71,10 @@ def _current(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: 
     """The working tree as the latest version, dated by the data's last commit (never the clock)."""
     loaded = loaded or dataset.source or load(data_dir)
     date = max((c.date for c in changes.values()), default=None)
-    published = next((p for p in published_versions(data_dir) if p.version == str(loaded.package.get("version"))), None)
+    published = next((p for p in published_versions(data_dir) if p.version == loaded.metadata.version), None)
     if published is not None:  # the same data as published (validation says so): the same files, dated as then
         date = published.date
-    return Version(Release(loaded.package, date, base_url), published.commit if published else None, loaded, dataset)
+    return Version(Release(loaded.metadata, date, base_url), published.commit if published else None, loaded, dataset)
 
 
 _LAST_HISTORY: list = []  # [(dataset, data_dir, base_url), result] of the last call: a build asks several times

@@ -50,10 +50,10 @@ def descriptor(tables: dict[str, Table], release: Release, out_dir: Path) -> dic
     result = {
         "profile": "tabular-data-package",
         "name": release.name,
-        "title": package.get("title", release.name),
-        "title_en": package.get("title_en", ""),
-        "description": " ".join(str(package.get("description", "")).split()),
-        "description_en": " ".join(str(package.get("description_en", "")).split()),
+        "title": package.title,
+        "title_en": package.title_en,
+        "description": package.description,
+        "description_en": package.description_en,
         "version": release.version,
         "homepage": release.base_url,
         "id": release.url(),
@@ -61,10 +61,9 @@ def descriptor(tables: dict[str, Table], release: Release, out_dir: Path) -> dic
         "contributors": [{"title": publisher.get("name", ""), "role": "publisher",
                           **({"email": publisher["email"]} if publisher.get("email") else {}),
                           **({"path": publisher["url"]} if publisher.get("url") else {})}],
-        "sources": [{k: v for k, v in s.items() if k in ("title", "path", "email")} for s in package.get("sources", [])
-                    if isinstance(s, dict)],
+        "sources": [{k: v for k, v in s.items() if k in ("title", "path", "email")} for s in package.sources],
         "citation": release.citation(),
-        "example_data": bool(package.get("example_data")),
+        "example_data": package.example_data,
         "resources": resources,
     }
     if release.date:

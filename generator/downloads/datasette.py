@@ -55,11 +55,10 @@ def metadata(tables: dict[str, Table], release: Release) -> dict:
         if table.resource in units:
             entry["units"] = units[table.resource]
         described[table.resource] = entry
-    title = package.get("title", release.name)
+    title = package.title
     return {
         "title": f"{title}, version {release.version}",
-        "description_html": _both_html(" ".join(str(package.get("description", "")).split()),
-                                       " ".join(str(package.get("description_en", "")).split())),
+        "description_html": _both_html(package.description, package.description_en),
         "license": release.licence, "license_url": release.licence_url,
         "source": publisher.get("name", ""), "source_url": release.url(),
         "about": "Dataordbok / Data dictionary", "about_url": release.base_url + "oppna-data/dataordbok/",

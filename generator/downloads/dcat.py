@@ -118,11 +118,11 @@ def write_dcat(found: list[Version], site_dir: Path) -> list[Path]:
     release, package, publisher = current.release, current.release.package, current.release.publisher
     date = release.date or dt.date(1970, 1, 1)
     licence = catalog.CC0 if release.licence == "CC0-1.0" else release.licence_url
-    description_sv = " ".join(str(package.get("description", "")).split())
-    description_en = " ".join(str(package.get("description_en", "")).split()) or description_sv
+    description_sv = package.description
+    description_en = package.description_en or description_sv
     info = catalog.CatalogInfo(
-        base_url=release.base_url, title_sv=package.get("title", release.name),
-        title_en=package.get("title_en") or package.get("title", release.name),
+        base_url=release.base_url, title_sv=package.title,
+        title_en=package.title_en or package.title,
         description_sv=description_sv, description_en=description_en,
         publisher_name=publisher.get("name", ""), publisher_url=publisher.get("url") or release.base_url,
         publisher_type=catalog.LOCAL_AUTHORITY,
@@ -136,8 +136,8 @@ def write_dcat(found: list[Version], site_dir: Path) -> list[Path]:
         start, end = _period(version.dataset)
         ident = f"{r.name}-{r.version}"
         datasets.append(catalog.DatasetInfo(
-            id=ident, title_sv=f"{r.package.get('title', r.name)}, version {r.version}",
-            title_en=f"{r.package.get('title_en') or r.package.get('title', r.name)}, version {r.version}",
+            id=ident, title_sv=f"{r.package.title}, version {r.version}",
+            title_en=f"{r.package.title_en or r.package.title}, version {r.version}",
             description_sv=description_sv, description_en=description_en,
             keywords_sv=["internationellt arbete", "medlemskap", "avtal", "resor", "kostnader"],
             keywords_en=["international work", "memberships", "agreements", "trips", "costs"],

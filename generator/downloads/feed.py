@@ -80,7 +80,7 @@ def feed_bytes(dataset: Dataset, release: Release, past: Past, log: dict) -> byt
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     sub = lambda parent, tag, text=None, **attrs: _sub(parent, tag, text, attrs)  # noqa: E731
     sub(feed, "id", f"{base}feed.atom")
-    sub(feed, "title", f"{release.package.get('title', release.name)} – resor")
+    sub(feed, "title", f"{release.package.title} – resor")
     sub(feed, "subtitle", "Nya och ändrade resor / New and changed trips")
     newest = max((updated(t) for t in trips), default=release.date or dt.date(1970, 1, 1))
     sub(feed, "updated", _stamp(newest))
@@ -138,7 +138,7 @@ def corrections_bytes(past: Past, release: Release) -> bytes:
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     sub = lambda parent, tag, text=None, **attrs: _sub(parent, tag, text, attrs)  # noqa: E731
     sub(feed, "id", f"{base}corrections.atom")
-    sub(feed, "title", f"{release.package.get('title', release.name)} – rättelser")
+    sub(feed, "title", f"{release.package.title} – rättelser")
     sub(feed, "subtitle", "Rättade och borttagna poster, med före och efter / Corrected and withdrawn records")
     newest = found[0][0].date if found and found[0][0].date else release.date or dt.date(1970, 1, 1)
     sub(feed, "updated", _stamp(newest))

@@ -111,7 +111,7 @@ def record(data_dir: Path, base_url: str, wanted: list[str] | None = None) -> li
         with tempfile.TemporaryDirectory(prefix="portal-record-") as tmp:
             folder = Path(tmp)
             loaded, dataset = read
-            write_version(build_tables(loaded, dataset, published.date), Release(loaded.package, published.date,
+            write_version(build_tables(loaded, dataset, published.date), Release(loaded.metadata, published.date,
                                                                                  base_url), folder)
             if known is not None:
                 check(data_dir, number, published.commit, folder)

@@ -92,7 +92,7 @@ def build_tables(loaded: Loaded, dataset: Dataset, as_of: dt.date | None = None)
     years of the yearly membership fees.
     """
     tables = {}
-    version = str(loaded.package.get("version", ""))
+    version = loaded.metadata.version
     natural = functools.cache(_natural)  # a parent's id is the first key of each of its children's rows
     for resource in version_resources(version):
         spec = version_fields(resource, version)

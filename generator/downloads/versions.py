@@ -110,7 +110,7 @@ def versions(current: Version, data_dir: Path, base_url: str, cache_dir: Path | 
             warnings.warn(f"version {number} (commit {commit[:10]}) is skipped: its data cannot be read or does not validate",
                           stacklevel=2)
             continue
-        found.append((Version(Release(at[0].package, date, base_url), commit, *at[:2]), at[2]))
+        found.append((Version(Release(at[0].metadata, date, base_url), commit, *at[:2]), at[2]))
     hidden = withheld.of(current.loaded, [version.loaded for version, _ in found])
     return [version.redacted(hidden, data_dir, folder) for version, folder in [*found, (current, data_dir)]]
 
