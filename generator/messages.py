@@ -300,9 +300,9 @@ MESSAGES: dict[str, tuple[str, dict[str, tuple[str, str]]]] = {
         "sv": ("Inställningen '{key}' har ett värde som inte går att använda: den ska vara {expected_sv}.", "Rätta värdet under settings: i datapackage.yaml (utan citattecken kring tal)."),
         "en": ("The setting '{key}' has a value that cannot be used: it must be {expected_en}.", "Correct the value under settings: in datapackage.yaml (numbers without quotes).")}),
     "setting-unknown": (W, {
-        "sv": ("Inställningen '{key}' är okänd och används inte.", "Kontrollera stavningen; inställningarna är report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period och published_branch."),
-        "en": ("The setting '{key}' is unknown and not used.", "Check the spelling; the settings are report_due_days, preliminary_due_days, max_trip_days, earliest_year, max_amount_sek, completeness_period and published_branch.")}),
-    # --- plausibility (warnings; limits in plausibility.py and settings: in datapackage.yaml)
+        "sv": ("Inställningen '{key}' är okänd och används inte.", "Kontrollera stavningen; inställningarna är {names_sv}."),
+        "en": ("The setting '{key}' is unknown and not used.", "Check the spelling; the settings are {names_en}.")}),
+    # --- plausibility (warnings; limits in settings.py, changed under settings: in datapackage.yaml)
     "trip-too-long": (W, {
         "sv": ("Resan varar {days} dagar, fler än {limit}.", "Kontrollera start- och slutdatum (gränsen ändras med settings: max_trip_days)."),
         "en": ("The trip lasts {days} days, more than {limit}.", "Check the start and end dates (the limit is settings: max_trip_days).")}),

@@ -48,7 +48,9 @@ def read(given, package_file: str, doc: Document | None) -> tuple[Settings, list
     for key, value in (given.items() if isinstance(given, dict) else ()):
         pos = doc.pos(("settings", key)) if doc is not None else Pos(1, 1)
         if key not in NAMES:  # misspelt, or a newer version's
-            problems.append(Problem("setting-unknown", package_file, pos.line, pos.column, f"settings.{key}", {"key": key}))
+            problems.append(Problem("setting-unknown", package_file, pos.line, pos.column, f"settings.{key}",
+                                    {"key": key, "names_sv": f"{', '.join(NAMES[:-1])} och {NAMES[-1]}",
+                                     "names_en": f"{', '.join(NAMES[:-1])} and {NAMES[-1]}"}))
         elif key == "completeness_period" and value not in periods.KINDS:
             refused.add(key)
             problems.append(Problem("completeness-period-setting", package_file, pos.line, pos.column, f"settings.{key}",
