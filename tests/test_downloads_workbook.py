@@ -100,3 +100,53 @@ def test_libreoffice_reads_every_sheet_as_written(downloads, expected, tmp_path)
         flags = {c for c, t in kinds(resource).items() if t == "boolean"}
         read = [{c: v.lower() if c in flags else v for c, v in zip(header, row)} for row in body]
         assert keyed(resource, read) == rows, resource
+
+
+OFFICE_TYPES = {"number": "float", "integer": "float", "date": "date", "string": "string", "boolean": "float"}
+"""The kind of cell LibreOffice reads for each schema type (its office:value-type; a truth value is a number shown
+as TRUE or FALSE, as Excel's are)."""
+ODF = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+       "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0"}
+
+
+def _sheet_cells(table) -> list[list[tuple[str | None, str]]]:
+    """(value type, text) of each cell of each row of an ODF table, repeated cells spelled out."""
+    rows = []
+    for row in table.iter(f"{{{ODF['table']}}}table-row"):
+        cells = []
+        for cell in row.findall("table:table-cell", ODF):
+            repeated = min(int(cell.get(f"{{{ODF['table']}}}number-columns-repeated", "1")), 200)
+            cells += [(cell.get(f"{{{ODF['office']}}}value-type"), " ".join("".join(cell.itertext()).split()))] * repeated
+        rows.append(cells)
+    return rows
+
+
+def test_libreoffice_reads_each_column_as_the_type_its_schema_says(downloads, tmp_path):  # noqa: F811
+    """Numbers are numbers, dates dates and codes text (an agenda item 7.2 stays the text 7.2), as an office suite
+    reads the workbook: no column a reader must convert before adding it up."""
+    import xml.etree.ElementTree as ET
+
+    assert LIBREOFFICE, "LibreOffice is missing: `make test-deps` installs libreoffice-calc-nogui"
+    done = subprocess.run([LIBREOFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                           "--convert-to", "fods", "--outdir", str(tmp_path), str(downloads / "data/latest/portal.xlsx")],
+                          capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    sheets = {t.get(f"{{{ODF['table']}}}name"): t for t in ET.parse(tmp_path / "portal.fods").getroot()
+              .iter(f"{{{ODF['table']}}}table")}
+    checked, wrong = 0, []
+    for resource in PUBLISHED:
+        if resource not in sheets:
+            continue
+        header, *body = _sheet_cells(sheets[resource])
+        names = [text for _, text in header]
+        for column, kind in kinds(resource).items():
+            at = names.index(column)
+            for row in body:
+                found, text = row[at] if at < len(row) else (None, "")
+                if text:
+                    checked += 1
+                    if kind == "boolean" and text not in ("TRUE", "FALSE"):
+                        wrong.append((resource, column, kind, found, text))
+                    elif found != OFFICE_TYPES[kind] and not (kind == "date" and found == "string" and len(text) < 10):
+                        wrong.append((resource, column, kind, found, text))  # a partial date (2016-11) is text
+    assert checked > 1000 and wrong == [], wrong[:20]
