@@ -23,7 +23,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from conftest import SAMPLE_DATA, TODAY
 

@@ -13,7 +13,6 @@ import csv
 import datetime as dt
 import json
 import re
-from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
 

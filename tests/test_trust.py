@@ -13,7 +13,6 @@ import re
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from conftest import TODAY, run_portal
 from generator.validate import validate
