@@ -476,16 +476,20 @@ class KeyFigures:
     agreements: int
 
 
+def paid_in(costs: Iterable[Cost], year: int, cover: Coverage) -> Figure:
+    """What a municipality paid in `year` of its `costs`: a known zero only when every body reported the year."""
+    return figure([c for c in costs if c.year == year], cover.complete, cover.parts)
+
+
 def key_figures(dataset: Dataset, municipality: Municipality, year: int, as_of: dt.date | None) -> KeyFigures:
     first, last = data_years(dataset, as_of)
     cover = coverage(municipality, year, dataset.period_kind)
     trips = [t for t in dataset.trips.values() if t.year == year and t.status != "cancelled" and t.body.municipality is municipality]
-    costs = [c for c in dataset.costs if c.year == year and c.municipality is municipality]
     memberships = [m for m in dataset.memberships.values() if m.body.municipality is municipality]
     return KeyFigures(
         year=year,
         coverage=cover,
-        spent=figure(costs, cover.complete, cover.parts),
+        spent=paid_in((c for c in dataset.costs if c.municipality is municipality), year, cover),
         trips=counted(len(trips), cover.parts),
         travellers=counted(len({p.id for t in trips for p in t.travellers}), cover.parts),
         memberships=sum(membership_active(m, year) for m in memberships),

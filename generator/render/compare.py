@@ -21,7 +21,7 @@ from generator import figures
 from generator.render import emissions
 from generator.render.charts import Series, bar_chart
 from generator.render.costs import unknown_note
-from generator.figures import Figure, MunicipalityFigures, YearFigures
+from generator.figures import MunicipalityFigures, YearFigures
 from generator.render.formatting import format_number
 from generator.i18n import from_data, n_
 from generator.i18n import t as _
@@ -53,12 +53,6 @@ MEASURES = [
 """The rows of the comparison for the latest full year, in order."""
 
 
-def spent(mf: MunicipalityFigures, year: int) -> Figure:
-    """What the municipality paid in a year: as on the start page (`figures.key_figures`)."""
-    cover = mf.coverage(year)
-    return figures.figure([c for c in mf.costs if c.year == year], cover.complete, cover.parts)
-
-
 def _population_note(ms: list[Municipality]) -> Markup:
     parts = [Markup(_("{municipality}: {n} invånare {year} ({source})")).format(
                  municipality=m.name, n=format_number(m.population), year=m.population_year,
@@ -86,7 +80,7 @@ def measures_section(dataset: Dataset, per: list[MunicipalityFigures], year: int
 def years_section(per: list[MunicipalityFigures]) -> Section:
     """Spending per year, in total and per inhabitant: a row per year and municipality, with what its bodies reported."""
     years = sorted({y for mf in per for y in mf.years})
-    amounts = {mf.municipality.id: {y: spent(mf, y) for y in years} for mf in per}
+    amounts = {mf.municipality.id: {y: figures.paid_in(mf.costs, y, mf.coverage(y)) for y in years} for mf in per}
     rows = [[Cell(str(y)), Cell(mf.municipality.name), money(amounts[mf.municipality.id][y]),
              money(figures.per_inhabitant(mf.municipality, amounts[mf.municipality.id][y])),
              Cell(mf.coverage(y).parts.text, numeric=True)]
