@@ -389,7 +389,8 @@ def run() -> None:
         try:
             code = main()
         finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.setitimer(signal.ITIMER_REAL, 0)  # a stop `__main__` would deliver again
+            for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):
                 signal.signal(signum, signal.SIG_IGN)
     except SystemExit as exc:  # argparse: --help, usage errors; a stop
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)

@@ -115,3 +115,41 @@ def test_a_stop_while_serve_builds_or_serves_ends_it_quietly_and_removes_its_fol
         assert "Traceback" not in err and "Exception ignored" not in err, (when, err)
         assert list(temporary.iterdir()) == [], when
         assert not _left_behind(serve.pid), when
+
+
+STOP_IN_A_FINALISER = """
+import os, runpy, signal, sys, tempfile
+
+made = tempfile.mkdtemp
+
+class Dying:
+    def __del__(self):
+        os.kill(os.getpid(), signal.{signal})
+        sum(range(10))  # the stop lands here, where Python can only print it as ignored
+
+def mkdtemp(*args, **kwargs):
+    folder = made(*args, **kwargs)
+    if ".build-" in folder:
+        Dying()
+    return folder
+
+tempfile.mkdtemp = mkdtemp
+sys.argv = ["portal", "build", "--out", {out!r}, "--no-cache"]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_a_stop_that_lands_in_a_finaliser_is_delivered_again_and_ends_the_build_quietly(tmp_path):
+    """Python cannot let an exception leave a finaliser (nor a comparison a compiled library calls): a stop landing
+    there is kept and raised again in the build's own code, so the build still stops and cleans up."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        base = tmp_path / signum.name
+        (base / "tmp").mkdir(parents=True)
+        script = base / "script.py"
+        script.write_text(STOP_IN_A_FINALISER.format(signal=signum.name, out=str(base / "site")), encoding="utf-8")
+        done = subprocess.run([sys.executable, str(script)], cwd=REPO, capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "TMPDIR": str(base / "tmp")})
+        assert done.returncode == 128 + signum, (signum.name, done.returncode, done.stdout, done.stderr)
+        assert "Traceback" not in done.stderr and "Exception ignored" not in done.stderr, done.stderr
+        assert sorted(p.name for p in base.iterdir()) == ["script.py", "tmp"], signum.name
+        assert list((base / "tmp").iterdir()) == [], signum.name
