@@ -280,13 +280,14 @@ def _add_diff(commands) -> None:
 
 
 def run_diff(args) -> int:
-    from generator.diff import DiffError, diff, format_json, format_markdown
+    from generator.diff import diff, format_json, format_markdown
+    from generator.history import GitError
 
     if not args.data.is_dir():
         raise PortalError(f"the data folder {args.data} does not exist (use --data DIR)")
     try:
         result = diff(args.ref, args.data)
-    except DiffError as exc:
+    except GitError as exc:
         raise PortalError(str(exc))
     print(format_json(result) if args.format == "json" else format_markdown(result, args.lang), end="" if args.format == "markdown" else "\n")
     return 0

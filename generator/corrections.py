@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import pii
-from generator.diff import compare, keyed
+from generator.changes import compare, keyed
 from generator.history import file_log
 from generator.outfolder import BuildError
 
@@ -91,7 +91,7 @@ def _owner(resource: str, values: dict) -> tuple[str, str] | None:
 
 
 def record_counts(changes, new) -> tuple[int, int, int]:
-    """Records added, changed and withdrawn (`changes`: `diff.compare` of some data with `new`), each counted once
+    """Records added, changed and withdrawn (`changes`: `changes.compare` of some data with `new`), each counted once
     by its top-level record: a new trip's destinations, travellers and cost lines are one new record, a cost line
     added to a trip a change to it."""
     added, touched, withdrawn = set(), set(), set()

@@ -12,39 +12,19 @@ never added across municipalities (the site never does).
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import json
-import subprocess
-import tarfile
 import tempfile
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator import figures
+from generator.changes import Changes, compare
 from generator.entities import RESOURCES, schema_descriptor
+from generator.figures import Figure
+from generator.history import extract
 from generator.i18n import language, record_counts
 from generator.i18n import t as _
 from generator.loader import Loaded
-from generator import figures
-from generator.figures import Figure
-from generator import withheld
-
-
-class DiffError(Exception):
-    """The comparison cannot be made (not a git repository, unknown ref); says what to do."""
-
-
-@dataclass
-class Changes:
-    """Per resource: ids added and removed, and for changed ids each field's (old, new)."""
-
-    added: dict[str, list[tuple[str, dict]]] = field(default_factory=lambda: defaultdict(list))
-    removed: dict[str, list[tuple[str, dict]]] = field(default_factory=lambda: defaultdict(list))
-    changed: dict[str, list[tuple[str, dict[str, tuple]]]] = field(default_factory=lambda: defaultdict(list))
-
-    def count(self) -> tuple[int, int, int]:
-        return tuple(sum(len(v) for v in d.values()) for d in (self.added, self.changed, self.removed))
 
 
 Totals = dict[str, dict[str, Figure]]  # a group of GROUPS -> key (a municipality's id first) -> SEK
@@ -56,40 +36,6 @@ class Diff:
     changes: Changes
     versions: tuple[str | None, str | None]
     totals: tuple[Totals | None, Totals | None]  # None: that side has errors, no totals
-
-
-# --- reading both sides ------------------------------------------------------------------
-
-def _git(args: list[str], cwd: Path, binary: bool = False):
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except OSError:
-        raise DiffError("git is not installed")
-    if done.returncode != 0:
-        raise DiffError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
-    return done.stdout if binary else done.stdout.decode("utf-8").strip()
-
-
-def extract(ref: str, data_dir: Path, into: Path) -> Path:
-    """The data folder as it was at `ref`, written under `into`; an empty folder when it did not exist."""
-    data_dir = data_dir.resolve()
-    try:
-        top = Path(_git(["rev-parse", "--show-toplevel"], data_dir)).resolve()
-    except DiffError:
-        raise DiffError(f"{data_dir} is not in a git repository")
-    try:
-        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
-    except DiffError:
-        raise DiffError(f"unknown git ref '{ref}' (for a pull request: fetch the base branch, e.g. `git fetch origin main`)")
-    rel = data_dir.relative_to(top).as_posix()
-    listed = _git(["ls-tree", "-d", "--name-only", ref, "--", rel], top)
-    target = into / rel
-    target.mkdir(parents=True, exist_ok=True)
-    if listed:
-        archive = _git(["archive", "--format=tar", ref, "--", rel], top, binary=True)
-        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(into, filter="data")
-    return target
 
 
 def _side(data_dir: Path) -> tuple[Loaded, Totals | None]:
@@ -108,45 +54,6 @@ def diff(ref: str, data_dir: Path) -> Diff:
     new_loaded, new_totals = _side(data_dir)
     return Diff(ref, compare(old_loaded, new_loaded),
                 (old_loaded.package.get("version"), new_loaded.package.get("version")), (old_totals, new_totals))
-
-
-# --- comparing ----------------------------------------------------------------------------------
-
-def _plain(value):
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def keyed(loaded: Loaded, resource: str, hidden: withheld.Withheld = withheld.NOTHING) -> dict[str, dict]:
-    """The resource's rows by primary key, as `hidden` lets them be published."""
-    key = schema_descriptor(resource)["primaryKey"]
-    show = (lambda values: hidden.values(resource, values)) if hidden.names else (lambda values: values)
-    return {"/".join(str(row.values.get(k)) for k in key): {c: _plain(v) for c, v in show(row.values).items()}
-            for row in loaded.tables[resource]}
-
-
-def compare(old: Loaded, new: Loaded, protected: set[str] | None = None) -> Changes:
-    """Records added, removed and changed (field by field) in every resource, matched by primary key.
-
-    A person protected on the new side (or in `protected`, those protected today) is never
-    named by the comparison, whatever an older side held (`withheld`): a name reads WITHHELD
-    on a side that gave one (the new side has none, so a change to it still counts), and in
-    free text too.
-    """
-    changes = Changes()
-    hidden = withheld.of(new, [old], protected or ())
-    for resource in RESOURCES:
-        before, after = keyed(old, resource, hidden), keyed(new, resource, hidden)
-        for key in sorted(after.keys() - before.keys()):
-            changes.added[resource].append((key, after[key]))
-        for key in sorted(before.keys() - after.keys()):
-            changes.removed[resource].append((key, before[key]))
-        for key in sorted(before.keys() & after.keys()):
-            columns = sorted(before[key].keys() | after[key].keys())
-            fields_changed = {c: (before[key].get(c), after[key].get(c)) for c in columns
-                              if before[key].get(c) != after[key].get(c)}
-            if fields_changed:
-                changes.changed[resource].append((key, fields_changed))
-    return changes
 
 
 GROUPS = ("municipality", "municipality_year", "body", "municipality_category")

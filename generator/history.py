@@ -1,4 +1,4 @@
-"""What git knows about the data: when each file last changed.
+"""What git knows about the data: when each file last changed, what a commit held, the data folder at a ref.
 
 Dates come from commits, never from the clock, so that the same data in the same
 repository builds the same site. One `git log` over the data folder answers for all
@@ -8,9 +8,15 @@ files at once; running git per file would not scale to thousands of records.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
+import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+
+
+class GitError(Exception):
+    """Git cannot give what was asked (not a repository, an unknown ref); says what to do."""
 
 
 @dataclass(frozen=True)
@@ -22,10 +28,9 @@ class Change:
 def git(args: list[str], cwd: Path) -> str | None:
     """What a git command prints, or None when git is missing or the command fails (not a repository ...)."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
+        return _git(args, cwd, strip=False)
+    except GitError:
         return None
-    return done.stdout
 
 
 def repository(data_dir: Path) -> tuple[Path, str] | None:
@@ -83,3 +88,39 @@ def file_at(data_dir: Path, commit: str, name: str) -> str | None:
     """The text of the data file `name` at `commit`; None where it has none."""
     found = repository(data_dir)
     return git(["show", f"{commit}:{found[1]}{name}"], found[0]) if found else None
+
+
+def _git(args: list[str], cwd: Path, binary: bool = False, strip: bool = True):
+    """What a git command prints (bytes when `binary`); GitError with git's own words when it fails."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        raise GitError("git is not installed")
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    if binary:
+        return done.stdout
+    text = done.stdout.decode("utf-8")
+    return text.strip() if strip else text
+
+
+def extract(ref: str, data_dir: Path, into: Path) -> Path:
+    """The data folder as it was at `ref`, written under `into`; an empty folder when it did not exist."""
+    data_dir = data_dir.resolve()
+    try:
+        top = Path(_git(["rev-parse", "--show-toplevel"], data_dir)).resolve()
+    except GitError:
+        raise GitError(f"{data_dir} is not in a git repository")
+    try:
+        _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], top)
+    except GitError:
+        raise GitError(f"unknown git ref '{ref}' (for a pull request: fetch the base branch, e.g. `git fetch origin main`)")
+    rel = data_dir.relative_to(top).as_posix()
+    listed = _git(["ls-tree", "-d", "--name-only", ref, "--", rel], top)
+    target = into / rel
+    target.mkdir(parents=True, exist_ok=True)
+    if listed:
+        archive = _git(["archive", "--format=tar", ref, "--", rel], top, binary=True)
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(into, filter="data")
+    return target

@@ -20,13 +20,9 @@ import itertools
 import re
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable, Mapping
 
 from generator.problems import Problem
-
-if TYPE_CHECKING:
-    from generator.loader import Loaded
-    from generator.yamlsource import Document
 
 # Birth date, then a separator that may be spaced or broken over lines (`811218 - 9876`, a line folded after the
 # dash and indented), then the serial: the check digit and a plausible date keep other numbers out.
@@ -120,8 +116,9 @@ def withhold(text: str, names: Iterable[str]) -> str:
     return pattern.sub(WITHHELD, unicodedata.normalize("NFC", text))
 
 
-def in_file(text: str, display: str, doc: Document | None) -> list[Problem]:
-    """Numbers anywhere in a file's text, comments included.
+def in_file(text: str, display: str, positions: Mapping | None) -> list[Problem]:
+    """Numbers anywhere in a file's text, comments included (`positions`: where each value of the file starts, by
+    its path, as the YAML reader found them; None when it could not read the file).
 
     In a comment the problem points at the number; in a value, at the value (in a
     block of text, at the start of the number's line), as for numbers in values.
@@ -131,28 +128,29 @@ def in_file(text: str, display: str, doc: Document | None) -> list[Problem]:
         line_start = text.rfind("\n", 0, offset) + 1
         line, column = text.count("\n", 0, offset) + 1, offset - line_start + 1
         before = text[line_start:offset]
-        field, start = (None, None) if doc is None or before.lstrip().startswith("#") or " #" in before else \
-            _value_at(doc, line, column)
+        field, start = (None, None) if positions is None or before.lstrip().startswith("#") or " #" in before else \
+            _value_at(positions, line, column)
         if start is not None:
             column = start.column if start.line == line else 1
         problems.append(Problem("personal-number", display, line, column, field, {"key": key}))
     return problems
 
 
-def _value_at(doc: Document, line: int, column: int):
+def _value_at(positions: Mapping, line: int, column: int):
     """The field and position of the last value that starts before (line, column)."""
-    before = [(pos, path) for path, pos in doc.positions.items() if pos <= (line, column)]
+    before = [(pos, path) for path, pos in positions.items() if pos <= (line, column)]
     if not before:
         return None, None
     pos, path = max(before, key=lambda pair: pair[0])
     return next((p for p in reversed(path) if isinstance(p, str)), None), pos
 
 
-def check(loaded: Loaded) -> list[Problem]:
-    """Numbers in the values as read that the files' text did not show (written with YAML escapes)."""
-    seen = {(p.file, p.params.get("key")) for p in loaded.problems if p.code == "personal-number"}
+def check(tables: Mapping[str, Iterable], found: Iterable[Problem]) -> list[Problem]:
+    """Numbers in the values as read (the loader's rows, by resource) that the files' text did not show (written
+    with YAML escapes), beside the problems `found` in the text already."""
+    seen = {(p.file, p.params.get("key")) for p in found if p.code == "personal-number"}
     problems = []
-    for rows in loaded.tables.values():
+    for rows in tables.values():
         for row in rows:
             for column, value in row.values.items():
                 if not isinstance(value, str):

@@ -167,13 +167,14 @@ def changes_since(published: Published, loaded, data_dir: Path) -> Since:
     """What differs from what was published (records read by today's loader on both sides; columns as the
     schemas said then and say now)."""
     from generator.corrections import record_counts
-    from generator.diff import DiffError, compare, extract
+    from generator.changes import compare
+    from generator.history import GitError, extract
     from generator.loader import load
 
     with tempfile.TemporaryDirectory(prefix="portal-published-") as tmp:
         try:
             old = load(extract(published.commit, data_dir, Path(tmp)))
-        except DiffError:
+        except GitError:
             return Since()
     added, changed, withdrawn = record_counts(compare(old, loaded), loaded)
     strip = lambda package: {k: v for k, v in package.items() if k != "version"}  # noqa: E731

@@ -44,8 +44,8 @@ class Validation:
         with Job(check_tables, self.loaded.tables) as self.tables:
             self.before = list(self.loaded.problems) + check_package(self.loaded)
             today = today or dt.date.today()
-            self.after = (rules.check(self.loaded, today, cache_dir) + pii.check(self.loaded) + plausibility.check(self.loaded, today)
-                          + published.check(self.loaded, data_dir))
+            self.after = (rules.check(self.loaded, today, cache_dir) + pii.check(self.loaded.tables, self.loaded.problems)
+                          + plausibility.check(self.loaded, today) + published.check(self.loaded, data_dir))
         self._report: Report | None = None
 
     @property

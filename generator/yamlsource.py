@@ -87,7 +87,7 @@ def read(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     if tab := _TAB_INDENT.search(text):
         return None, [Problem("yaml-tab", display, len(text[:tab.start()].splitlines()) + 1, len(tab.group(1)) + 1)]
     doc, problems = parse(text, display)
-    return doc, problems + pii.in_file(text, display, doc)  # comments too: the files are public
+    return doc, problems + pii.in_file(text, display, doc.positions if doc is not None else None)  # comments too: the files are public
 
 
 def _unreadable(text: str, offset: int, display: str) -> Problem:

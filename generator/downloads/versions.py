@@ -20,7 +20,8 @@ from pathlib import Path
 
 from generator import withheld
 from generator.cache import Cache, key_of
-from generator.diff import Changes, DiffError, compare, extract
+from generator.changes import Changes, compare
+from generator.history import GitError, extract
 from generator.downloads.release import Release
 from generator.history import data_tree
 from generator.loader import Loaded
@@ -57,7 +58,7 @@ class Version:
 
 @lru_cache(maxsize=64)
 def _at_commit(data_dir: Path, commit: str, date: dt.date, cache_dir: Path | None) -> tuple[Loaded, Dataset, Path] | None:
-    """The validated data at a commit (None: it does not validate; DiffError, never kept: git cannot give them).
+    """The validated data at a commit (None: it does not validate; GitError, never kept: git cannot give them).
 
     A commit's data never change, so what was read and whether it validated is kept
     in the cache (`cache.py`) under the data's tree: each build would otherwise check
@@ -80,13 +81,13 @@ def read_published(data_dir: Path, published) -> tuple[Loaded, Dataset] | None:
     validate."""
     try:
         at = _at_commit(data_dir.resolve(), published.commit, published.date, None)
-    except DiffError:
+    except GitError:
         return None
     return at and at[:2]
 
 
 def _read_at(data_dir: Path, commit: str, date: dt.date) -> tuple[str, Loaded] | None:
-    """(the folder it was read from, the data) of a commit whose data validate, else None; DiffError when git
+    """(the folder it was read from, the data) of a commit whose data validate, else None; GitError when git
     cannot give the commit's files."""
     from generator.validate import validate
 
@@ -104,7 +105,7 @@ def versions(current: Version, data_dir: Path, base_url: str, cache_dir: Path | 
             continue  # the working tree is that version's final state
         try:
             at = _at_commit(data_dir.resolve(), commit, date, cache_dir)
-        except DiffError:  # git could not give the files this time: the next build tries again
+        except GitError:  # git could not give the files this time: the next build tries again
             at = None
         if at is None:
             warnings.warn(f"version {number} (commit {commit[:10]}) is skipped: its data cannot be read or does not validate",
