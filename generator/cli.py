@@ -327,7 +327,8 @@ def _add_record(commands) -> None:
 
 
 def run_record(args) -> int:
-    from generator.downloads.recorded import VersionChanged, record
+    from generator.downloads import record
+    from generator.downloads.recorded import VersionChanged
     from generator.loader import display_path
     from generator.sitesource import site_info
 

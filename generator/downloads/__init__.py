@@ -47,7 +47,7 @@ from generator.loader import Loaded, load
 from generator.model import Dataset
 from generator.published import published_versions
 
-__all__ = ["write_all", "write_version", "history", "record_download_urls"]
+__all__ = ["write_all", "write_version", "history", "record", "record_download_urls"]
 
 ZIP_NAME = "portal.zip"
 
@@ -191,3 +191,39 @@ def _catalogue(found: list[Version], site_dir: Path) -> list[Path]:
     from generator.downloads.dcat import write_dcat
 
     return write_dcat(found, site_dir)
+
+
+def record(data_dir: Path, base_url: str, wanted: list[str] | None = None) -> list[tuple[str, Path | None]]:
+    """Record the checksums of the published versions (`wanted`, default: every one not yet recorded), as the
+    build writes their files as first published; a version already recorded is checked instead (VersionChanged).
+
+    Returns (version, the file written, or None: already recorded and still the same), oldest first.
+    """
+    from generator.downloads.versions import read_published
+
+    found = {p.version: p for p in published_versions(data_dir)}
+    unknown = [v for v in wanted or [] if v not in found]
+    if unknown:
+        raise ValueError(f"not a published version: {', '.join(unknown)} (published: {', '.join(found) or 'none'})")
+    done: list[tuple[str, Path | None]] = []
+    for number, published in found.items():
+        known = recorded.recorded(data_dir, number, published.commit)
+        if wanted and number not in wanted or not wanted and known is not None:
+            continue
+        read = read_published(data_dir, published)
+        if read is None:
+            raise ValueError(f"version {number} (commit {published.commit[:10]}) cannot be read or does not validate")
+        with tempfile.TemporaryDirectory(prefix="portal-record-") as tmp:
+            folder = Path(tmp)
+            loaded, dataset = read
+            write_version(build_tables(loaded, dataset, published.date), Release(loaded.metadata, published.date,
+                                                                                 base_url), folder)
+            if known is not None:
+                recorded.check(data_dir, number, published.commit, folder)
+                done.append((number, None))
+                continue
+            target = recorded.path(data_dir, number)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(recorded.header(number, published.commit) + b"\n" + (folder / recorded.SUMS).read_bytes())
+            done.append((number, target))
+    return done

@@ -19,12 +19,10 @@ deleted), so the redacted files are the recorded ones less what is withheld.
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
 from generator.datafiles import RECORDED
 from generator.problems import Problem
-from generator.published import published_versions
 
 SUMS = "SHA256SUMS"
 
@@ -46,10 +44,10 @@ def recorded(data_dir: Path, version: str, commit: str | None) -> bytes | None:
     except FileNotFoundError:
         return None
     first, _, sums = text.partition(b"\n")
-    return sums if commit and first == _header(version, commit) else None
+    return sums if commit and first == header(version, commit) else None
 
 
-def _header(version: str, commit: str) -> bytes:
+def header(version: str, commit: str) -> bytes:
     return f"# version {version}, published by commit {commit}".encode()
 
 
@@ -84,41 +82,3 @@ def check(data_dir: Path, version: str, commit: str | None, folder: Path) -> Non
     problem = Problem("version-files-changed", shown, line, 1, None,
                       {"version": version, "name": names[0], "n": len(names), "names": ", ".join(names)})
     raise VersionChanged("\n".join(f"{shown}:{line}: {problem.message(lang)} {problem.hint(lang)}" for lang in ("sv", "en")))
-
-
-def record(data_dir: Path, base_url: str, wanted: list[str] | None = None) -> list[tuple[str, Path | None]]:
-    """Record the checksums of the published versions (`wanted`, default: every one not yet recorded), as the
-    build writes their files as first published; a version already recorded is checked instead (VersionChanged).
-
-    Returns (version, the file written, or None: already recorded and still the same), oldest first.
-    """
-    from generator.downloads import build_tables, write_version  # the build's own writers
-    from generator.downloads.release import Release
-    from generator.downloads.versions import read_published
-
-    found = {p.version: p for p in published_versions(data_dir)}
-    unknown = [v for v in wanted or [] if v not in found]
-    if unknown:
-        raise ValueError(f"not a published version: {', '.join(unknown)} (published: {', '.join(found) or 'none'})")
-    done: list[tuple[str, Path | None]] = []
-    for number, published in found.items():
-        known = recorded(data_dir, number, published.commit)
-        if wanted and number not in wanted or not wanted and known is not None:
-            continue
-        read = read_published(data_dir, published)
-        if read is None:
-            raise ValueError(f"version {number} (commit {published.commit[:10]}) cannot be read or does not validate")
-        with tempfile.TemporaryDirectory(prefix="portal-record-") as tmp:
-            folder = Path(tmp)
-            loaded, dataset = read
-            write_version(build_tables(loaded, dataset, published.date), Release(loaded.metadata, published.date,
-                                                                                 base_url), folder)
-            if known is not None:
-                check(data_dir, number, published.commit, folder)
-                done.append((number, None))
-                continue
-            target = path(data_dir, number)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(_header(number, published.commit) + b"\n" + (folder / SUMS).read_bytes())
-            done.append((number, target))
-    return done
