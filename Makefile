@@ -25,7 +25,7 @@ help:
 	@echo "make site       build the site into site/ (runs setup first)"
 	@echo "make test-deps  install chromium, libreoffice, java (apt, as root) and tools/ (npm ci)"
 	@echo "make test       run the tests (runs setup and test-deps first)"
-	@echo "make bench      time validate and cold/warm builds on synthetic data, beside Hugo"
+	@echo "make bench      time validate and cold/warm builds on synthetic data, beside Hugo + Pagefind"
 
 setup: $(SETUP_STAMP)
 

