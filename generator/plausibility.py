@@ -16,7 +16,7 @@ from generator import geo
 from generator.loader import Loaded, Row
 from generator.problems import Problem
 from generator.settings import Settings
-from generator.render.links import taken_by_site
+from generator.addresses import taken_by_site
 
 PAGED = ("municipalities", "bodies", "people", "organisations", "memberships", "agreements", "trips")
 

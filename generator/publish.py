@@ -29,7 +29,7 @@ from generator.model import Dataset
 from generator.outfolder import BuildError, check_out, clear_leftovers, swap
 from generator.render import pages
 from generator.i18n import LANGUAGES
-from generator.render.links import PREFIX, address, twins
+from generator.addresses import PREFIX, address, twins
 from generator.sitesource import CONFIG, CONTENT, site_info
 
 if TYPE_CHECKING:

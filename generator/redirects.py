@@ -16,7 +16,8 @@ from markupsafe import Markup, escape
 
 from generator.i18n import LANGUAGES, current, from_data, language
 from generator.i18n import t as _
-from generator.render.links import former_urls, localized, relative, url_for, year_url
+from generator.addresses import TRIPS, former_urls, localized, url_for, year_url
+from generator.render.links import relative
 
 PAGE = """<!doctype html>
 <html lang="{lang}">
@@ -62,7 +63,7 @@ def _moved(versions: list) -> dict[str, tuple[str, str | Markup]]:
             for old in former_urls(trip):
                 moved.setdefault(localized(old), (url_for(trip), from_data(trip.title)))
             if trip.year not in years_now:
-                moved.setdefault(year_url(trip.year), (localized("resor/"), _("Resor {year}", year=trip.year)))
+                moved.setdefault(year_url(trip.year), (localized(TRIPS), _("Resor {year}", year=trip.year)))
     return moved
 
 

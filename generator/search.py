@@ -26,7 +26,8 @@ from typing import Iterable
 from markupsafe import escape
 
 from generator.outfolder import BuildError
-from generator.render.pages import MARKDOWN_SLOT, SEARCH_BUNDLE, Page
+from generator.addresses import SEARCH_BUNDLE
+from generator.render.pages import MARKDOWN_SLOT, Page
 
 FOLDER = SEARCH_BUNDLE.rstrip("/")  # in the site: pagefind.js, its index fragments and the word filters
 # Diary and decision numbers ("803-1303/2016", "KS 2016/123") are found whole, not as loose digits.

@@ -22,7 +22,8 @@ import yaml
 from generator.outfolder import BuildError
 from generator.i18n import LANGUAGES, NAMES, language, other, plural_forms
 from generator.i18n import t as _
-from generator.render.links import PREFIX, SiteInfo, language_of, relative, twins
+from generator.addresses import SEARCH, PREFIX, language_of, twins
+from generator.render.links import SiteInfo, relative
 from generator.render.pages import MARKDOWN_SLOT, TITLE_ANCHOR, Page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,7 +76,8 @@ def engine_config(config_file: Path, nav: list, lang: str) -> dict:
                  "about_data": _("Om datan"), "source": _("Källkod och data"), "not_found": _("Sidan finns inte"),
                  "not_found_help": _("Adressen kan vara felskriven, eller så har sidan tagits bort."),
                  "home": _("Till startsidan"), "search_site": _("Sök på webbplatsen")}
-    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other(lang), "name": NAMES[other(lang)]}, "words": words}
+    config["extra"] = {**(config.get("extra") or {}), "twin": {"lang": other(lang), "name": NAMES[other(lang)]}, "words": words,
+                       "search": SEARCH}  # the header's search form and the 404 page lead there
     config["extra_javascript"] = [WORDS_JS] + [s for s in config.get("extra_javascript") or [] if s != WORDS_JS]
     extensions = config.setdefault("markdown_extensions", [])
     for needed in ("attr_list", "toc"):  # heading anchors `{#id}` and the table of contents

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from generator.background import in_two
 from generator.render.pages import Page
-from generator.render.links import address
+from generator.addresses import address
 from generator.sitesource import fill, link_twins, shape
 
 STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves

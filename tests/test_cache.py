@@ -196,7 +196,7 @@ def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_p
     """A failed `git archive` (a partial clone offline) says nothing of the version's data: the next build tries."""
     import importlib
 
-    from generator.diff import DiffError
+    from generator.history import GitError
     from generator.published import published_versions
 
     versions = importlib.import_module("generator.downloads.versions")
@@ -204,7 +204,7 @@ def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_p
     real = versions.extract
 
     def fails(*args):
-        raise DiffError("git archive failed")
+        raise GitError("git archive failed")
 
     from generator.downloads.release import Release
     from generator.package import Metadata

@@ -12,7 +12,7 @@ from test_site_build import page, sample_site  # noqa: F401
 
 
 def _records():
-    from generator.render.links import url_for
+    from generator.addresses import url_for
     from generator.validate import validated_dataset
 
     dataset = validated_dataset(SAMPLE_DATA)[1]

@@ -13,7 +13,7 @@ import pytest
 from conftest import REPO
 from generator.catalogue_en import EN
 from generator.i18n import MissingTranslation, key, language, n_, t
-from generator.render.links import twins
+from generator.addresses import twins
 from test_site_build import sample_site  # noqa: F401
 
 NAV_TITLES = ("Öppna data", "Dataordbok", "Versioner")

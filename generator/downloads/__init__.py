@@ -25,6 +25,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
+from generator import addresses
 from generator.downloads import recorded
 from generator.downloads.archive import write_checksums, write_zip
 from generator.downloads.changelog import changelog
@@ -103,7 +104,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     """
     changes = last_changes(data_dir)
     found, log, past = history(dataset, loaded, data_dir, base_url, changes, cache_dir)
-    root = site_dir / "data"
+    root = site_dir / addresses.DATA
     written: list[Path] = []
     current = found[-1]
     gone = {(w.resource, w.key): w.last_version for w in past.withdrawn}  # their files stay, as last published
@@ -113,16 +114,16 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
                                   {key for key, last in gone.items() if last == version.release.version})
     tables = build_tables(current.loaded, current.dataset, current.release.date)
     records = record_lines(tables)
-    out = root / f"v{current.release.version}"
+    out = site_dir / addresses.version_folder(current.release.version)
     written += write_version(tables, current.release, out, records)
     if current.commit is not None:  # published: its files are the recorded ones (less what is withheld today)
         _check_recorded(current, data_dir, out)
-    latest = root / "latest"
-    shutil.copytree(root / f"v{current.release.version}", latest, copy_function=link_or_copy)  # the same bytes as its version
+    latest = site_dir / addresses.LATEST
+    shutil.copytree(out, latest, copy_function=link_or_copy)  # the same bytes as its version
     written += sorted(p for p in latest.rglob("*") if p.is_file())
     written += write_records(tables, site_dir, records)
-    (root / "changelog.json").write_bytes(dumps(log))
-    written.append(root / "changelog.json")
+    (site_dir / addresses.CHANGELOG).write_bytes(dumps(log))
+    written.append(site_dir / addresses.CHANGELOG)
     written.append(write_feed(current.dataset, current.release, past, log, site_dir))
     written.append(write_corrections_feed(past, current.release, site_dir))
     written += _catalogue(found, site_dir)
@@ -133,7 +134,7 @@ def _published(version: Version, cache: Cache | None, data_dir: Path, root: Path
                last_here: set) -> list[Path]:
     """A published version's downloads (a version never changes: from the cache when it holds them), and the
     per-record files of the records withdrawn after it (`last_here`)."""
-    out = root / f"v{version.release.version}"
+    out = site_dir / addresses.version_folder(version.release.version)
     entry = _version_key(version, data_dir) if cache else None
     files = cache.get_folder("versions", entry, out) if entry else None
     tables = None

@@ -16,6 +16,7 @@ import sys
 from html import escape
 from pathlib import Path
 
+from generator.addresses import DICTIONARY
 from generator.downloads.dictionary import dictionary_rows
 from generator.downloads.jsonfile import dumps
 from generator.downloads.release import Release
@@ -61,7 +62,7 @@ def metadata(tables: dict[str, Table], release: Release) -> dict:
         "description_html": _both_html(package.description, package.description_en),
         "license": release.licence, "license_url": release.licence_url,
         "source": publisher.get("name", ""), "source_url": release.url(),
-        "about": "Dataordbok / Data dictionary", "about_url": release.base_url + "oppna-data/dataordbok/",
+        "about": "Dataordbok / Data dictionary", "about_url": release.base_url + DICTIONARY,
         "custom_units": CUSTOM_UNITS,
         "databases": {DATABASE: {"title": title, "source": release.citation(), "source_url": release.url(),
                                  "license": release.licence, "license_url": release.licence_url,

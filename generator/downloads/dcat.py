@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path, PurePosixPath
 
+from generator.addresses import OPEN_DATA
 from generator.downloads.release import Release
 from generator.downloads.versions import Version
 from generator.entities import PUBLISHED, schema_descriptor
@@ -143,7 +144,7 @@ def write_dcat(found: list[Version], site_dir: Path) -> list[Path]:
             keywords_en=["international work", "memberships", "agreements", "trips", "costs"],
             themes=[catalog.EU + "data-theme/GOVE", catalog.EU + "data-theme/INTR"],
             accrual_periodicity=catalog.EU + "frequency/IRREG",
-            landing_page=release.base_url + "oppna-data/",
+            landing_page=release.base_url + OPEN_DATA,
             distributions=distributions(r, site_dir / "data" / f"v{r.version}", licence, version.withheld_on),
             temporal_start=start, temporal_end=end, version=r.version, previous=previous, issued=r.date))
         previous = ident

@@ -20,7 +20,7 @@ from generator.downloads.records import record_download_urls
 from generator.downloads.release import Release
 from generator.model import Dataset
 from generator.corrections import Past
-from generator.render.links import url_for, url_of
+from generator.addresses import CORRECTIONS_FEED, FEED, VERSIONS, url_for, url_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
@@ -124,7 +124,7 @@ def _sub(parent, tag: str, text: str | None, attrs: dict):
 
 
 def write_feed(dataset: Dataset, release: Release, past: Past, log: dict, site_dir: Path) -> Path:
-    path = site_dir / "feed.atom"
+    path = site_dir / FEED
     path.write_bytes(feed_bytes(dataset, release, past, log))
     return path
 
@@ -143,7 +143,7 @@ def corrections_bytes(past: Past, release: Release) -> bytes:
     newest = found[0][0].date if found and found[0][0].date else release.date or dt.date(1970, 1, 1)
     sub(feed, "updated", _stamp(newest))
     sub(feed, "link", rel="self", type="application/atom+xml", href=f"{base}corrections.atom")
-    sub(feed, "link", rel="alternate", type="text/html", href=f"{base}oppna-data/versioner/")
+    sub(feed, "link", rel="alternate", type="text/html", href=base + VERSIONS)
     author = sub(feed, "author")
     sub(author, "name", release.publisher.get("name") or release.name)
     sub(feed, "rights", f"{release.licence_title} ({release.licence})")
@@ -173,6 +173,6 @@ def _plain(value) -> str:
 
 
 def write_corrections_feed(past: Past, release: Release, site_dir: Path) -> Path:
-    path = site_dir / "corrections.atom"
+    path = site_dir / CORRECTIONS_FEED
     path.write_bytes(corrections_bytes(past, release))
     return path

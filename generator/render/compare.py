@@ -25,10 +25,9 @@ from generator.figures import MunicipalityFigures, YearFigures
 from generator.render.formatting import format_number
 from generator.i18n import from_data, n_
 from generator.i18n import t as _
-from generator.render.links import localized
+from generator.addresses import COMPARISON, localized
 from generator.render.views import Cell, Header, PageView, Section, TableView, count, label, money, preliminary_note, sek
 
-URL = "jamforelse/"
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ def compare_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
     sections = [measures_section(dataset, per, year, as_of), years_section(per), policies_section(dataset, ms),
                 population_section(ms)]
     example = any(c.example for c in dataset.costs) or any(t.has_example_data for t in dataset.trips.values())
-    return PageView(localized(URL), _("Kommunerna jämförda"), example,
+    return PageView(localized(COMPARISON), _("Kommunerna jämförda"), example,
                     lead=_("Kommunerna bredvid varandra: vad de betalar, per år och per invånare, hur de reser, deras "
                            "medlemskap och avtal och vad deras styrdokument säger. Varje kommun räknas för sig; inget "
                            "läggs ihop över kommunerna, och varje tal säger hur många organ som har rapporterat."),

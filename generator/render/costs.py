@@ -17,7 +17,9 @@ from generator.render.formatting import country_name
 from generator.render.charts import Series, bar_chart, horizontal_bar_chart
 from generator.figures import Figure, MunicipalityFigures, partial_note
 from generator.i18n import t as _
-from generator.render.links import link, localized, name_of
+from generator import addresses as at
+from generator.addresses import localized
+from generator.render.links import link, name_of
 from generator.render.views import (Cell, Header, PageView, Section, TableView, amount_table, change, count, label,
                                     money, preliminary_note, sek)
 
@@ -147,7 +149,7 @@ def rates_note() -> str:
 def rates_section(mf: MunicipalityFigures) -> Section:
     """Per responsible body and year: what the trips cost per traveller and per traveller and day."""
     m = mf.municipality
-    url = localized("kostnader/resenar/")
+    url = localized(at.COSTS_PER_TRAVELLER_DAY)
     rows, partial = [], False
     for body in sorted(m.bodies, key=lambda b: b.name):
         for year in sorted({t.year for t in body.trips if t.status != "cancelled"}, reverse=True):
@@ -188,10 +190,10 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
                                 note=coverage_note(mf, kinds.years, kinds.preliminary)))
         per_body.append(_body_section(mf, mf.by_responsible_body(), _("per ansvarigt organ"),
                                       _("Kostnaderna räknas till organet som ansvarar för resan, medlemskapet eller "
-                                        "avtalet, vem inom kommunen som än betalade"), localized("kostnader/organ/"),
+                                        "avtalet, vem inom kommunen som än betalade"), localized(at.COSTS_BY_BODY),
                                       "responsible"))
         per_body.append(_body_section(mf, mf.by_paying_body(), _("per betalande organ"),
-                                      _("Kostnaderna räknas till organet som betalade dem"), localized("kostnader/organ/"),
+                                      _("Kostnaderna räknas till organet som betalade dem"), localized(at.COSTS_BY_BODY),
                                       "payer"))
         per_traveller.append(rates_section(mf))
         cats = mf.by_category()
@@ -214,15 +216,15 @@ def cost_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
                                    note=_("En resa räknas till sitt första resmåls land. Medlemskap och avtal "
                                           "ingår inte.") + " " + coverage_note(mf, countries.years, countries.preliminary)))
     return [
-        PageView(localized("kostnader/"), _("Kostnader"), example,
+        PageView(localized(at.COSTS), _("Kostnader"), example,
                  lead=_("Bara kostnader som kommunen själv betalat räknas; det som arrangörer eller andra betalat visas "
                         "på respektive resa. Varje kommun för sig."), sections=per_year),
-        PageView(localized("kostnader/organ/"), _("Per organ"), example,
+        PageView(localized(at.COSTS_BY_BODY), _("Per organ"), example,
                  lead=_("Två sätt att räkna: efter organet som ansvarar för resan, medlemskapet eller avtalet, och "
                         "efter organet som betalade."), sections=per_body),
-        PageView(localized("kostnader/kategori/"), _("Per kategori"), example, sections=per_category),
-        PageView(localized("kostnader/land/"), _("Per land"), example, sections=per_country),
-        PageView(localized("kostnader/resenar/"), _("Per resenär och dag"),
+        PageView(localized(at.COSTS_BY_CATEGORY), _("Per kategori"), example, sections=per_category),
+        PageView(localized(at.COSTS_BY_COUNTRY), _("Per land"), example, sections=per_country),
+        PageView(localized(at.COSTS_PER_TRAVELLER_DAY), _("Per resenär och dag"),
                  any(t.has_example_data for t in dataset.trips.values()),
                  lead=_("Vad resorna kostat kommunen per resenär och per resenär och dag, per ansvarigt organ och år. "
                         "Varje resas egna tal står på resans sida och i trips.csv."), sections=per_traveller),

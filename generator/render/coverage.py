@@ -13,10 +13,10 @@ from generator.model import Dataset
 from generator import figures
 from generator.i18n import from_data
 from generator.i18n import t as _
-from generator.render.links import link, localized
+from generator.addresses import COMPLETENESS, localized
+from generator.render.links import link
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
 
-URL = "fullstandighet/"
 
 
 def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
@@ -25,7 +25,7 @@ def completeness_page(dataset: Dataset, as_of: dt.date | None) -> PageView:
     first, last = figures.data_years(dataset, as_of)
     shown = [p for year in range(last, first - 1, -1) for p in reversed(periods.periods_of_year(year, kind))]
     sections = []
-    url = localized(URL)
+    url = localized(COMPLETENESS)
     for m in sorted(dataset.municipalities.values(), key=lambda m: m.name):
         bodies = sorted(m.bodies, key=lambda b: b.name)
         rows = []

@@ -18,10 +18,10 @@ from generator.figures import Parts
 from generator.render.formatting import NOT_REPORTED, format_number
 from generator.i18n import current, from_data, n_
 from generator.i18n import t as _
-from generator.render.links import localized, relative
+from generator.addresses import CLIMATE, localized
+from generator.render.links import relative
 from generator.render.views import Cell, Header, PageView, Section, TableView, label
 
-URL = "klimat/"
 
 
 def kg(value: float) -> str:
@@ -34,7 +34,7 @@ def trip_line(t: Trip, page_url: str) -> Markup:
     e = t.climate
     if e.cancelled:
         return Markup(_("ingen beräkning: resan ställdes in"))
-    method = Markup('<a href="{0}">{1}</a>').format(relative(localized(URL), page_url), _("om beräkningen"))
+    method = Markup('<a href="{0}">{1}</a>').format(relative(localized(CLIMATE), page_url), _("om beräkningen"))
     mode = label("trips", "travel_mode", e.mode).lower()
     if e.per_traveller_kg is None:
         return Markup(_("uppgift saknas: okänd position för resmålet eller kommunen ({0})")).format(method)
@@ -154,5 +154,5 @@ def method_page(dataset: Dataset) -> PageView:
     ]
     lead = _("Portalen uppskattar resornas klimatpåverkan med Storbritanniens officiella utsläppsfaktorer "
              "(DESNZ, {year}). Här är metoden, faktorerna och vad de inte räknar med.", year=climate.SOURCE_YEAR)
-    return PageView(localized(URL), _("Klimatpåverkan"), any(t.has_example_data for t in dataset.trips.values()), lead=lead,
+    return PageView(localized(CLIMATE), _("Klimatpåverkan"), any(t.has_example_data for t in dataset.trips.values()), lead=lead,
                     sections=sections)

@@ -1,10 +1,7 @@
-"""Where each record lives on the site, what it is called, and links between pages.
+"""What a record is called on its pages, and links between pages (addresses: `generator.addresses`).
 
-URLs are part of the published contract (people cite them), so they are built in
-one place from the record's stable id. Links inside generated pages are written
-relative to the page, so the site works under any prefix and any host. The English
-site is the Swedish one under `en/`, page for page with the same path segments, so
-each page's twin is one prefix away (`localized`, `twins`).
+Links inside generated pages are written relative to the page, so the site works
+under any prefix and any host.
 """
 
 from __future__ import annotations
@@ -15,8 +12,9 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from generator.model import Agreement, Body, Membership, Organisation, Person, Trip
-from generator.i18n import LANGUAGES, current
+from generator.addresses import url_for
+from generator.model import Agreement, Body, Membership, Organisation, Trip
+from generator.i18n import current
 from generator.i18n import t as _
 
 
@@ -28,82 +26,6 @@ class SiteInfo:
     repo_url: str  # the repository holding data/, for history and error reports
     branch: str = "main"
     report_email: str | None = None  # where anyone can report an error, no account needed
-
-
-SECTIONS = {Trip: "resor", Membership: "medlemskap", Agreement: "avtal", Organisation: "organisationer",
-            Body: "organ", Person: "personer"}
-
-
-RESOURCES = {Trip: "trips", Membership: "memberships", Agreement: "agreements", Organisation: "organisations",
-             Body: "bodies", Person: "people"}
-
-
-_SECTION_OF = {RESOURCES[kind]: section for kind, section in SECTIONS.items()}
-
-
-PREFIX = {"sv": "", "en": "en/"}
-"""Where each language's pages are, from the site root."""
-
-
-def localized(url: str) -> str:
-    """A page's address in the language being rendered, from its Swedish address (site-relative)."""
-    return PREFIX[current()] + url
-
-
-def language_of(url: str) -> str:
-    """The language of the page at `url` (site-relative): its prefix says."""
-    return next((lang for lang, prefix in PREFIX.items() if prefix and url.startswith(prefix)), LANGUAGES[0])
-
-
-def twins(url: str) -> dict[str, str]:
-    """A page's address in every language, from its address in any of them."""
-    swedish = url.removeprefix(PREFIX[language_of(url)])
-    return {lang: PREFIX[lang] + swedish for lang in LANGUAGES}
-
-
-def resource_of(record) -> str:
-    return RESOURCES[type(record)]
-
-
-def url_for(record) -> str:
-    """The record's page, relative to the site root, ending with /: its id alone, which never changes."""
-    return localized(f"{SECTIONS[type(record)]}/{record.id}/")
-
-
-def url_of(resource: str, record_id: str) -> str:
-    """The page of a record known by its resource and id (a record of an older version, too)."""
-    return localized(f"{_SECTION_OF[resource]}/{record_id}/")
-
-
-def former_urls(record) -> list[str]:
-    """Where the record's page used to be: trips were filed under their year, which a correction can move."""
-    return [f"resor/{record.year}/{record.id}/"] if isinstance(record, Trip) else []
-
-
-def year_url(year: int) -> str:
-    return localized(f"resor/{year}/")
-
-
-def taken_by_site(resource: str, record_id: str) -> bool:
-    """Ids whose address is a page the site makes itself (a section's index, a year of trips)."""
-    return record_id == "index" or (resource == "trips" and record_id.isdigit())
-
-
-def source_path(url: str) -> str:
-    """The Markdown file that becomes `url` (with MkDocs' directory URLs)."""
-    return url.rstrip("/") + ".md" if url else "index.md"
-
-
-def index_path(url: str) -> str:
-    """The Markdown file of a section's index page at `url`."""
-    return (url + "index.md") if url else "index.md"
-
-
-def address(path: str) -> tuple[str, str]:
-    """The address and output file of the page whose source is `path` (`a/b.md` -> `a/b/`, `a/b/index.html`)."""
-    stem = path.removesuffix(".md")
-    url = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-    return url, url + "index.html"
 
 
 def name_of(record) -> str:

@@ -28,8 +28,9 @@ from generator.render import compare, costs, coverage, emissions, maps, principl
 from generator.render.formatting import country_name, format_number
 from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language, n_
 from generator.i18n import t as _
-from generator.render.links import (PREFIX, SiteInfo, index_path, link, localized, name_html, name_of, relative,
-                                    resource_of, source_path, twins, url_for, year_url)
+from generator import addresses as at
+from generator.addresses import PREFIX, index_path, localized, resource_of, source_path, twins, url_for, year_url
+from generator.render.links import SiteInfo, link, name_html, name_of, relative
 from generator.render.views import (Cell, Header, PageView, Section, TableView, count, label, money, partial_date,
                                     preliminary_note)
 
@@ -146,7 +147,7 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
         for lang in LANGUAGES:
             with language(lang):
                 add(rest, start_page(dataset, as_of, bool(intros[lang])), index=True, markdown=intros[lang])
-                rest[source_path(localized(SEARCH_URL))] = search_page()
+                rest[source_path(localized(at.SEARCH))] = search_page()
                 add(rest, trips_index(dataset, by_year, as_of), index=True)
                 for year, trips in by_year.items():
                     add(rest, trips_year(year, trips, dataset), index=True)
@@ -196,14 +197,14 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
 def nav(dataset: Dataset, years: list[int], cost_views: list[PageView], extra: list) -> list:
     """The navigation of the language being rendered: the index pages, then `extra`."""
     return [{_("Start"): index_path(localized(""))},
-            {_("Resor"): [index_path(localized("resor/"))] + [{str(y): index_path(year_url(y))} for y in years]},
-            {_("Klimatpåverkan"): index_path(localized(emissions.URL))},
-            {_("Kostnader"): [index_path(localized("kostnader/"))] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
-            {_("Jämförelse"): index_path(localized(compare.URL))}, {_("Medlemskap"): index_path(localized("medlemskap/"))}, {_("Avtal"): index_path(localized("avtal/"))},
-            {_("Organisationer"): index_path(localized("organisationer/"))},
-            {_("Organ"): index_path(localized("organ/"))}, {_("Personer"): index_path(localized("personer/"))},
-            {_("Rapportering"): index_path(localized("fullstandighet/"))},
-            {_("Principerna"): [index_path(localized(principles.URL))]
+            {_("Resor"): [index_path(localized(at.TRIPS))] + [{str(y): index_path(year_url(y))} for y in years]},
+            {_("Klimatpåverkan"): index_path(localized(at.CLIMATE))},
+            {_("Kostnader"): [index_path(localized(at.COSTS))] + [{v.title: source_path(v.url)} for v in cost_views[1:]]},
+            {_("Jämförelse"): index_path(localized(at.COMPARISON))}, {_("Medlemskap"): index_path(localized(at.MEMBERSHIPS))},
+            {_("Avtal"): index_path(localized(at.AGREEMENTS))}, {_("Organisationer"): index_path(localized(at.ORGANISATIONS))},
+            {_("Organ"): index_path(localized(at.BODIES))}, {_("Personer"): index_path(localized(at.PEOPLE))},
+            {_("Rapportering"): index_path(localized(at.COMPLETENESS))},
+            {_("Principerna"): [index_path(localized(at.PRINCIPLES))]
              + [{m.name: source_path(principles.url_for_municipality(m))} for m in principles.municipalities(dataset)]}
             ] + extra
 
@@ -225,16 +226,14 @@ def localized_nav(entries: list) -> list:
     return localized
 
 
-SEARCH_URL = "sok/"
-SEARCH_BUNDLE = "pagefind/"  # where `search.py` has Pagefind write its index, at the site's root
-SEARCH_PATH = source_path(SEARCH_URL)  # the Swedish one; the English is under en/
+SEARCH_PATH = source_path(at.SEARCH)  # the Swedish one; the English is under en/
 
 
 def search_page() -> Page:
     """The search page: the header's search form leads here, Pagefind answers in the browser."""
-    title, url = _("Sök"), localized(SEARCH_URL)
+    title, url = _("Sök"), localized(at.SEARCH)
     html = environment().get_template("search.html.j2").render(title=title, title_anchor=TITLE_ANCHOR,
-                                                               bundle=relative(SEARCH_BUNDLE, url))
+                                                               bundle=relative(at.SEARCH_BUNDLE, url))
     return Page(title, html, [], hide_toc=True, lang=current(), alternate=twins(url))
 
 
@@ -249,9 +248,9 @@ def start_page(dataset: Dataset, as_of: dt.date | None, intro: bool) -> PageView
     sections = costs.start_sections(dataset, year, as_of) + [
         Section(_("Senaste resorna"), table=records.trip_table(latest, localized(""), _("De senaste resorna"),
                                                               sortable=False),
-                items=[Markup('<a href="resor/">{}</a>').format(_("Alla resor")),
-                       Markup('<a href="kostnader/">{}</a>').format(_("Alla kostnader")),
-                       Markup('<a href="fullstandighet/">{}</a>').format(_("Vad organen har rapporterat"))])]
+                items=[Markup('<a href="{}">{}</a>').format(at.TRIPS, _("Alla resor")),
+                       Markup('<a href="{}">{}</a>').format(at.COSTS, _("Alla kostnader")),
+                       Markup('<a href="{}">{}</a>').format(at.COMPLETENESS, _("Vad organen har rapporterat"))])]
     return PageView(localized(""), _("Internationellt arbete: vad det kostar"), _example_costs(dataset.costs),
                     intro=Markup(MARKDOWN_SLOT) if intro else None, sections=sections, hide_toc=True)
 
@@ -283,7 +282,7 @@ def trips_index(dataset: Dataset, by_year: dict[int, list], as_of: dt.date | Non
                        "organ har rapporterat året, annars uppgift saknas.")])
     sections = [Section(_("Per år"), table=table, note=note)]
     sections += maps.map_sections(dataset.trips.values(), _("för alla resor"), "map-all", (maps.WORLD, maps.EUROPE))
-    return PageView(localized("resor/"), _("Resor"), any(t.has_example_data for t in dataset.trips.values()),
+    return PageView(localized(at.TRIPS), _("Resor"), any(t.has_example_data for t in dataset.trips.values()),
                     lead=_("Resor till konferenser och möten utomlands, per år. Välj ett år för att se resorna."),
                     sections=sections)
 
@@ -312,7 +311,7 @@ def _simple_index(url: str, title: str, lead: str, headers: list[Header], rows: 
 
 
 def memberships_index(dataset: Dataset) -> PageView:
-    url = localized("medlemskap/")
+    url = localized(at.MEMBERSHIPS)
     ms = sorted(dataset.memberships.values(), key=name_of)
     rows = [[Cell(link(m, url), sort=name_of(m), value=m.organisation.id), Cell(from_data(m.body.name), value=m.body.id),
              Cell(partial_date(m.start_date), sort=m.start_date), Cell(label("memberships", "status", m.status), value=m.status),
@@ -327,7 +326,7 @@ def memberships_index(dataset: Dataset) -> PageView:
 
 
 def agreements_index(dataset: Dataset) -> PageView:
-    url = localized("avtal/")
+    url = localized(at.AGREEMENTS)
     ags = sorted(dataset.agreements.values(), key=lambda a: a.title)
     rows = [[Cell(link(a, url), sort=a.title), Cell(label("agreements", "kind", a.kind), value=a.kind),
              Cell(Markup(", ").join(name_html(p.organisation) for p in a.parties) or "–",
@@ -343,7 +342,7 @@ def agreements_index(dataset: Dataset) -> PageView:
 
 
 def organisations_index(dataset: Dataset) -> PageView:
-    url = localized("organisationer/")
+    url = localized(at.ORGANISATIONS)
     orgs = sorted(dataset.organisations.values(), key=lambda o: o.display_name)
     rows = [[Cell(link(o, url), sort=o.display_name, value=o.name), Cell(label("organisations", "kind", o.kind), value=o.kind),
              Cell(country_name(o.country), value=o.country or ""),
@@ -357,7 +356,7 @@ def organisations_index(dataset: Dataset) -> PageView:
 
 
 def bodies_index(dataset: Dataset) -> PageView:
-    url = localized("organ/")
+    url = localized(at.BODIES)
     bodies = sorted(dataset.bodies.values(), key=lambda b: (b.municipality.name, b.name))
     rows = [[Cell(link(b, url, b.name), sort=b.name), Cell(from_data(b.municipality.name), value=b.municipality.id),
              Cell(label("bodies", "kind", b.kind), value=b.kind), Cell(max(b.completeness, default="–"),
@@ -374,7 +373,7 @@ def bodies_index(dataset: Dataset) -> PageView:
 
 
 def people_index(dataset: Dataset) -> PageView:
-    url = localized("personer/")
+    url = localized(at.PEOPLE)
     people = sorted(dataset.people.values(), key=lambda p: p.display_name)
     rows = [[Cell(link(p, url), sort=p.display_name, value=p.name or ""), Cell(from_data(p.title)),
              Cell(from_data(p.body.name if p.body else "–"), value=p.body.id if p.body else ""),

@@ -18,10 +18,10 @@ from generator.model import Dataset, Municipality
 from generator import figures
 from generator.i18n import current, from_data
 from generator.i18n import t as _
-from generator.render.links import link, localized
+from generator.addresses import PRINCIPLES, localized
+from generator.render.links import link
 from generator.render.views import Cell, Header, PageView, Section, TableView, date
 
-URL = "principer/"
 
 
 def heading(code: str) -> str:
@@ -40,7 +40,7 @@ def heading(code: str) -> str:
 
 
 def url_for_municipality(m: Municipality) -> str:
-    return localized(f"{URL}{m.id}/")
+    return localized(f"{PRINCIPLES}{m.id}/")
 
 
 def municipalities(dataset: Dataset) -> list[Municipality]:
@@ -89,7 +89,7 @@ def principle_pages(dataset: Dataset, as_of: dt.date | None) -> list[PageView]:
 
 
 def principles_index(dataset: Dataset) -> PageView:
-    url = localized(URL)
+    url = localized(PRINCIPLES)
     items = [Markup('<a href="{0}">{1}</a>').format(url_for_municipality(m).removeprefix(url), m.name)
              for m in municipalities(dataset)]
     lead = _("Strategierna säger hur det internationella arbetet ska gå till: inga vänortsavtal där kommunen valt bort "

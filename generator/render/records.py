@@ -19,8 +19,8 @@ from generator.corrections import PAGED, Correction, Withdrawn
 from generator.entities import fields
 from generator.render.charts import Series, bar_chart
 from generator.figures import Figure
-from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
-                                    report_email_url, report_error_url, url_for)
+from generator.addresses import url_for
+from generator.render.links import SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative, report_email_url, report_error_url
 from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
 from generator.i18n import current, data_lang, from_data, n_
 from generator.i18n import t as _
