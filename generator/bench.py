@@ -30,6 +30,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.steps import Steps
+
 REPO = Path(__file__).resolve().parents[1]
 CATEGORIES = ["transport", "lodging", "fees", "per_diem", "meals_representation", "other"]
 PURPOSES = ["profiling", "monitoring", "cooperation", "influence"]
@@ -93,39 +95,43 @@ def _trip_file(data: Path, trip: dict) -> Path:
     return data / "trips" / str(trip["start_date"].year) / f"{trip['id']}.yaml"
 
 
-def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int]:
-    """Wall seconds, user and system CPU seconds (all processes), peak resident memory of all the command's
-    processes together (MiB, sampled every 50 ms) and exit code."""
+def timed(args: list[str], cwd: Path) -> tuple[float, float, float, float, int, str]:
+    """Wall seconds, user and system CPU seconds (all processes), the peak memory of all the command's processes
+    together (MiB, sampled every 50 ms), exit code and what it printed."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with tempfile.TemporaryFile() as out:
         process = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         peak = 0
         while process.poll() is None:
-            peak = max(peak, _session_rss(process.pid))
+            peak = max(peak, _session_memory(process.pid))
             time.sleep(0.05)
         wall = time.perf_counter() - start
+        out.seek(0)
+        printed = out.read().decode("utf-8", "replace")
         if process.returncode != 0:
-            out.seek(0)
-            sys.stderr.write(out.read()[-4000:].decode("utf-8", "replace"))
+            sys.stderr.write(printed[-4000:])
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = peak or after.ru_maxrss * 1024  # a step shorter than one sample: its largest process
-    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, peak / 2**20, process.returncode)
+    return (wall, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime, peak / 2**20, process.returncode,
+            printed)
 
 
-def _session_rss(session: int) -> int:
-    """Bytes resident in all the processes of a session (the command and every process it started)."""
+def _session_memory(session: int) -> int:
+    """Bytes of memory all the processes of a session hold together (the command and every process it started):
+    the sum of their proportional set sizes, so pages a fork shares with its parent count once, not per process."""
     total = 0
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
             continue
         try:
             with open(f"/proc/{entry.name}/stat", "rb") as stat:
-                fields = stat.read().rsplit(b")", 1)[1].split()
-        except OSError:  # ended meanwhile
+                if int(stat.read().rsplit(b")", 1)[1].split()[3]) != session:  # after the name: state, ppid, pgrp, session
+                    continue
+            with open(f"/proc/{entry.name}/smaps_rollup", "rb") as rollup:
+                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith(b"Pss:"))
+        except (OSError, StopIteration):  # ended meanwhile
             continue
-        if int(fields[3]) == session:  # fields after the name: state, ppid, pgrp, session, ..., rss (22nd)
-            total += int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
     return total
 
 
@@ -159,9 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(dir=args.work) as tmp:
             for name, runs in _steps(Path(tmp), size, args.steps, args.repeat, hugo):
                 print(f"{size:>6} {name:<16} {_row(runs)}", flush=True)
+                if name.startswith("portal") and name != "portal validate":  # its steps, as `--timings` printed them
+                    print("\n".join(" " * 8 + line for line in runs[-1][5].splitlines() if line.endswith(Steps.NAMES)))
                 best[size, name] = min(run[0] for run in runs)
     print("user/sys: CPU seconds of all the step's processes, median of the runs (two cores: wall >= (user + sys) / 2).")
-    print("peak MiB: the memory resident in all the step's processes together at its highest (sampled every 50 ms).")
+    print("peak MiB: the memory of all the step's processes together at its highest (the sum of their proportional "
+          "set sizes, so what a fork shares with its parent counts once; sampled every 50 ms).")
     _ratios(best, args.sizes)
     return 0
 
@@ -178,7 +187,7 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
         for _ in range(repeat):  # cold: no site, an empty cache
             shutil.rmtree(work / "site", ignore_errors=True)
             shutil.rmtree(work / "cache", ignore_errors=True)
-            runs.append(timed(portal + ["build", "--out", "site", *cache], work))
+            runs.append(timed(portal + ["build", "--out", "site", "--timings", *cache], work))
         yield "portal build", runs
         if "warm" in steps:
             runs = []
@@ -186,7 +195,7 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
                 trip = trips[n % len(trips)]
                 trip["title"] += " (ändrad)"
                 _dump(_trip_file(work / "data", trip), trip)
-                runs.append(timed(portal + ["build", "--out", "site", *cache], work))
+                runs.append(timed(portal + ["build", "--out", "site", "--timings", *cache], work))
             yield "portal warm", runs
     if "hugo" in steps and hugo:
         site = _hugo_site(work / "hugo", trips)
@@ -303,7 +312,7 @@ def _ratios(best: dict[tuple[int, str], float], sizes: list[int]) -> None:
         print("\n".join(lines))
 
 
-def _row(runs: list[tuple[float, float, float, float, int]]) -> str:
+def _row(runs: list[tuple[float, float, float, float, int, str]]) -> str:
     walls = sorted(run[0] for run in runs)
     return (f"{walls[0]:>8.2f} {statistics.median(walls):>9.2f} {statistics.median(run[1] for run in runs):>7.1f} "
             f"{statistics.median(run[2] for run in runs):>6.1f} {max(run[3] for run in runs):>9.0f} "

@@ -86,6 +86,7 @@ def _add_build(commands) -> None:
     build.add_argument("--out", type=Path, default=Path("site"), help="the site folder (default: site)")
     _engine_option(build)
     _cache_options(build)
+    build.add_argument("--timings", action="store_true", help="print how long each step took (on stderr)")
     build.set_defaults(run=run_build)
 
 
@@ -117,57 +118,32 @@ def _add_serve(commands) -> None:
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None) -> list:
-    """Validate, then build; on data errors print them, leave `out` as it was and return them ([]: built).
-
-    The site is built while Frictionless still checks the tables (in a forked
-    process); it is swapped in only if that check, too, finds no error.
-    """
-    import gc
+def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None, timings: bool = False) -> list:
+    """`publish.validate_and_build`, said: data errors printed and returned ([]: built), `out` left as it was."""
     import time
 
-    from generator.model import build
     from generator.problems import format_text
-    from generator.publish import BuildError, build_site
-    from generator.validate import Validation
+    from generator.publish import BuildError, DataErrors, validate_and_build
 
     if not data.is_dir():
         raise PortalError(f"the data folder {data} does not exist (use --data DIR)")
     started = time.perf_counter()
-    validation = Validation(data, cache_dir=cache_dir)
-
-    class DataErrors(Exception):
-        pass
-
-    def data_errors() -> list:
-        print(format_text(validation.report(), "sv"), file=sys.stderr)
-        print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
-        return validation.report().errors
-
-    def gate() -> None:
-        if not validation.report().ok:
-            raise DataErrors()
-
-    if validation.early_errors:
-        return data_errors()
     try:
-        dataset = build(validation.loaded, data)
-        gc.freeze()  # the model lives to the end of the build, too
-        built = build_site(dataset, data, out, before_swap=gate, engine=engine, cache_dir=cache_dir)
-    except DataErrors:
-        return data_errors()
-    except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
-        if not validation.report().ok:
-            return data_errors()
-        if isinstance(exc, BuildError):
-            raise PortalError(f"{exc}; the site in {out} was not changed.")
-        raise
+        built = validate_and_build(data, out, engine, cache_dir)
+    except DataErrors as exc:
+        print(format_text(exc.report, "sv"), file=sys.stderr)
+        print(f"Error: the data has errors; the site in {out} was not changed.", file=sys.stderr)
+        return exc.report.errors
+    except BuildError as exc:
+        raise PortalError(f"{exc}; the site in {out} was not changed.")
     print(f"Built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s.")
+    if timings:
+        print(built.steps.table(), file=sys.stderr)
     return []
 
 
 def run_build(args) -> int:
-    return 1 if _build_once(args.data, args.out, args.engine, args.cache_dir) else 0
+    return 1 if _build_once(args.data, args.out, args.engine, args.cache_dir, args.timings) else 0
 
 
 def run_serve(args) -> int:

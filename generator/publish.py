@@ -31,9 +31,11 @@ from generator.render import pages
 from generator.i18n import LANGUAGES
 from generator.addresses import PREFIX, address, twins
 from generator.sitesource import CONFIG, CONTENT, site_info
+from generator.steps import Steps
 
 if TYPE_CHECKING:
     from generator.preview import Failed
+    from generator.problems import Report
 
 WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
 
@@ -42,6 +44,15 @@ WATCHED = (sitesource.OVERRIDES.parent, sitesource.ASSETS)
 class Built:
     out: Path
     pages: int
+    steps: Steps
+
+
+class DataErrors(Exception):
+    """The data has errors (`report`); the site was left as it was."""
+
+    def __init__(self, report: Report):
+        super().__init__("the data has errors")
+        self.report = report
 
 
 def build_epoch(changes: dict[str, Change]) -> int:
@@ -211,15 +222,52 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
     return indexing
 
 
+def validate_and_build(data: Path, out: Path, engine: str = engines.DEFAULT, cache_dir: Path | None = None) -> Built:
+    """Validate the data folder, then build its site into `out`: DataErrors when the data has errors, BuildError when
+    the site cannot be built, `out` left as it was either way.
+
+    The site is built while Frictionless still checks the tables (in a forked
+    process); it is swapped in only if that check, too, finds no error.
+    """
+    import gc
+
+    from generator.model import build
+    from generator.validate import Validation
+
+    steps = Steps()
+    validation = Validation(data, cache_dir=cache_dir)
+    steps.done("load and check the data")
+
+    def gate() -> None:
+        if not validation.report().ok:
+            raise DataErrors(validation.report())
+        steps.done("table check (wait)")
+
+    if validation.early_errors:
+        raise DataErrors(validation.report())
+    try:
+        dataset = build(validation.loaded, data)
+        gc.freeze()  # the model lives to the end of the build, too
+        steps.done("model")
+        return build_site(dataset, data, out, before_swap=gate, engine=engine, cache_dir=cache_dir, steps=steps)
+    except DataErrors:
+        raise
+    except Exception as exc:  # bad data can break a step (model, pages) before the table check is back: report it first
+        if not validation.report().ok:
+            raise DataErrors(validation.report()) from exc
+        raise
+
+
 def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONTENT, config_file: Path = CONFIG,
                before_swap: Callable[[], None] | None = None, engine: str = engines.DEFAULT,
-               cache_dir: Path | None = None) -> Built:
+               cache_dir: Path | None = None, steps: Steps | None = None) -> Built:
     """Build the site for `dataset` into `out`, atomically.
 
     `before_swap` is called when the new site is complete; if it raises, the new site
     is thrown away and `out` is left as it was. `cache_dir`: what is kept between
-    builds (`cache.py`), None: no cache.
+    builds (`cache.py`), None: no cache. `steps`: where the time of each step goes.
     """
+    steps = steps or Steps()
     out = out.resolve()
     check_out(out, data_dir, content, config_file, Path.cwd())
     found = engines.engine(engine)
@@ -238,6 +286,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         docs.mkdir()
         versions, _, past = hooks.history_of(dataset, data_dir, info.url, cache_dir)  # git read once: the job inherits it
         shown = versions[-1].dataset  # today's data as it may be published: the protected withheld from its text too
+        steps.done("git: versions and corrections")
         with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir) as writers:  # only the data
             extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
@@ -245,7 +294,9 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             rendered = pages.render(shown, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
                                     intro_en=sitesource.intro(content, "en"))
             languages = _languages(work, rendered)
+            steps.done("pages")
             indexing = _build_languages(found, languages, config_file, info.url, epoch, cache_dir, work / "searched")
+            steps.done("engine, pages filled in")
             site = languages[0].folder / "site"
             for language in languages[1:]:
                 for name in SITEMAP:  # one sitemap for the whole site, written below
@@ -253,13 +304,17 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
                 (language.folder / "site").rename(site / language.prefix.rstrip("/"))
             _sitemap(site, [url for language in languages for url in language.urls()], info.url, epoch)
             indexing.poll()
+            steps.done("sitemap")
         writers.result()
+        steps.done("downloads (wait)")
         _move_into(work / "extra", site)
         indexing.finish()
+        steps.done("search index (wait)")
         if before_swap is not None:
             before_swap()
         swap(site, out)
-        return Built(out, len(rendered.pages))
+        steps.done("swap")
+        return Built(out, len(rendered.pages), steps)
     except (OSError, ValueError, KeyError) as exc:
         raise BuildError(f"the site could not be built: {exc}") from exc
     finally:

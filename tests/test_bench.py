@@ -28,6 +28,13 @@ def test_bench_prints_a_row_per_step_and_the_ratios_to_hugo_and_pagefind(tmp_pat
     assert [row[1:3] if row[1] == "portal" else row[1:2] for row in rows] == expected
     assert all(row[-1] == "0" and float(row[3]) > 0 for row in rows)  # exit 0, wall time
     assert all(float(row[5]) > 0 for row in rows if row[1] == "portal")  # user CPU (Hugo's may round to 0.0)
+    from generator.steps import Steps
+
+    lines = done.stdout.splitlines()
+    for name in ("portal build", "portal warm"):  # each build's steps under its row, as `portal build --timings` says
+        at = next(n for n, line in enumerate(lines) if line.split()[1:3] == name.split())
+        steps = [line.split(" %  ")[1] for line in lines[at + 1:at + 1 + len(Steps.NAMES)]]
+        assert steps == list(Steps.NAMES), (name, lines[at:at + 12])
     ratios = [line for line in done.stdout.splitlines() if " / hugo+pagefind " in line]
     if HUGO:
         assert [line.split()[1:3] for line in ratios] == [["portal", "build"], ["portal", "warm"]]
