@@ -118,8 +118,9 @@ def _add_serve(commands) -> None:
     serve.set_defaults(run=run_serve)
 
 
-def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None, timings: bool = False) -> list:
-    """`publish.validate_and_build`, said: data errors printed and returned ([]: built), `out` left as it was."""
+def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None, timings: bool = False):
+    """`publish.validate_and_build`, said: data errors printed and returned (the `Built`, else), `out` left as it
+    was."""
     import time
 
     from generator.problems import format_text
@@ -139,36 +140,52 @@ def _build_once(data: Path, out: Path, engine: str, cache_dir: Path | None, timi
     print(f"Built {built.pages} pages into {out} in {time.perf_counter() - started:.1f} s.")
     if timings:
         print(built.steps.table(), file=sys.stderr)
-    return []
+    return built
 
 
 def run_build(args) -> int:
-    return 1 if _build_once(args.data, args.out, args.engine, args.cache_dir, args.timings) else 0
+    return 1 if isinstance(_build_once(args.data, args.out, args.engine, args.cache_dir, args.timings), list) else 0
 
 
 def run_serve(args) -> int:
     import shutil
     import tempfile
 
+    from generator import edited
     from generator.preview import Failed
     from generator.publish import serve
 
     preview = Path(tempfile.mkdtemp(prefix="portal-serve-"))
     site = preview / "site"
+    last = {"layouts": {}, "shown": None}  # the last good build's layouts; the pages shown before the build
+
+    def first(changed: set[Path]) -> bool:
+        last["shown"] = edited.show(args.data, site, changed, last["layouts"], args.cache_dir)
+        return last["shown"] is not None
 
     def rebuild() -> Failed | None:
+        shown, last["shown"] = last["shown"], None
         try:
-            errors = _build_once(args.data, site, args.engine, args.cache_dir)
+            done = _build_once(args.data, site, args.engine, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
-            return Failed(message=str(exc))
-        return Failed(tuple(errors)) if errors else None
+            done = Failed(message=str(exc))
+        if isinstance(done, list):
+            done = Failed(tuple(done))
+        if isinstance(done, Failed):
+            if shown is not None:
+                shown.undo()  # the last good build again, the problems over it
+            return done
+        last["layouts"] = done.layouts
+        return None
 
     try:
-        if _build_once(args.data, site, args.engine, args.cache_dir):
+        done = _build_once(args.data, site, args.engine, args.cache_dir)
+        if isinstance(done, list):
             return 1
+        last["layouts"] = done.layouts
         try:
-            serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port)
+            serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port, first=first)
         except OSError as exc:
             raise PortalError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc} (try --port)")
         return 0

@@ -130,14 +130,33 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def _watch(paths: list[Path], changed: threading.Event):
+class Saved:
+    """The files changed since the rebuild last looked, and a signal that there are some."""
+
+    def __init__(self):
+        self.event = threading.Event()
+        self._paths: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def add(self, *paths: str) -> None:
+        with self._lock:
+            self._paths.update(Path(p) for p in paths if p)
+        self.event.set()
+
+    def take(self) -> set[Path]:
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+def _watch(paths: list[Path], saved: Saved):
     from watchdog.events import FileSystemEventHandler
     from watchdog.observers import Observer
 
     class OnChange(FileSystemEventHandler):
         def on_any_event(self, event):
             if event.event_type not in ("opened", "closed_no_write"):
-                changed.set()
+                saved.add(event.src_path, getattr(event, "dest_path", ""))  # a save by rename: the name it gets
 
     observer = Observer()
     for path in paths:
@@ -146,13 +165,22 @@ def _watch(paths: list[Path], changed: threading.Event):
     return observer
 
 
-def _rebuild_on_change(rebuild: Callable[[], Failed | None], changed: threading.Event, builds: Builds) -> None:
+def _rebuild_on_change(rebuild: Callable[[], Failed | None], saved: Saved, builds: Builds,
+                       first: Callable[[set[Path]], bool] | None) -> None:
     while True:
-        changed.wait()
-        while changed.is_set():  # until the sources are quiet
-            changed.clear()
+        saved.event.wait()
+        while saved.event.is_set():  # until the sources are quiet
+            saved.event.clear()
             time.sleep(QUIET)
         started = time.perf_counter()
+        if first is not None:
+            try:
+                if first(saved.take()):
+                    builds.done(None)
+                    print(f"Showed the edited page in {time.perf_counter() - started:.1f} s; building the whole site.",
+                          flush=True)
+            except Exception:  # a fault of the first look: the build still comes
+                traceback.print_exc()
         try:
             failed = rebuild()
         except Exception as exc:  # a fault of the generator: said on the page too, and the next change tries again
@@ -164,17 +192,19 @@ def _rebuild_on_change(rebuild: Callable[[], Failed | None], changed: threading.
               f"Rebuilt in {took:.1f} s.", flush=True)
 
 
-def serve(rebuild: Callable[[], Failed | None], site: Path, watched: list[Path], host: str, port: int) -> None:
+def serve(rebuild: Callable[[], Failed | None], site: Path, watched: list[Path], host: str, port: int,
+          first: Callable[[set[Path]], bool] | None = None) -> None:
     """Serve `site` on host:port until interrupted, calling `rebuild` when a file under `watched` changes.
 
     `rebuild` leaves the previous site in place when it fails, prints the problems and returns them (None: built).
+    `first`, given the files changed, may write their pages into `site` before (True: it did; the pages reload).
     """
-    builds, changed = Builds(), threading.Event()
+    builds, saved = Builds(), Saved()
     handler = type("SiteHandler", (Handler,), {"builds": builds})
     server = http.server.ThreadingHTTPServer((host, port), partial(handler, directory=str(site)))
     server.daemon_threads = True
-    observer = _watch([p for p in watched if p.exists()], changed)
-    threading.Thread(target=_rebuild_on_change, args=(rebuild, changed, builds), daemon=True).start()
+    observer = _watch([p for p in watched if p.exists()], saved)
+    threading.Thread(target=_rebuild_on_change, args=(rebuild, saved, builds, first), daemon=True).start()
     print(f"Serving on http://{host}:{port}/ (Ctrl+C stops)", flush=True)
     try:
         server.serve_forever()

@@ -45,6 +45,7 @@ class Built:
     out: Path
     pages: int
     steps: Steps
+    layouts: dict[tuple, str]  # (language, `stamping.group_key`) -> the layout of record pages of that kind
 
 
 class DataErrors(Exception):
@@ -184,12 +185,13 @@ def _present(nav: list, pages: set[str]) -> list:
 
 
 def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
-                     cache_dir: Path | None, searched: Path) -> search.Indexing:
+                     cache_dir: Path | None, searched: Path) -> tuple[search.Indexing, dict[tuple, str]]:
     """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page.
 
     Returns Pagefind at work on the pages written under `searched` (see `search`), a folder
     per language: the bodies of the generated pages while the engine runs, the pages only
     the engine's output holds once filled; it indexes while the record pages are stamped.
+    And the layout of each kind of record page, by language and `stamping.group_key`.
     """
     def bodies() -> None:
         for language in languages:
@@ -211,6 +213,13 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
         search.write(searched / language.lang, done.searched)
         filled.append(done)
     indexing = search.Indexing([searched / language.lang for language in languages], languages[0].folder / "site")
+    layouts = {}
+    for language, done in zip(languages, filled):
+        alike = {path for first in done.untrusted for path in language.layout_plan.groups[first]}
+        in_nav = _nav_paths(language.nav)
+        layouts.update(((language.lang, stamping.group_key(path, page)), done.layouts[path])
+                       for path, page in language.generated.items() if path in done.layouts and path not in in_nav
+                       and path not in alike and not page.markdown.strip())
     try:
         for language, done in zip(languages, filled):
             stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
@@ -219,7 +228,7 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
     except BaseException:
         indexing.stop()
         raise
-    return indexing
+    return indexing, layouts
 
 
 def validate_and_build(data: Path, out: Path, engine: str = engines.DEFAULT, cache_dir: Path | None = None) -> Built:
@@ -295,7 +304,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
                                     intro_en=sitesource.intro(content, "en"))
             languages = _languages(work, rendered)
             steps.done("pages")
-            indexing = _build_languages(found, languages, config_file, info.url, epoch, cache_dir, work / "searched")
+            indexing, layouts = _build_languages(found, languages, config_file, info.url, epoch, cache_dir,
+                                                 work / "searched")
             steps.done("engine, pages filled in")
             site = languages[0].folder / "site"
             for language in languages[1:]:
@@ -314,7 +324,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             before_swap()
         swap(site, out)
         steps.done("swap")
-        return Built(out, len(rendered.pages), steps)
+        return Built(out, len(rendered.pages), steps, layouts)
     except (OSError, ValueError, KeyError) as exc:
         raise BuildError(f"the site could not be built: {exc}") from exc
     finally:
@@ -324,10 +334,11 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
 
 
 def serve(rebuild: Callable[[], Failed | None], site: Path, data_dir: Path, host: str, port: int,
-          content: Path = CONTENT, config_file: Path = CONFIG) -> None:
+          content: Path = CONTENT, config_file: Path = CONFIG, first: Callable[[set[Path]], bool] | None = None) -> None:
     """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change (`rebuild` says
-    why it failed, None when it built: the open pages show it)."""
+    why it failed, None when it built: the open pages show it); `first` may show the edited pages before
+    (`edited.show`)."""
     from generator import preview
 
     start_fork_server(["generator.validate", "generator.model", "generator.publish", "generator.catalog", "frictionless"])
-    preview.serve(rebuild, site, [data_dir, content, config_file, *WATCHED], host, port)
+    preview.serve(rebuild, site, [data_dir, content, config_file, *WATCHED], host, port, first)

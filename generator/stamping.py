@@ -51,12 +51,17 @@ class Plan:
         return [path for paths in self.groups.values() for path in paths[2:]]
 
 
+def group_key(path: str, page: Page) -> tuple:
+    """What pages laid out alike share (`path` within its language's docs): folder, table of contents, headings."""
+    return posixpath.dirname(path), page.hide_toc, tuple(page.headings)
+
+
 def plan(generated: dict[str, Page], in_nav: set[str], stamp: bool = True) -> Plan:
     """Group the record pages that come out alike; the engine builds the rest and two of each group."""
     groups: dict[tuple, list[str]] = {}
     for path, page in generated.items():
         if stamp and path not in in_nav and not page.markdown.strip():
-            groups.setdefault((posixpath.dirname(path), page.hide_toc, tuple(page.headings)), []).append(path)
+            groups.setdefault(group_key(path, page), []).append(path)
     result = Plan(groups={paths[0]: paths for paths in groups.values() if len(paths) > 2})
     stamped = set(result.stamped)
     result.built = [path for path in generated if path not in stamped]
