@@ -19,6 +19,7 @@ import datetime as dt
 import random
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -135,7 +136,7 @@ def _session_memory(session: int) -> int:
     return total
 
 
-STEPS = ("validate", "build", "warm", "hugo")
+STEPS = ("validate", "build", "warm", "hugo", "serve")
 PEER = "hugo+pagefind"
 
 
@@ -206,12 +207,66 @@ def _steps(work: Path, size: int, steps: list[str], repeat: int, hugo: str | Non
             runs.append(timed(["sh", "-c", '"$0" --quiet --source "$1" --cacheDir "$1/cache" && "$2" -m pagefind --site '
                                '"$1/public" --silent', hugo, str(site), sys.executable], work))
         yield PEER, runs
+    if "serve" in steps:
+        shown, rebuilt = serve_seconds(work, trips[-1], cache)
+        print(f"{size:>6} {'serve: edited':<16} {shown:>8.2f} s from saving a trip to its page served with the change; "
+              f"the whole site rebuilt after {rebuilt:.2f} s", flush=True)
     if "build" in steps:
         for query in SEARCHES:
             fetched = search_bytes(work / "site", query)
             print(f"{size:>6} {'search ' + repr(query):<16} " + (f"{fetched / 1024:>8.0f} KB fetched by the browser for "
                   "one query and its first 20 results" if fetched else "not measured (needs playwright and chromium)"),
                   flush=True)
+
+
+def serve_seconds(work: Path, trip: dict, cache: list[str]) -> tuple[float, float]:
+    """`portal serve` on the data: seconds from saving `trip` with a new title to its page served with it, and to
+    the whole site rebuilt."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    page = f"http://127.0.0.1:{port}/resor/{trip['id']}/"
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(page, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port), *cache], cwd=work,
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            while not served():
+                if process.poll() is not None:
+                    raise RuntimeError("portal serve ended before it served the site")
+                time.sleep(0.2)
+            trip["title"] = f"Sparad {time.time_ns()}"
+            _dump(_trip_file(work / "data", trip), trip)
+            saved = time.perf_counter()
+            while trip["title"] not in served():
+                _still_serving(process, out, saved)
+                time.sleep(0.02)
+            shown = time.perf_counter() - saved
+            while b"Rebuilt in" not in (out.seek(0) or out.read()):
+                _still_serving(process, out, saved)
+                time.sleep(0.1)
+            return shown, time.perf_counter() - saved
+        finally:
+            os.killpg(process.pid, signal.SIGINT)
+            process.wait(timeout=60)
+
+
+def _still_serving(process: subprocess.Popen, out, since: float) -> None:
+    """Raise when serve ended, or said its rebuild failed, or took more than ten minutes."""
+    out.seek(0)
+    if process.poll() is not None or b"Rebuild failed" in out.read() or time.perf_counter() - since > 600:
+        out.seek(0)
+        raise RuntimeError("portal serve did not show the change:\n" + out.read()[-2000:].decode("utf-8", "replace"))
 
 
 SEARCHES = ("Bryssel", "Konferens 77")  # a word on thousands of pages, and a title

@@ -21,7 +21,7 @@ def _bench(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_bench_prints_a_row_per_step_and_the_ratios_to_hugo_and_pagefind(tmp_path):
-    done = _bench("--sizes", "30", "--steps", "validate", "build", "warm", "hugo", "--work", str(tmp_path))
+    done = _bench("--sizes", "30", "--steps", "validate", "build", "warm", "hugo", "serve", "--work", str(tmp_path))
     assert done.returncode == 0, done.stderr
     rows = [line.split() for line in done.stdout.splitlines() if line.startswith("    30 ") and line.split()[-1].isdigit()]
     expected = [["portal", "validate"], ["portal", "build"], ["portal", "warm"]] + ([["hugo+pagefind"]] if HUGO else [])
@@ -41,6 +41,8 @@ def test_bench_prints_a_row_per_step_and_the_ratios_to_hugo_and_pagefind(tmp_pat
         assert all(line.rstrip().endswith(" x") for line in ratios)
     else:
         assert "Hugo is not installed" in done.stdout and not ratios
+    served = next(line for line in done.stdout.splitlines() if line.startswith("    30 serve: edited "))
+    assert float(served.split()[3]) > 0 and "the whole site rebuilt after" in served
     assert list(tmp_path.iterdir()) == []  # its temporary folder is gone
 
 
