@@ -152,9 +152,11 @@ def run_serve(args) -> int:
     import tempfile
 
     from generator import edited
+    from generator.loader import remember
     from generator.preview import Failed
     from generator.publish import serve
 
+    remember()  # every build and first look after a save reads only the files that changed
     preview = Path(tempfile.mkdtemp(prefix="portal-serve-"))
     site = preview / "site"
     last = {"layouts": {}, "shown": None}  # the last good build's layouts; the pages shown before the build

@@ -92,17 +92,50 @@ def load(data_dir: Path, cache_dir: Path | None = None) -> Loaded:
             problems.append(Problem("not-a-mapping", doc.file, 1, 1))
     else:
         problems.append(Problem("package-missing", display_path(data_dir), 1, 1))
-    files = discovered.files
-    split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
-    for part_tables, part_problems in in_two(_read, files, split, cache_dir):  # each half's rows follow the first's
-        for name, rows in part_tables.items():
+    for own, found in _remembered(discovered.files, cache_dir) if _memory is not None else \
+            _read_all(discovered.files, cache_dir):  # in the folder's order
+        for name, rows in own.items():
             tables[name] += rows
-        problems += part_problems
+        problems += found
     reading.file = None
     return Loaded(package, display_path(package_path), tables, problems, doc, settings, metadata(package))
 
 
 PARALLEL_FROM = 2000  # files; below it a second process costs more than it saves
+
+Read = tuple[dict[str, list[Row]], list[Problem]]  # one file's rows (by resource) and problems
+_memory: dict[tuple, Read] | None = None  # see `remember`
+
+
+def remember() -> None:
+    """From now on keep in this process what each file held, by its bytes: a later `load` reads only the files
+    whose bytes changed, and gives the rows of the others as they are (`portal serve` loads after every save).
+    The rows are never changed once read, so the same objects serve every load."""
+    global _memory
+    if _memory is None:
+        _memory = {}
+
+
+def _read_all(files: list[tuple[Entity, Path]], cache_dir: Path | None) -> list[Read]:
+    """Each file read, from 2,000 files the second half by a job in another process."""
+    split = len(files) // 2 if len(files) >= PARALLEL_FROM else len(files)
+    return [read for part in in_two(_read, files, split, cache_dir) for read in part]
+
+
+def _remembered(files: list[tuple[Entity, Path]], cache_dir: Path | None) -> list[Read]:
+    """`_read_all` for a process that remembers: what a file held the last time its bytes were these, the rest read;
+    what is kept is what this load read, so a file changed or gone is forgotten."""
+    global _memory
+    keys = []
+    for entity, path in files:
+        try:
+            keys.append((entity.resource, display_path(path), hashlib.sha256(path.read_bytes()).digest()))
+        except OSError:  # reported by the reading
+            keys.append(None)
+    new = iter(_read_all([f for f, key in zip(files, keys) if key not in _memory], cache_dir))
+    found = [_memory[key] if key in _memory else next(new) for key in keys]
+    _memory = {key: read for key, read in zip(keys, found) if key is not None}
+    return found
 
 
 class reading:
@@ -111,23 +144,23 @@ class reading:
     file: str | None = None
 
 
-def _read(files: list[tuple[Entity, Path]], cache_dir: Path | None = None) -> tuple[dict[str, list[Row]], list[Problem]]:
-    """The rows and problems of some files (a job that may run in another process)."""
-    tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
-    problems: list[Problem] = []
+def _read(files: list[tuple[Entity, Path]], cache_dir: Path | None = None) -> list[Read]:
+    """The rows and problems of each of some files (a job that may run in another process)."""
     if cache_dir is None:
-        for entity, path in files:
-            reading.file = display_path(path)
-            problems += _read_file(entity, path, reading.file, tables)
-        return tables, problems
+        return [_uncached_file(entity, path) for entity, path in files]
     with Cache(cache_dir) as cache:
-        for entity, path in files:
-            reading.file = display_path(path)
-            own, found = _cached_file(cache, entity, path, reading.file)
-            for name, rows in own.items():
-                tables[name] += rows
-            problems += found
-    return tables, problems
+        return [_cached_file(cache, entity, path, _reading(path)) for entity, path in files]
+
+
+def _reading(path: Path) -> str:
+    reading.file = display_path(path)
+    return reading.file
+
+
+def _uncached_file(entity: Entity, path: Path) -> Read:
+    tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
+    problems = _read_file(entity, path, _reading(path), tables)
+    return {name: rows for name, rows in tables.items() if rows}, problems
 
 
 def _read_file(entity: Entity, path: Path, display: str, tables: dict[str, list[Row]]) -> list[Problem]:
@@ -137,7 +170,7 @@ def _read_file(entity: Entity, path: Path, display: str, tables: dict[str, list[
     return problems
 
 
-def _cached_file(cache: Cache, entity: Entity, path: Path, display: str) -> tuple[dict[str, list[Row]], list[Problem]]:
+def _cached_file(cache: Cache, entity: Entity, path: Path, display: str) -> Read:
     """One file's rows and problems as read before, when its bytes (and the code) are the same; else read now.
 
     Keyed by what the reading depends on: the bytes, the kind of record and the file's name (its id);
@@ -146,14 +179,9 @@ def _cached_file(cache: Cache, entity: Entity, path: Path, display: str) -> tupl
     try:
         raw = path.read_bytes()
     except OSError:  # reported by the reading, not kept
-        tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
-        return tables, _read_file(entity, path, display, tables)
-    def read() -> tuple[dict[str, list[Row]], list[Problem]]:
-        tables: dict[str, list[Row]] = {name: [] for name in RESOURCES}
-        problems = _read_file(entity, path, display, tables)
-        return {name: rows for name, rows in tables.items() if rows}, problems
-
-    tables, problems = cache.kept("rows", key_of("rows", entity.resource, path.name, hashlib.sha256(raw).digest()), read)
+        return _uncached_file(entity, path)
+    tables, problems = cache.kept("rows", key_of("rows", entity.resource, path.name, hashlib.sha256(raw).digest()),
+                                  lambda: _uncached_file(entity, path))
     for rows in tables.values():
         for row in rows:
             row.file = display

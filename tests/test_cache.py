@@ -220,3 +220,33 @@ def test_a_version_git_cannot_give_this_time_is_skipped_but_not_remembered(tmp_p
     again = versions.versions(tree, SAMPLE_DATA, "https://example.org/", tmp_path)
     versions._at_commit.cache_clear()
     assert found.version in [v.release.version for v in again]
+
+
+def test_a_process_that_remembers_reads_again_only_the_files_that_changed(tmp_path, monkeypatch):
+    """`portal serve` loads after every save: the rows of a file whose bytes are the same are the ones read before,
+    a changed file is read again, a removed one is forgotten, and the result is what a fresh load gives."""
+    import shutil
+
+    from generator import loader
+
+    monkeypatch.setattr(loader, "_memory", None)
+    data = tmp_path / "data"
+    shutil.copytree(SAMPLE_DATA, data)
+    loader.remember()
+    first = loader.load(data)
+    trip = next(data.glob("trips/2016/*.yaml"))
+    trip.write_text(trip.read_text(encoding="utf-8").replace("title: ", "title: Ny ", 1), encoding="utf-8")
+    gone = sorted(data.glob("trips/2025/*.yaml"))[0]
+    gone.unlink()
+    reads = []
+    monkeypatch.setattr(loader, "_read_file", lambda *args, real=loader._read_file: reads.append(args[2]) or real(*args))
+    second = loader.load(data)
+    assert reads == [loader.display_path(trip)]  # only the changed file was read
+    before = {row.values["id"]: row for row in first.tables["bodies"]}
+    assert all(row is before[row.values["id"]] for row in second.tables["bodies"])  # the same objects, not copies
+    monkeypatch.setattr(loader, "_memory", None)
+    fresh = loader.load(data)
+    assert {name: [(r.values, r.file, r.pos, r.positions) for r in rows] for name, rows in second.tables.items()} == \
+        {name: [(r.values, r.file, r.pos, r.positions) for r in rows] for name, rows in fresh.tables.items()}
+    assert second.problems == fresh.problems
+    assert not any(row.file == loader.display_path(gone) for row in second.tables["trips"])

@@ -67,7 +67,8 @@ def _serving(workdir: Path):
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(port)], cwd=workdir, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
-    threading.Thread(target=lambda: said.extend(proc.stdout), daemon=True).start()
+    reader = threading.Thread(target=lambda: said.extend(proc.stdout), daemon=True)
+    reader.start()
     try:
         deadline = time.monotonic() + 120
         while _get(f"http://127.0.0.1:{port}/") is None:
@@ -81,6 +82,7 @@ def _serving(workdir: Path):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+        reader.join(timeout=30)  # its output read to the end: no thread left behind (a process with one cannot fork)
 
 
 def _printed_since(said: list[str], start: int, wanted: str, within: float = 60) -> str:
