@@ -1,4 +1,4 @@
-"""ARCHITECTURE.md's module table names every module on disk, and only those.
+"""ARCHITECTURE.md's module table names every module on disk, and only those; no module imports round a circle.
 
 A module added, moved or removed without its row leaves the map wrong where a new
 reader starts; this holds the table to `generator/` as it is.
@@ -35,3 +35,39 @@ def test_every_module_has_a_row():
 
 def test_every_row_names_what_is_on_disk():
     assert {name for name in _named() if not any(ROOT.glob(name.rstrip("/")))} == set()
+
+
+def _imports() -> dict[str, set[str]]:
+    """Each module of `generator` and the modules of `generator` it imports, at the top or inside a function alike
+    (`TYPE_CHECKING` imports too: a circle only a type checker follows is still a circle to a reader)."""
+    import ast
+
+    modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+               for p in (ROOT / "generator").rglob("*.py")}
+    graph = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                inside = {f"{node.module}.{alias.name}" for alias in node.names} & modules.keys()
+                found |= inside or {node.module}  # `from a import b`: the module b, else the package a
+        graph[name] = (found & modules.keys()) - {name}
+    return graph
+
+
+def test_no_module_imports_itself_round_a_circle():
+    """The layers import downwards only: a circle (a imports b, which imports a) is named with its modules."""
+    graph = _imports()
+    circles = []
+    for start in graph:  # a module that reaches itself again is in a circle
+        seen, todo = set(), list(graph[start])
+        while todo:
+            name = todo.pop()
+            if name not in seen:
+                seen.add(name)
+                todo += graph[name]
+        if start in seen:
+            circles.append(start)
+    assert circles == []
