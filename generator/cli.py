@@ -172,6 +172,10 @@ def run_serve(args) -> int:
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
             done = Failed(message=str(exc))
+        except BaseException:  # a fault, a stop: the pages shown first go too
+            if shown is not None:
+                shown.undo()
+            raise
         if isinstance(done, list):
             done = Failed(tuple(done))
         if isinstance(done, Failed):

@@ -51,7 +51,7 @@ t.problems.forEach(function(p){var item=el('li');if(p.where){item.appendChild(el
 item.appendChild(document.createTextNode(p.message+(p.hint?' '+p.hint:'')));list.appendChild(item)});
 box.appendChild(list);document.body.appendChild(box)}
 (function w(v){fetch('PATH?after='+v).then(function(r){return r.json()}).then(function(s){
-if(v!==null&&s.build!==v&&!s.failed){location.reload()}else{show(s);w(s.build)}
+if(v!==null&&s.build!==v&&(!s.failed||s.reload)){location.reload()}else{show(s);w(s.build)}
 }).catch(function(){setTimeout(function(){w(v)},1000)})})(null)})()</script>"""
                  .replace("BANNER", BANNER_ID).replace("PATH", STATUS_PATH).encode("utf-8"))
 
@@ -82,12 +82,15 @@ class Builds:
     def __init__(self):
         self.count = 0
         self.failed: dict | None = None  # `Failed.shown` of the last build, None when it succeeded
+        self.reload = False
         self.changed = threading.Condition()
 
-    def done(self, failed: Failed | None) -> None:
+    def done(self, failed: Failed | None, reload: bool = False) -> None:
+        """A build ended; `reload`: a failed one put back pages an open page may show (the first look's)."""
         with self.changed:
             self.count += 1
             self.failed = failed.shown() if failed else None
+            self.reload = reload
             self.changed.notify_all()
 
     def after(self, seen: str | None) -> bytes:
@@ -96,7 +99,8 @@ class Builds:
         with self.changed:
             if seen == str(self.count):
                 self.changed.wait(WAIT)
-            return json.dumps({"build": self.count, "failed": self.failed}, ensure_ascii=False).encode("utf-8")
+            return json.dumps({"build": self.count, "failed": self.failed, "reload": self.reload},
+                              ensure_ascii=False).encode("utf-8")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -172,10 +176,10 @@ def _rebuild_on_change(rebuild: Callable[[], Failed | None], saved: Saved, build
         while saved.event.is_set():  # until the sources are quiet
             saved.event.clear()
             time.sleep(QUIET)
-        started = time.perf_counter()
+        started, shown = time.perf_counter(), False
         if first is not None:
             try:
-                if first(saved.take()):
+                if shown := first(saved.take()):
                     builds.done(None)
                     print(f"Showed the edited page in {time.perf_counter() - started:.1f} s; building the whole site.",
                           flush=True)
@@ -186,7 +190,7 @@ def _rebuild_on_change(rebuild: Callable[[], Failed | None], saved: Saved, build
         except Exception as exc:  # a fault of the generator: said on the page too, and the next change tries again
             traceback.print_exc()
             failed = Failed(message=f"{type(exc).__name__}: {exc}")
-        builds.done(failed)
+        builds.done(failed, reload=bool(failed) and shown)  # the pages shown first are taken back: reload them
         took = time.perf_counter() - started
         print(f"Rebuild failed ({took:.1f} s); the site shown is the last good build." if failed else
               f"Rebuilt in {took:.1f} s.", flush=True)

@@ -7,6 +7,7 @@ import shutil
 import time
 
 from conftest import SAMPLE_DATA
+from support.fixtures import browser  # noqa: F401
 from test_site_serve import PARIS, PARIS_FILE, _get, _printed_since, _serving
 
 TITLE = "title: OECD:s möte om inkluderande tillväxt i städer, Paris"
@@ -42,11 +43,13 @@ def test_the_page_shown_first_is_the_page_the_build_makes_and_undo_puts_the_old_
     assert edited.show(data, served, {trip}, built.layouts, None) is None  # dates the page cannot show: the build says
 
 
-def test_serve_shows_the_edited_page_first_and_takes_it_back_when_the_build_fails(tmp_path):
+def test_serve_shows_the_edited_page_first_and_takes_it_back_when_the_build_fails(tmp_path, browser):  # noqa: F811
     shutil.copytree(SAMPLE_DATA, tmp_path / "data")
     trip = tmp_path / PARIS_FILE
     good = trip.read_text(encoding="utf-8")
     with _serving(tmp_path) as (root, said):
+        visit = browser.open(root + PARIS)
+        visit.page.wait_for_function("performance.getEntriesByType('resource').some(e => e.name.includes('status'))")
         start = len(said)
         trip.write_text(good.replace(TITLE, "title: Först visad"), encoding="utf-8")
         printed = _printed_since(said, start, "Rebuilt in")
@@ -61,4 +64,7 @@ def test_serve_shows_the_edited_page_first_and_takes_it_back_when_the_build_fail
         time.sleep(0.2)
         page = _get(root + PARIS)
         assert "Först visad" in page and "Aldrig publicerad" not in page
+        visit.page.locator("#portal-build-failed").wait_for(timeout=60_000)  # the open page: the last good build
+        assert visit.page.locator("h1").inner_text() == "Först visad"
+        visit.close()
     assert "Traceback" not in "".join(said)
