@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, run_portal
+from conftest import REPO, TODAY, run_portal
 
 CORPUS = Path(__file__).parent / "corpus"
 TRIP = "data/trips/2025/2025-05-oslo-test.yaml"
@@ -280,27 +280,39 @@ def test_a_search_index_that_fails_fails_the_build_and_leaves_the_site(workdir, 
     assert sorted(p.name for p in workdir.iterdir()) == ["data", "fake", "site"]
 
 
+NO_THREAD = """
+import json, os, sys, threading
+from pathlib import Path
+from generator import search
+from generator.background import Job
+
+root = Path(sys.argv[1])
+threads = threading.active_count()
+indexing = search.Indexing([root / "sv", root / "en"], root / "site")
+try:
+    said = {"threads": threading.active_count() - threads}
+    with Job(os.getpid) as job:
+        said["forked"] = job.result() != os.getpid()
+finally:
+    indexing.finish()
+print(json.dumps(said))
+"""
+
+
 def test_the_search_index_is_made_without_a_thread_so_the_build_can_still_fork(tmp_path):
-    """A process with threads runs its jobs in itself (`background.Job`): stamping 10,000 pages on one core."""
-    import threading
+    """A process with threads runs its jobs in itself (`background.Job`): stamping 10,000 pages on one core.
 
-    from generator import search
-    from generator.background import Job
-
+    Run in a process of its own: this one may hold the threads of a browser another test started."""
     for lang, prefix in (("sv", ""), ("en", "en/")):
         page = tmp_path / lang / prefix / "resor" / "x" / "index.html"
         page.parent.mkdir(parents=True)
         page.write_text(f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body>'
                         '<div data-pagefind-body><h1>Resa</h1><p>803-1303/2016</p></div></body></html>',
                         encoding="utf-8")
-    threads = threading.active_count()
-    indexing = search.Indexing([tmp_path / "sv", tmp_path / "en"], tmp_path / "site")
-    try:
-        assert threading.active_count() == threads
-        with Job(os.getpid) as job:
-            assert job.result() != os.getpid()  # forked
-    finally:
-        indexing.finish()
+    done = subprocess.run([sys.executable, "-c", NO_THREAD, str(tmp_path)], cwd=REPO, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"threads": 0, "forked": True}
     entry = json.loads((tmp_path / "site" / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["en", "sv"]
     assert not (tmp_path / "sv").exists() and not (tmp_path / "en").exists()  # read, then deleted
