@@ -151,50 +151,25 @@ def run_serve(args) -> int:
     import shutil
     import tempfile
 
-    from generator import edited
-    from generator.loader import remember
     from generator.preview import Failed
     from generator.publish import serve
 
-    remember()  # every build and first look after a save reads only the files that changed
     preview = Path(tempfile.mkdtemp(prefix="portal-serve-"))
     site = preview / "site"
-    last = {"layouts": {}, "shown": None}  # the last good build's layouts; the pages shown before the build
 
-    def first(changed: set[Path]) -> bool:
-        last["shown"] = edited.show(args.data, site, changed, last["layouts"], args.cache_dir)
-        return last["shown"] is not None
-
-    def rebuild() -> Failed | None:
-        shown, last["shown"] = last["shown"], None
+    def build():
         try:
             done = _build_once(args.data, site, args.engine, args.cache_dir)
         except PortalError as exc:
             print(f"Error: {exc}", file=sys.stderr)
-            done = Failed(message=str(exc))
-        except BaseException:  # a fault, a stop: the pages shown first go too
-            if shown is not None:
-                shown.undo()
-            raise
-        if isinstance(done, list):
-            done = Failed(tuple(done))
-        if isinstance(done, Failed):
-            if shown is not None:
-                shown.undo()  # the last good build again, the problems over it
-            return done
-        last["layouts"] = done.layouts
-        return None
+            return Failed(message=str(exc))
+        return Failed(tuple(done)) if isinstance(done, list) else done
 
     try:
-        done = _build_once(args.data, site, args.engine, args.cache_dir)
-        if isinstance(done, list):
-            return 1
-        last["layouts"] = done.layouts
         try:
-            serve(rebuild, site, args.data.resolve(), "127.0.0.1", args.port, first=first)
+            return 0 if serve(build, site, args.data, "127.0.0.1", args.port, args.cache_dir) else 1
         except OSError as exc:
             raise PortalError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc} (try --port)")
-        return 0
     finally:
         shutil.rmtree(preview, ignore_errors=True)
 

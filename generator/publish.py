@@ -333,12 +333,44 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         shutil.rmtree(work, ignore_errors=True)
 
 
-def serve(rebuild: Callable[[], Failed | None], site: Path, data_dir: Path, host: str, port: int,
-          content: Path = CONTENT, config_file: Path = CONFIG, first: Callable[[set[Path]], bool] | None = None) -> None:
-    """Serve `site`, rebuilt by `rebuild` when the data, content, configuration or theme change (`rebuild` says
-    why it failed, None when it built: the open pages show it); `first` may show the edited pages before
-    (`edited.show`)."""
-    from generator import preview
+def serve(build: Callable[[], Built | Failed], site: Path, data_dir: Path, host: str, port: int,
+          cache_dir: Path | None, content: Path = CONTENT, config_file: Path = CONFIG) -> bool:
+    """Build `site` with `build` and serve it, rebuilt when the data, content, configuration or theme change, until
+    stopped; False when the first build failed (`build` has said why).
+
+    The process remembers what each data file held (`loader.remember`), so a build reads
+    only the files a save changed. A saved trip's pages are shown first (`edited.show`),
+    filled into the layout of the last good build; when the build that follows fails,
+    they are put back, and the open pages show the last good build with its problems.
+    """
+    from generator import edited, preview
+    from generator.loader import remember
+
+    remember()
+    done = build()
+    if not isinstance(done, Built):
+        return False
+    last: dict = {"layouts": done.layouts, "shown": None}  # the last good build's layouts; the pages shown first
+
+    def first(changed: set[Path]) -> bool:
+        last["shown"] = edited.show(data_dir, site, changed, last["layouts"], cache_dir, config_file)
+        return last["shown"] is not None
+
+    def rebuild() -> Failed | None:
+        shown, last["shown"] = last["shown"], None
+        try:
+            done = build()
+        except BaseException:  # a fault, a stop: the pages shown first go too
+            if shown is not None:
+                shown.undo()
+            raise
+        if not isinstance(done, Built):
+            if shown is not None:
+                shown.undo()
+            return done
+        last["layouts"] = done.layouts
+        return None
 
     start_fork_server(["generator.validate", "generator.model", "generator.publish", "generator.catalog", "frictionless"])
-    preview.serve(rebuild, site, [data_dir, content, config_file, *WATCHED], host, port, first)
+    preview.serve(rebuild, site, [data_dir.resolve(), content, config_file, *WATCHED], host, port, first)
+    return True
