@@ -134,6 +134,17 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        """A reader who leaves before a page is sent (a closed tab, a timed-out request) is no fault of the
+        site's: say nothing. Anything else is one line, not a traceback over the build's messages."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):
+            print(f"Could not answer a request from {client_address[0]}: {error!r}", file=sys.stderr, flush=True)
+
+
 class Saved:
     """The files changed since the rebuild last looked, and a signal that there are some."""
 
@@ -205,8 +216,7 @@ def serve(rebuild: Callable[[], Failed | None], site: Path, watched: list[Path],
     """
     builds, saved = Builds(), Saved()
     handler = type("SiteHandler", (Handler,), {"builds": builds})
-    server = http.server.ThreadingHTTPServer((host, port), partial(handler, directory=str(site)))
-    server.daemon_threads = True
+    server = Server((host, port), partial(handler, directory=str(site)))
     observer = _watch([p for p in watched if p.exists()], saved)
     threading.Thread(target=_rebuild_on_change, args=(rebuild, saved, builds, first), daemon=True).start()
     print(f"Serving on http://{host}:{port}/ (Ctrl+C stops)", flush=True)

@@ -130,3 +130,30 @@ def test_a_failed_rebuild_is_said_on_the_open_page_until_a_good_one(tmp_path, br
             assert visit.outside_requests() == []
             visit.close()
         assert "Rebuilt in" in _printed_since(said, start, "Rebuilt in")
+
+
+def test_a_reader_who_leaves_before_the_page_is_sent_is_not_a_fault(tmp_path, capsys):
+    """A closed tab or a request that timed out mid-page breaks the pipe; the terminal shows no traceback."""
+    import struct
+    from functools import partial
+
+    from generator import preview
+
+    (tmp_path / "big.html").write_bytes(b"<html><body>" + b"x" * 5_000_000 + b"</body></html>")
+    handler = type("H", (preview.Handler,), {"builds": preview.Builds()})
+    server = preview.Server(("127.0.0.1", 0), partial(handler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for _ in range(3):
+            client = socket.create_connection(server.server_address)
+            client.sendall(b"GET /big.html HTTP/1.1\r\nHost: x\r\n\r\n")
+            client.recv(100)  # the answer has begun
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # leave with a reset
+            client.close()
+        time.sleep(1.0)
+        urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/big.html", timeout=10).close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
