@@ -22,7 +22,10 @@ PALETTE = ("#0072b2", "#d55e00", "#009e73", "#c0609a", "#8a6d00", "#6a3d9a", "#5
 TEXT = "#1f2328"  # 15:1 on white
 AXIS = "#57606a"
 GRID = "#d8dee4"  # decorative only
-WIDTH, PAD, FONT = 480, 8, 12  # narrow enough that 12-unit text stays legible on a phone
+# A chart is drawn 300 units wide: on a 320 px phone it fills about 288 px, so 12-unit text reads at 11.5 px;
+# portal.css caps its width so that the same text stays under 17 px on a wide screen.
+WIDTH, PAD, FONT = 300, 8, 12
+LINE = 15  # the distance between lines of text
 PLOT_HEIGHT = 220
 NO_DATA = {"sv": "Det finns inga uppgifter att visa.", "en": "There is no data to show."}
 
@@ -128,14 +131,12 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
     left = min(max(max(_width(t) for t in labels) + PAD + 6, 40), WIDTH * 0.4)
     names = [str(c) if len(str(c)) <= 24 else str(c)[:23] + "…" for c in categories]
     longest = max(_width(c) for c in names)
-    rotate = longest > (WIDTH - left - PAD) / len(categories) * 0.9
-    if rotate:  # slanted labels reach left of the first bar: keep them inside the picture
-        left = max(left, min(longest * 0.71 + PAD, WIDTH * 0.4))
+    rotate = longest > (WIDTH - left - PAD) / len(categories) * 0.9  # too wide for its band: written upwards
     legend, legend_h = _legend([s.name for s in series], PAD)
     top = PAD + legend_h + 12
     bottom = top + PLOT_HEIGHT
     band = (WIDTH - left - PAD) / len(categories)
-    below = longest * 0.71 + 20 if rotate else 24
+    below = longest + 20 if rotate else 24
     t_lo, t_hi = ticks[0], ticks[-1]
     span = (t_hi - t_lo) or 1.0
 
@@ -148,8 +149,8 @@ def bar_chart(categories: list[str], series: list[Series], *, title: str, descri
         body.append(f'<line x1="{_n(left)}" x2="{_n(WIDTH - PAD)}" y1="{_n(y(t))}" y2="{_n(y(t))}" stroke="{colour}"/>'
                     f'<text x="{_n(left - 6)}" y="{_n(y(t))}" dy="0.32em" text-anchor="end">{_esc(text)}</text>')
     for i, name in enumerate(names):
-        cx, ty = left + band * (i + 0.5), bottom + 16
-        turn = f' transform="rotate(-45 {_n(cx)} {_n(ty)})"' if rotate else ""
+        cx, ty = left + band * (i + 0.5), bottom + (8 if rotate else 16)
+        turn = f' dy="0.32em" transform="rotate(-90 {_n(cx)} {_n(ty)})"' if rotate else ""
         anchor = "end" if rotate else "middle"
         body.append(f'<text x="{_n(cx)}" y="{_n(ty)}" text-anchor="{anchor}"{turn}>{_esc(name)}</text>')
     gap = NOT_REPORTED[lang or current()]
@@ -188,8 +189,9 @@ def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *,
                          lang: str | None = None, value_format: Callable[[float], str] | None = None,
                          id_prefix: str = "chart", series_name: str | None = None,
                          texts: Sequence[str] | None = None) -> str:
-    """A ranking: one bar per label, the full label above its bar and the value at its end (`texts`: each value as
-    the table beside the chart says it, marks included)."""
+    """A ranking: one bar per label, the full label above its bar and the value at its end, or under the label when
+    the values are too long to leave the bars room (`texts`: each value as the table beside the chart says it, marks
+    included)."""
     fmt = value_format or (lambda v: format_sek(v, lang))
     if len(labels) != len(values):
         raise ValueError(f"{len(values)} values for {len(labels)} labels")
@@ -199,8 +201,9 @@ def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *,
     texts = texts or [NOT_REPORTED[lang or current()] if v is None else fmt(n) for v, n in zip(values, nums)]
     lo, hi = min(min(nums), 0.0), max(max(nums), 0.0)
     room = max(_width(t) for t in texts) + 6
-    left = PAD + (room if lo < 0 else 0)
-    length = WIDTH - PAD - left - (room if hi > 0 else 0)
+    beside = room <= (WIDTH - 2 * PAD) * 0.4  # else each value is written under its label, and the bars get the width
+    left = PAD + (room if lo < 0 and beside else 0)
+    length = WIDTH - PAD - left - (room if hi > 0 and beside else 0)
     scale = length / ((hi - lo) or 1.0)
     zero = left - lo * scale
     legend, legend_h = _legend([series_name], PAD) if series_name else ([], 0.0)
@@ -209,16 +212,22 @@ def horizontal_bar_chart(labels: list[str], values: list[float | int | None], *,
     per_line = int((WIDTH - 2 * PAD) / (FONT * 0.6))
     for label, v, text in zip(labels, nums, texts):
         lines = textwrap.wrap(str(label), per_line) or [""]
+        below = [] if beside else textwrap.wrap(text, per_line)
         for k, line in enumerate(lines):
-            body.append(f'<text x="{PAD}" y="{_n(top + 12 + 15 * k)}">{_esc(line)}</text>')
-        bar_y = top + 15 * len(lines) + 4
+            body.append(f'<text x="{PAD}" y="{_n(top + 12 + LINE * k)}">{_esc(line)}</text>')
+        for k, line in enumerate(below, start=len(lines)):
+            body.append(f'<text class="value" x="{PAD}" y="{_n(top + 12 + LINE * k)}" font-weight="bold">'
+                        f'{_esc(line)}</text>')
+        bar_y = top + LINE * (len(lines) + len(below)) + 4
         end = zero + v * scale
         if v != 0:
             body.append(f'<rect class="bar" x="{_n(min(zero, end))}" y="{_n(bar_y)}" width="{_n(abs(end - zero))}" '
                         f'height="18" fill="{PALETTE[0]}"><title>{_esc(f"{label}: {text}")}</title></rect>')
         body.append(f'<line x1="{_n(zero)}" x2="{_n(zero)}" y1="{_n(bar_y - 2)}" y2="{_n(bar_y + 20)}" stroke="{AXIS}"/>')
-        anchor, tx = ("end", end - 6) if v < 0 else ("start", end + 6)
-        body.append(f'<text x="{_n(tx)}" y="{_n(bar_y + 9)}" dy="0.32em" text-anchor="{anchor}">{_esc(text)}</text>')
+        if beside:
+            anchor, tx = ("end", end - 6) if v < 0 else ("start", end + 6)
+            body.append(f'<text class="value" x="{_n(tx)}" y="{_n(bar_y + 9)}" dy="0.32em" text-anchor="{anchor}">'
+                        f'{_esc(text)}</text>')
         top = bar_y + 18 + 12
     body.append("</g>")
     return _svg(id_prefix, title, description, top + PAD, legend + body)
