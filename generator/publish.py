@@ -301,7 +301,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             for lang in LANGUAGES[1:]:
                 sitesource.copy_content(content, docs / PREFIX[lang], lang)
             rendered = pages.render(shown, info, changes, sitesource.intro(content, "sv"), extra_nav, past,
-                                    intro_en=sitesource.intro(content, "en"))
+                                    intro_en=sitesource.intro(content, "en"), cache_dir=cache_dir)
             languages = _languages(work, rendered)
             steps.done("pages")
             indexing, layouts = _build_languages(found, languages, config_file, info.url, epoch, cache_dir,

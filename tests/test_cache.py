@@ -250,3 +250,27 @@ def test_a_process_that_remembers_reads_again_only_the_files_that_changed(tmp_pa
         {name: [(r.values, r.file, r.pos, r.positions) for r in rows] for name, rows in fresh.tables.items()}
     assert second.problems == fresh.problems
     assert not any(row.file == loader.display_path(gone) for row in second.tables["trips"])
+
+
+def test_a_trip_is_rendered_again_only_when_what_its_pages_read_changed(tmp_path, monkeypatch):
+    """Kept pages (`render/kept.py`): nothing is rendered on a second build of the same data; renaming a body renders
+    again exactly its trips, and what comes out equals a render without the cache."""
+    from generator import sitesource
+    from generator.render import pages
+    from generator.validate import validated_dataset
+
+    rendered: list[str] = []
+    render = pages.trip_pages
+    monkeypatch.setattr(pages, "trip_pages", lambda trips, *rest: rendered.extend(t.id for t in trips) or
+                        render(trips, *rest))
+    dataset, site = validated_dataset(SAMPLE_DATA)[1], sitesource.site_info()
+    first = pages.render(dataset, site, {}, cache_dir=tmp_path).pages
+    assert sorted(rendered) == sorted(dataset.trips) and len(rendered) > 5
+    rendered.clear()
+    assert pages.render(dataset, site, {}, cache_dir=tmp_path).pages == first and rendered == []
+    body = next(t.body for t in dataset.trips.values())
+    body.name = "Nämnden med nytt namn"
+    again = pages.render(dataset, site, {}, cache_dir=tmp_path).pages
+    assert sorted(rendered) == sorted(t.id for t in dataset.trips.values() if t.body is body)
+    assert again == pages.render(dataset, site, {}).pages
+    assert "Nämnden med nytt namn" in again[f"resor/{rendered[0]}.md"].html

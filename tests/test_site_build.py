@@ -226,10 +226,10 @@ def test_most_record_pages_are_stamped_and_unlike_pages_fall_back_to_the_engine(
 def test_pages_rendered_and_stamped_in_two_processes_are_the_same(sample_site, tmp_path, monkeypatch):
     """From 2,000 trips, half the trip pages are rendered, and half the stamped pages written, by another process."""
     from generator import publish, stamping
-    from generator.render import pages
+    from generator.render import kept
     from generator.validate import validated_dataset
 
-    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(kept, "PARALLEL_FROM", 1)
     monkeypatch.setattr(stamping, "STAMP_IN_TWO_FROM", 1)
     publish.build_site(validated_dataset(SAMPLE_DATA)[1], SAMPLE_DATA, tmp_path / "site")
     assert tree(tmp_path / "site") == tree(sample_site)

@@ -76,6 +76,23 @@ def relative(target: str, page_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
+def vantage(page_url: str, *targets: str) -> tuple:
+    """What the relative links from `page_url` to `targets` depend on: the page's depth and how many folders it
+    shares with each target. Pages alike in these link alike, so a row of links made for one serves them all."""
+    here = [part for part in page_url.split("/") if part and part != "."]
+    if ".." in here:
+        return (page_url,)
+    shared = []
+    for target in targets:
+        common = 0
+        for a, b in zip((part for part in target.partition("#")[0].split("/") if part and part != "."), here):
+            if a != b:
+                break
+            common += 1
+        shared.append(common)
+    return (len(here), *shared)
+
+
 def link(record, page_url: str, text: str | None = None) -> Markup:
     """An escaped HTML link to a record's page; its text is the data's, so Swedish on an English page too."""
     if record is None:

@@ -19,12 +19,11 @@ import jinja2
 from markdown.extensions.toc import slugify, unique
 from markupsafe import Markup
 
-from generator.background import in_two
 from generator.history import Change
 from generator.model import Dataset
 from generator.corrections import NO_PAST, Past
 from generator import figures
-from generator.render import compare, costs, coverage, emissions, maps, principles, records
+from generator.render import compare, costs, coverage, emissions, kept, maps, principles, records
 from generator.render.formatting import country_name, format_number
 from generator.i18n import LANGUAGES, MissingTranslation, current, data_lang, from_data, language, n_
 from generator.i18n import t as _
@@ -94,9 +93,6 @@ def render_page(view: PageView, markdown: str = "") -> Page:
     return Page(view.title, html, headings, view.hide_toc, markdown, current(), twins(view.url), view.title_lang)
 
 
-PARALLEL_FROM = 2000  # trips; below it a second process costs more than it saves
-
-
 def record_page(view: PageView, record, site: SiteInfo, version: str, past: Past) -> Page:
     """A record's page: its Changes section and its "last changed" both from its corrections."""
     corrections = past.of(resource_of(record), record.id)
@@ -105,24 +101,31 @@ def record_page(view: PageView, record, site: SiteInfo, version: str, past: Past
     return render_page(view)
 
 
-def trip_pages(trips: list, site: SiteInfo, version: str, past: Past) -> dict[str, Page]:
-    """The pages of `trips` in every language, in their order (a job that may run in another process)."""
-    pages = {}
+def trip_pages(trips: list, site: SiteInfo, version: str, past: Past) -> list[dict[str, Page]]:
+    """Each trip's pages, one per language, in the trips' order (a job that may run in another process)."""
+    made: list[dict[str, Page]] = [{} for _ in trips]
     for lang in LANGUAGES:
         with language(lang):
-            pages.update({source_path(url_for(t)): record_page(records.trip_page(t), t, site, version, past)
-                          for t in trips})
-    return pages
+            for pages, t in zip(made, trips):
+                pages[source_path(url_for(t))] = record_page(records.trip_page(t), t, site, version, past)
+    return made
+
+
+def _trip_context(site: SiteInfo, version: str, past: Past):
+    """What a trip's pages read besides the model (`kept.pages`): the site, the version, its corrections."""
+    return lambda t: repr((site, version, past.of("trips", t.id)))
 
 
 def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: str = "",
-           extra_nav: list | None = None, past: Past = NO_PAST, intro_en: str = "") -> Rendered:
+           extra_nav: list | None = None, past: Past = NO_PAST, intro_en: str = "", cache_dir: Path | None = None
+           ) -> Rendered:
     """Every generated page in every language, and each language's nav.
 
     `extra_nav` (the hand-written and provided pages, Swedish) goes at the end of each nav: in
     English the same pages under `en/`, their titles translated. `intro` and `intro_en` are the
     start page's hand-written Markdown. `past` holds each record's corrections and the records
-    withdrawn, whose pages stay."""
+    withdrawn, whose pages stay. With `cache_dir`, a trip whose inputs are unchanged since the
+    last build keeps its pages (`kept`)."""
     as_of = max((c.date for c in changes.values()), default=None)
     files: dict[str, Page] = {}
     records.forget_rows()
@@ -180,15 +183,15 @@ def render(dataset: Dataset, site: SiteInfo, changes: dict[str, Change], intro: 
                 navs[lang] = nav(dataset, sorted(by_year, reverse=True), cost_views, localized_nav(extra_nav or []))
         return rest
 
-    # The other core renders two thirds of the trips; this one the rest of them, then the other pages.
-    split = len(trips) // 3 if len(trips) >= PARALLEL_FROM else len(trips)
-    *trip_parts, rest = in_two(trip_pages, trips, split, site, dataset.version, past, meanwhile=other_pages)
+    # The trips not kept: two thirds by the other core, the rest by this one, then the other pages.
+    trip_entries, rest = kept.pages(trips, trip_pages, (site, dataset.version, past),
+                                    _trip_context(site, dataset.version, past), cache_dir, meanwhile=other_pages)
     for lang in LANGUAGES:  # one order however the work was split: per language the start page, trips, the rest
         own = {path: page for path, page in rest.items() if page.lang == lang}
         start = index_path(PREFIX[lang])
         files[start] = own.pop(start)
-        for part in trip_parts:
-            files.update((path, page) for path, page in part.items() if page.lang == lang)
+        for entry in trip_entries:
+            files.update((path, page) for path, page in entry.items() if page.lang == lang)
         files.update(own)
     records.forget_rows()
     return Rendered(files, navs)

@@ -20,7 +20,8 @@ from generator.entities import fields
 from generator.render.charts import Series, bar_chart
 from generator.figures import Figure
 from generator.addresses import url_for
-from generator.render.links import SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative, report_email_url, report_error_url
+from generator.render.links import (SiteInfo, absolute, history_url, in_language, link, name_html, name_of, relative,
+                                   report_email_url, report_error_url, vantage)
 from generator.render.formatting import country_name, currency_name, format_date, format_number, format_sek
 from generator.i18n import current, data_lang, from_data, n_
 from generator.i18n import t as _
@@ -128,7 +129,7 @@ def destinations(trip: Trip) -> str:
                      for d in trip.destinations) or "–"
 
 
-_trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), links) -> (trip, row): one trip, many tables
+_trip_rows: dict[tuple, tuple[Trip, Markup]] = {}  # (id(trip), language, `vantage`) -> (trip, row): one trip, many tables
 
 
 def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True, csv_file: str = "") -> TableView:
@@ -144,10 +145,10 @@ def trip_table(trips: list[Trip], url: str, caption: str, sortable: bool = True,
     labels = [h.text for h in headers]
     rows = []
     for t in trips:
-        trip_link, body_link = link(t, url), link(t.body, url)
-        key = (id(t), current(), trip_link, body_link)
+        key = (id(t), current(), vantage(url, url_for(t), url_for(t.body)))
         cached = _trip_rows.get(key)
         if cached is None or cached[0] is not t:
+            trip_link, body_link = link(t, url), link(t.body, url)
             title = Markup(f"{trip_link}<br>{escape(destinations(t))}")
             cached = _trip_rows[key] = (t, row_html([
                 date_cell(t.start_date), Cell(title, sort=t.title), Cell(in_language(t.event, t.event_language),
