@@ -102,7 +102,7 @@ def _cache_options(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--cache-dir", type=Path, default=DEFAULT_DIR,
                         help=f"keep what does not change between builds here: the data files as read, each published "
-                             f"version's downloads (default: {DEFAULT_DIR})")
+                             f"version's downloads, each trip's pages (default: {DEFAULT_DIR})")
     parser.add_argument("--no-cache", dest="cache_dir", action="store_const", const=None,
                         help="build everything anew, using no cache and writing none")
 
