@@ -7,6 +7,7 @@ These steps know nothing of the engine that fills the folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import secrets
@@ -18,9 +19,41 @@ class BuildError(Exception):
     """The site could not be built; the previous site is left as it was."""
 
 
+def write_new(dest: str, data: bytes, previous: str | None = None) -> None:
+    """`data` as a new file at `dest` (never written through: `dest` may be a hard link into the cache).
+
+    Where the site being replaced holds the same bytes at `previous`, that file is linked
+    instead: a page that did not change is not written again (it keeps its date), and
+    deleting the old site at the swap frees nothing the new one still holds. The old file
+    is only read and linked, so the site being served never changes before the swap.
+    """
+    os.makedirs(os.path.dirname(dest), exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(dest)
+    if previous is not None and _holds(previous, data):
+        try:
+            os.link(previous, dest)
+            return
+        except OSError:  # another file system, too many links: written instead
+            pass
+    with open(dest, "wb") as out:
+        out.write(data)
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as f:
+            return f.read() == data
+    except OSError:
+        return False
+
+
 def swap(new: Path, out: Path) -> None:
     """Put `new` in place of `out`: rename the old away (to a name `clear_leftovers` knows, should the build be
-    stopped before it is deleted), the new in, then delete the old."""
+    stopped before it is deleted), the new in, then delete the old (its unchanged files live on as links of the
+    new, `write_new`)."""
     old = None
     if out.exists():
         old = out.with_name(f"{out.name}.old-{os.getpid()}-{secrets.token_hex(4)}")

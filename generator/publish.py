@@ -73,11 +73,13 @@ def _nav_paths(nav) -> set[str]:
     return found
 
 
-def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, base_url: str, cache_dir: Path | None) -> None:
-    """The downloads, feeds, catalogue and redirects into `extra` (a background job beside the pages)."""
+def _write_extras(dataset: Dataset, extra: Path, data_dir: Path, base_url: str, cache_dir: Path | None,
+                  previous: Path | None) -> None:
+    """The downloads, feeds, catalogue and redirects into `extra` (a background job beside the pages; `previous`: the
+    site they replace)."""
     shutil.rmtree(extra, ignore_errors=True)  # left over from a failed run
     extra.mkdir()
-    hooks.post_build(dataset, extra, data_dir, base_url, cache_dir)
+    hooks.post_build(dataset, extra, data_dir, base_url, cache_dir, previous)
 
 
 def _move_into(extra: Path, site: Path) -> None:
@@ -185,8 +187,9 @@ def _present(nav: list, pages: set[str]) -> list:
 
 
 def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
-                     cache_dir: Path | None, searched: Path) -> tuple[search.Indexing, dict[tuple, str]]:
+                     cache_dir: Path | None, searched: Path, out: Path) -> tuple[search.Indexing, dict[tuple, str]]:
     """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page.
+    A page the site in `out` holds unchanged is linked from there, not written again (`outfolder.write_new`).
 
     Returns Pagefind at work on the pages written under `searched` (see `search`), a folder
     per language: the bodies of the generated pages while the engine runs, the pages only
@@ -200,16 +203,19 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
                                                     if not page.markdown.strip()))
 
     engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir, meanwhile=bodies)
+    previous = {language.lang: str(out / language.prefix) if out.is_dir() else None for language in languages}
     filled = []
     for language in languages:
         site = str(language.folder / "site")
-        done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix)
+        done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix,
+                                   previous[language.lang])
         if done.untrusted:
             print(f"note: the pages alike {', '.join(done.untrusted)} came out of {engine.name} unlike each other; "
                   "every page is built by the engine instead (slower)", file=sys.stderr)
             shutil.rmtree(site)
             engines.build(engine, [language.write(config_file, stamp=False)], epoch, cache_dir)
-            done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix)
+            done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix,
+                                       previous[language.lang])
         search.write(searched / language.lang, done.searched)
         filled.append(done)
     indexing = search.Indexing([searched / language.lang for language in languages], languages[0].folder / "site")
@@ -223,7 +229,7 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
     try:
         for language, done in zip(languages, filled):
             stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
-                           language.prefix)
+                           language.prefix, previous[language.lang])
             indexing.poll()
     except BaseException:
         indexing.stop()
@@ -296,7 +302,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         versions, _, past = hooks.history_of(dataset, data_dir, info.url, cache_dir)  # git read once: the job inherits it
         shown = versions[-1].dataset  # today's data as it may be published: the protected withheld from its text too
         steps.done("git: versions and corrections")
-        with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir) as writers:  # only the data
+        with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir,
+                 out if out.is_dir() else None) as writers:  # only the data
             extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
                 sitesource.copy_content(content, docs / PREFIX[lang], lang)
@@ -305,7 +312,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             languages = _languages(work, rendered)
             steps.done("pages")
             indexing, layouts = _build_languages(found, languages, config_file, info.url, epoch, cache_dir,
-                                                 work / "searched")
+                                                 work / "searched", out)
             steps.done("engine, pages filled in")
             site = languages[0].folder / "site"
             for language in languages[1:]:

@@ -11,7 +11,6 @@ if the engine had built it (tested), without its per-page work for 10,000 record
 
 from __future__ import annotations
 
-import contextlib
 import os
 import posixpath
 import re
@@ -21,6 +20,7 @@ from typing import Iterable
 from generator.background import in_two
 from generator.render.pages import Page
 from generator.addresses import address
+from generator.outfolder import write_new
 from generator.sitesource import fill, link_twins, shape
 
 STAMP_IN_TWO_FROM = 2000  # pages; below it a second process costs more than it saves
@@ -68,22 +68,18 @@ def plan(generated: dict[str, Page], in_nav: set[str], stamp: bool = True) -> Pl
     return result
 
 
-def _write(site: str, items: Iterable[tuple[str, str]]) -> None:
-    """Write each page as a new file: one the engine built may be a hard link into the cache."""
+def _write(site: str, items: Iterable[tuple[str, str]], previous: str | None) -> None:
+    """Write each page as a new file (`outfolder.write_new`), or link the one at the same place under `previous`
+    (the site being replaced) where it holds the same bytes."""
     for rel, text in items:
-        dest = os.path.join(site, rel)
-        os.makedirs(os.path.dirname(dest), exist_ok=True)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(dest)
-        with open(dest, "w", encoding="utf-8") as out:
-            out.write(text)
+        write_new(os.path.join(site, rel), text.encode("utf-8"), previous and os.path.join(previous, rel))
 
 
 def _stamp(items: list[tuple[str, str, str, str]], layouts: dict[str, str], generated: dict[str, Page], site: str,
-           root: str, prefix: str) -> None:
+           root: str, prefix: str, previous: str | None) -> None:
     """Write stamped pages: (output file, group, source path, address)."""
     _write(site, ((dest, fill(layouts[group], generated[path], root + prefix + url, prefix + url, root))
-                  for dest, group, path, url in items))
+                  for dest, group, path, url in items), previous)
 
 
 @dataclass
@@ -94,12 +90,14 @@ class Filled:
     searched: list[tuple[str, str]]  # (output file, HTML) of the pages whose body only the engine's page holds
 
 
-def fill_built(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, prefix: str = "") -> Filled:
+def fill_built(site: str, generated: dict[str, Page], layout_plan: Plan, root: str, prefix: str = "",
+               previous: str | None = None) -> Filled:
     """Fill the generated pages the engine built into its layout, and check each group's two pages alike.
 
     `site` holds what the engine built for the language whose pages live under `prefix`
     (`""`, `"en/"`) of the site at `root`. Each of its HTML files is made valid
     (`valid_html`) and gets its link to its twin; the generated ones get their body.
+    `previous`: where the site being replaced holds this language's pages (see `_write`).
     """
     built = {address(path)[1]: path for path in layout_plan.built}
     layouts, written, searched = {}, [], []
@@ -122,14 +120,15 @@ def fill_built(site: str, generated: dict[str, Page], layout_plan: Plan, root: s
             if rel not in built or generated[built[rel]].markdown.strip():
                 searched.append((prefix + rel, text))
             written.append((rel, text))
-    _write(site, written)
+    _write(site, written, previous)
     untrusted = [first for first, paths in layout_plan.groups.items() if layouts[first] != layouts[paths[1]]]
     return Filled(layouts, untrusted, searched)
 
 
-def stamp(site: str, generated: dict[str, Page], layout_plan: Plan, filled: Filled, root: str, prefix: str = "") -> None:
+def stamp(site: str, generated: dict[str, Page], layout_plan: Plan, filled: Filled, root: str, prefix: str = "",
+          previous: str | None = None) -> None:
     """Write the rest of each trusted group, filled into its first page's layout."""
     items = [(address(path)[1], first, path, address(path)[0])
              for first, paths in layout_plan.groups.items() if first not in filled.untrusted for path in paths[2:]]
     in_two(_stamp, items, len(items) // 2 if len(items) >= STAMP_IN_TWO_FROM else len(items), filled.layouts,
-           generated, site, root, prefix)
+           generated, site, root, prefix, previous)

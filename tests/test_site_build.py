@@ -209,9 +209,9 @@ def test_most_record_pages_are_stamped_and_unlike_pages_fall_back_to_the_engine(
     assert not any(path in str(rendered.nav) for path in layout_plan.stamped)
     fill_built, calls = stamping.fill_built, []
 
-    def first_group_unlike(site, generated, layout_plan, root, prefix=""):
+    def first_group_unlike(site, generated, layout_plan, root, prefix="", previous=None):
         calls.append((prefix, len(layout_plan.stamped)))
-        filled = fill_built(site, generated, layout_plan, root, prefix)
+        filled = fill_built(site, generated, layout_plan, root, prefix, previous)
         if len(calls) == 1:
             filled.untrusted.append(next(iter(layout_plan.groups)))
         return filled
@@ -341,3 +341,27 @@ def test_a_mkdocs_warning_fails_the_build_and_keeps_the_site(workdir):
     with pytest.raises(publish.BuildError, match=r"mkdocs failed:\nWARNING .*saknas\.md"):
         publish.build_site(dataset, workdir / "data", workdir / "site", content=content)
     assert tree(workdir / "site") == before
+
+
+def test_a_file_that_did_not_change_is_not_written_again(workdir):
+    """After one trip's title changed, every page and per-record file that came out the same is the previous build's
+    file, linked (same inode, same date), and its changed page is a new file; the old site kept its bytes until the
+    swap, so a reader of the old site never saw a half-written one."""
+    from conftest import run_portal
+
+    site = workdir / "site"
+    assert run_portal("build", "--out", str(site), cwd=workdir).returncode == 0
+    files = {p: (p.stat().st_ino, p.read_bytes()) for p in site.rglob("*") if p.is_file()}
+    trip = workdir / "data" / "trips" / "2016" / "2016-11-paris-oecd-inclusive-growth.yaml"
+    trip.write_text(trip.read_text(encoding="utf-8").replace("inkluderande tillväxt", "tillväxt för alla", 1),
+                    encoding="utf-8")
+    built = run_portal("build", "--out", str(site), cwd=workdir)
+    assert built.returncode == 0, built.stderr
+    changed = {p for p in site.rglob("*") if p.is_file() and (p not in files or p.read_bytes() != files[p][1])}
+    relinked = {p for p in site.rglob("*") if p in files and p not in changed and p.stat().st_ino == files[p][0]}
+    paris = site / "resor" / "2016-11-paris-oecd-inclusive-growth" / "index.html"
+    assert paris in changed and paris.stat().st_ino != files[paris][0]
+    for kind in ("resor/*/index.html", "en/resor/*/index.html", "organ/*/index.html", "data/records/trips/*.json",
+                 "data/records/trips/*.csv"):
+        same = {p for p in site.glob(kind) if p not in changed}
+        assert same and same <= relinked, (kind, sorted(str(p) for p in same - relinked)[:3])

@@ -95,12 +95,13 @@ def history(dataset: Dataset, loaded: Loaded | None, data_dir: Path, base_url: s
 
 
 def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url: str, data_dir: Path,
-              cache_dir: Path | None = None) -> list[Path]:
+              cache_dir: Path | None = None, previous: Path | None = None) -> list[Path]:
     """Write every download, the changelog, the feed and the catalogue into `site_dir`.
 
     `loaded` is what the dataset was built from (None: read `data_dir` again);
     `base_url` is the site's absolute URL, ending with /; `cache_dir` keeps each
-    published version's downloads between builds (`cache.py`), None: no cache.
+    published version's downloads between builds (`cache.py`), None: no cache;
+    `previous`: the site being replaced, whose per-record files are linked where unchanged.
     """
     changes = last_changes(data_dir)
     found, log, past = history(dataset, loaded, data_dir, base_url, changes, cache_dir)
@@ -121,7 +122,7 @@ def write_all(dataset: Dataset, loaded: Loaded | None, site_dir: Path, base_url:
     latest = site_dir / addresses.LATEST
     shutil.copytree(out, latest, copy_function=link_or_copy)  # the same bytes as its version
     written += sorted(p for p in latest.rglob("*") if p.is_file())
-    written += write_records(tables, site_dir, records)
+    written += write_records(tables, site_dir, records, previous=previous)
     (site_dir / addresses.CHANGELOG).write_bytes(dumps(log))
     written.append(site_dir / addresses.CHANGELOG)
     written.append(write_feed(current.dataset, current.release, past, log, site_dir))

@@ -19,9 +19,11 @@ def history_of(dataset: Dataset, data_dir: Path, base_url: str, cache_dir: Path 
     return history(dataset, None, data_dir, base_url, cache_dir=cache_dir)
 
 
-def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, base_url: str, cache_dir: Path | None = None) -> None:
-    """Downloads, changelog, feeds, catalogue and old addresses into the fresh site (`cache_dir`: see `cache.py`)."""
-    write_all(dataset, None, site_dir, base_url, data_dir, cache_dir)
+def post_build(dataset: Dataset, site_dir: Path, data_dir: Path, base_url: str, cache_dir: Path | None = None,
+               previous: Path | None = None) -> None:
+    """Downloads, changelog, feeds, catalogue and old addresses into the fresh site (`cache_dir`: see `cache.py`;
+    `previous`: the site it replaces)."""
+    write_all(dataset, None, site_dir, base_url, data_dir, cache_dir, previous)
     write_redirects(history_of(dataset, data_dir, base_url)[0], site_dir, base_url)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from generator.downloads.jsonfile import record_lines
 from generator.downloads.tables import Table
 from generator.addresses import RESOURCES, record_files
+from generator.outfolder import write_new
 
 def record_download_urls(record) -> dict[str, str]:
     """{"json": ..., "csv": ...}: a record's downloads, relative to the site root (no leading /)."""
@@ -19,10 +20,11 @@ def record_download_urls(record) -> dict[str, str]:
 
 
 def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, list[str]] | None = None,
-                  only: set[tuple[str, str]] | None = None) -> list[Path]:
+                  only: set[tuple[str, str]] | None = None, previous: Path | None = None) -> list[Path]:
     """Each record's JSON (compact, one line: browsers indent it) and CSV; `records`: their JSON lines, already made.
 
-    `only` (resource, id): just these records (a withdrawn record's files, from the last version that held it)."""
+    `only` (resource, id): just these records (a withdrawn record's files, from the last version that held it).
+    `previous`: the site being replaced, whose file is linked where it holds the same bytes (`outfolder.write_new`)."""
     written = []
     records = records or record_lines(tables)
     for resource in RESOURCES.values():
@@ -32,9 +34,7 @@ def write_records(tables: dict[str, Table], site_dir: Path, records: dict[str, l
             if only is not None and (resource, row["id"]) not in only:
                 continue
             files = record_files(resource, row["id"])
-            json_path, csv_path = site_dir / files["json"], site_dir / files["csv"]
-            json_path.parent.mkdir(parents=True, exist_ok=True)
-            json_path.write_bytes((json_line + "\n").encode("utf-8"))
-            csv_path.write_bytes((header + csv_line).encode("utf-8"))
-            written += [json_path, csv_path]
+            for kind, data in (("json", json_line + "\n"), ("csv", header + csv_line)):
+                written.append(site_dir / files[kind])
+                write_new(str(written[-1]), data.encode("utf-8"), previous and str(previous / files[kind]))
     return written
