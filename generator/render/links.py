@@ -58,39 +58,40 @@ def name_html(record) -> str | Markup:
     return name_of(record)
 
 
+def _folders(path: str) -> list[str]:
+    return [part for part in path.split("/") if part and part != "."]
+
+
+def _shared(to: list[str], here: list[str]) -> int:
+    """How many leading folders two paths have in common."""
+    common = 0
+    for a, b in zip(to, here):
+        if a != b:
+            break
+        common += 1
+    return common
+
+
 def relative(target: str, page_url: str) -> str:
     """`target` (site-relative folder ending in / or a file, maybe with #anchor) as seen from `page_url`."""
     path, _hash, anchor = target.partition("#")
-    to = [part for part in path.split("/") if part and part != "."]
-    here = [part for part in page_url.split("/") if part and part != "."]
+    to, here = _folders(path), _folders(page_url)
     if ".." in to or ".." in here:  # not a plain folder path: let posixpath work it out
         rel = posixpath.relpath(path.rstrip("/") or ".", page_url.rstrip("/") or ".")
     else:
-        common = 0
-        for a, b in zip(to, here):
-            if a != b:
-                break
-            common += 1
+        common = _shared(to, here)
         rel = "/".join([".."] * (len(here) - common) + to[common:]) or "."
     rel = "./" if rel == "." else rel + ("/" if path.endswith("/") or not path else "")
     return rel + (f"#{anchor}" if anchor else "")
 
 
 def vantage(page_url: str, *targets: str) -> tuple:
-    """What the relative links from `page_url` to `targets` depend on: the page's depth and how many folders it
-    shares with each target. Pages alike in these link alike, so a row of links made for one serves them all."""
-    here = [part for part in page_url.split("/") if part and part != "."]
+    """What the relative links from `page_url` to `targets` depend on (`relative`): the page's depth and how many
+    folders it shares with each target. Pages alike in these link alike, so a row of links made for one serves all."""
+    here = _folders(page_url)
     if ".." in here:
         return (page_url,)
-    shared = []
-    for target in targets:
-        common = 0
-        for a, b in zip((part for part in target.partition("#")[0].split("/") if part and part != "."), here):
-            if a != b:
-                break
-            common += 1
-        shared.append(common)
-    return (len(here), *shared)
+    return (len(here), *(_shared(_folders(target.partition("#")[0]), here) for target in targets))
 
 
 def link(record, page_url: str, text: str | None = None) -> Markup:
