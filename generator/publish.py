@@ -187,9 +187,10 @@ def _present(nav: list, pages: set[str]) -> list:
 
 
 def _build_languages(engine: engines.Engine, languages: list[_Language], config_file: Path, root: str, epoch: int,
-                     cache_dir: Path | None, searched: Path, out: Path) -> tuple[search.Indexing, dict[tuple, str]]:
+                     cache_dir: Path | None, searched: Path, previous: Path | None
+                     ) -> tuple[search.Indexing, dict[tuple, str]]:
     """Every language's site, the engine runs side by side; a language whose alike pages differ is built page by page.
-    A page the site in `out` holds unchanged is linked from there, not written again (`outfolder.write_new`).
+    A page the `previous` site holds unchanged is linked from there, not written again (`outfolder.write_new`).
 
     Returns Pagefind at work on the pages written under `searched` (see `search`), a folder
     per language: the bodies of the generated pages while the engine runs, the pages only
@@ -203,19 +204,19 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
                                                     if not page.markdown.strip()))
 
     engines.build(engine, [language.write(config_file) for language in languages], epoch, cache_dir, meanwhile=bodies)
-    previous = {language.lang: str(out / language.prefix) if out.is_dir() else None for language in languages}
+    previous_of = {language.lang: previous and str(previous / language.prefix) for language in languages}
     filled = []
     for language in languages:
         site = str(language.folder / "site")
         done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix,
-                                   previous[language.lang])
+                                   previous_of[language.lang])
         if done.untrusted:
             print(f"note: the pages alike {', '.join(done.untrusted)} came out of {engine.name} unlike each other; "
                   "every page is built by the engine instead (slower)", file=sys.stderr)
             shutil.rmtree(site)
             engines.build(engine, [language.write(config_file, stamp=False)], epoch, cache_dir)
             done = stamping.fill_built(site, language.generated, language.layout_plan, root, language.prefix,
-                                       previous[language.lang])
+                                       previous_of[language.lang])
         search.write(searched / language.lang, done.searched)
         filled.append(done)
     indexing = search.Indexing([searched / language.lang for language in languages], languages[0].folder / "site")
@@ -229,7 +230,7 @@ def _build_languages(engine: engines.Engine, languages: list[_Language], config_
     try:
         for language, done in zip(languages, filled):
             stamping.stamp(str(language.folder / "site"), language.generated, language.layout_plan, done, root,
-                           language.prefix, previous[language.lang])
+                           language.prefix, previous_of[language.lang])
             indexing.poll()
     except BaseException:
         indexing.stop()
@@ -302,8 +303,8 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
         versions, _, past = hooks.history_of(dataset, data_dir, info.url, cache_dir)  # git read once: the job inherits it
         shown = versions[-1].dataset  # today's data as it may be published: the protected withheld from its text too
         steps.done("git: versions and corrections")
-        with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir,
-                 out if out.is_dir() else None) as writers:  # only the data
+        previous = out if out.is_dir() else None  # the site this build replaces: what it holds unchanged is linked
+        with Job(_write_extras, dataset, work / "extra", data_dir, info.url, cache_dir, previous) as writers:
             extra_nav = hooks.pages(dataset, docs, data_dir, info.url) + sitesource.copy_content(content, docs, LANGUAGES[0])
             for lang in LANGUAGES[1:]:
                 sitesource.copy_content(content, docs / PREFIX[lang], lang)
@@ -312,7 +313,7 @@ def build_site(dataset: Dataset, data_dir: Path, out: Path, content: Path = CONT
             languages = _languages(work, rendered)
             steps.done("pages")
             indexing, layouts = _build_languages(found, languages, config_file, info.url, epoch, cache_dir,
-                                                 work / "searched", out)
+                                                 work / "searched", previous)
             steps.done("engine, pages filled in")
             site = languages[0].folder / "site"
             for language in languages[1:]:
